@@ -16,6 +16,7 @@ final class Lexer {
     private final String s;
     private final Diagnostics diagnostics;
     private int pos;
+    private final java.util.Set<Integer> errorLines = new java.util.HashSet<>();
 
     Lexer(SourceFile file, Diagnostics diagnostics) {
         this.file = file;
@@ -82,7 +83,7 @@ final class Lexer {
             return tok(TokenKind.IDENT, start);
         }
         pos += Character.charCount(s.codePointAt(pos));
-        diagnostics.error(Span.of(file, start, pos), "Unexpected character `" + s.substring(start, pos) + "`.");
+        report(Span.of(file, start, pos), "Unexpected character `" + s.substring(start, pos) + "`.");
         return tok(TokenKind.UNKNOWN, start);
     }
 
@@ -95,9 +96,15 @@ final class Lexer {
             if (c == '\n') break;
             pos++;
         }
-        diagnostics.error(Span.of(file, start, pos), "This string is not terminated: add the closing `\"` on the same line.");
+        report(Span.of(file, start, pos), "This string is not terminated: add the closing `\"` on the same line.");
         return new Token(TokenKind.STRING, s.substring(start, pos) + "\"", start, pos);
     }
+
+    private void report(Span span, String message) {
+        if (errorLines.add(span.line())) diagnostics.error(span, message);
+    }
+
+    java.util.Set<Integer> errorLines() { return errorLines; }
 
     private Token tok(TokenKind kind, int start) { return new Token(kind, s.substring(start, pos), start, pos); }
 

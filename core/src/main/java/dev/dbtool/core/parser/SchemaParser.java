@@ -28,10 +28,19 @@ public final class SchemaParser {
     /** The previous consumed token ended a line (or nothing was consumed yet): a further newline is a blank line. */
     private boolean atLineStart = true;
 
+    /** Lines that already have a syntax error: one per line, so a slip does not cascade into noise. */
+    private final java.util.Set<Integer> errorLines = new java.util.HashSet<>();
+
     private SchemaParser(SourceFile file, Diagnostics diagnostics) {
         this.file = file;
         this.diagnostics = diagnostics;
-        this.tokens = new Lexer(file, diagnostics).tokens();
+        Lexer lexer = new Lexer(file, diagnostics);
+        this.tokens = lexer.tokens();
+        this.errorLines.addAll(lexer.errorLines());
+    }
+
+    private void error(Span span, String message) {
+        if (errorLines.add(span.line())) diagnostics.error(span, message);
     }
 
     public static SchemaFile parse(SourceFile file, Diagnostics diagnostics) {
@@ -76,8 +85,21 @@ public final class SchemaParser {
             if (suggestion != null) message += " Did you mean `" + suggestion + "`?";
             else if (BlockKind.fromKeyword(t.text()).isPresent()) message = "The " + t.text() + " block is missing its name.";
         }
-        diagnostics.error(lineSpan(t), message);
-        skipLine();
+        error(lineSpan(t), message);
+        boolean opensBlock = false;
+        while (!peek().is(TokenKind.NEWLINE) && !peek().is(TokenKind.EOF)) opensBlock = advance().is(TokenKind.LBRACE);
+        if (peek().is(TokenKind.NEWLINE)) advance();
+        if (opensBlock) skipBlockBody();
+    }
+
+    /** After an unreadable block header: skip to the line that closes the block, so its body is not reported line by line. */
+    private void skipBlockBody() {
+        while (!peek().is(TokenKind.EOF)) {
+            boolean closes = atLineStart && peek().is(TokenKind.RBRACE);
+            if (startsAnotherBlock()) return;
+            skipLine();
+            if (closes) return;
+        }
     }
 
     private Top.Block block(BlockKind kind, boolean blankBefore) {
@@ -87,11 +109,11 @@ public final class SchemaParser {
         if (peek().is(TokenKind.LBRACE)) {
             advance();
             if (!peek().is(TokenKind.NEWLINE) && !peek().is(TokenKind.EOF)) {
-                diagnostics.error(lineSpan(peek()), "Nothing may follow `{` on its line: start the block's content on the next line.");
+                error(lineSpan(peek()), "Nothing may follow `{` on its line: start the block's content on the next line.");
                 skipLine();
             }
         } else {
-            diagnostics.error(peek().is(TokenKind.NEWLINE) || peek().is(TokenKind.EOF) ? span(nameTok) : span(peek()),
+            error(peek().is(TokenKind.NEWLINE) || peek().is(TokenKind.EOF) ? span(nameTok) : span(peek()),
                     "Expected `{` after " + kind.keyword() + " `" + nameTok.text() + "`.");
             skipLine();
         }
@@ -100,7 +122,7 @@ public final class SchemaParser {
         while (true) {
             Token t = peek();
             if (t.is(TokenKind.EOF)) {
-                diagnostics.error(span(keyword).to(span(nameTok)),
+                error(span(keyword).to(span(nameTok)),
                         "The " + kind.keyword() + " `" + nameTok.text() + "` is not closed: its `}` is missing.");
                 break;
             }
@@ -111,7 +133,7 @@ public final class SchemaParser {
                 break;
             }
             if (startsAnotherBlock()) {
-                diagnostics.error(span(keyword).to(span(nameTok)),
+                error(span(keyword).to(span(nameTok)),
                         "The " + kind.keyword() + " `" + nameTok.text() + "` is not closed: its `}` is missing.");
                 break;
             }
@@ -152,7 +174,7 @@ public final class SchemaParser {
             default -> {
                 String what = kind.isConfig() ? "a `key = value` setting"
                         : kind == BlockKind.ENUM ? "an enum value or block attribute" : "a field or block attribute";
-                diagnostics.error(lineSpan(t), "This line is not " + what + ".");
+                error(lineSpan(t), "This line is not " + what + ".");
                 skipLine();
                 return null;
             }
@@ -166,7 +188,7 @@ public final class SchemaParser {
         if (peek().is(TokenKind.IDENT)) {
             type = fieldType();
         } else {
-            diagnostics.error(span(nameTok), "This field declaration is invalid: field `" + nameTok.text() + "` has no type.");
+            error(span(nameTok), "This field declaration is invalid: field `" + nameTok.text() + "` has no type.");
         }
         List<Attribute> attributes = attributes();
         Span s = attributes.isEmpty() ? (type == null ? span(nameTok) : span(nameTok).to(type.span()))
@@ -183,9 +205,9 @@ public final class SchemaParser {
         if (typeTok.text().equals("Unsupported") && peek().is(TokenKind.LPAREN)) {
             advance();
             if (peek().is(TokenKind.STRING)) unsupported = advance().text();
-            else diagnostics.error(span(peek()), "`Unsupported` takes the database type as a string, as in `Unsupported(\"circle\")`.");
+            else error(span(peek()), "`Unsupported` takes the database type as a string, as in `Unsupported(\"circle\")`.");
             if (peek().is(TokenKind.RPAREN)) end = advance().end();
-            else diagnostics.error(span(peek()), "Expected `)` to close `Unsupported(`.");
+            else error(span(peek()), "Expected `)` to close `Unsupported(`.");
         }
         boolean list = false;
         boolean optional = false;
@@ -217,7 +239,7 @@ public final class SchemaParser {
             advance();
             value = expression();
         } else {
-            diagnostics.error(span(keyTok), "Expected `=` after `" + keyTok.text() + "`: settings are written `key = value`.");
+            error(span(keyTok), "Expected `=` after `" + keyTok.text() + "`: settings are written `key = value`.");
             value = new Expression.Missing(span(keyTok));
             skipToEndOfLine();
         }
@@ -231,7 +253,7 @@ public final class SchemaParser {
         while (peek().is(TokenKind.AT) || peek().is(TokenKind.ATAT)) {
             Token t = peek();
             if (t.is(TokenKind.ATAT)) {
-                diagnostics.error(span(t), "Block attributes (`@@…`) go on a line of their own, not after a field.");
+                error(span(t), "Block attributes (`@@…`) go on a line of their own, not after a field.");
             }
             out.add(attribute());
         }
@@ -242,7 +264,7 @@ public final class SchemaParser {
         Token at = advance();
         boolean block = at.is(TokenKind.ATAT);
         if (!peek().is(TokenKind.IDENT)) {
-            diagnostics.error(span(at), "Expected an attribute name after `" + at.text() + "`.");
+            error(span(at), "Expected an attribute name after `" + at.text() + "`.");
             return new Attribute(block, "", span(at), List.of(), false, span(at));
         }
         Token first = advance();
@@ -270,7 +292,7 @@ public final class SchemaParser {
             Token t = peek();
             if (t.is(TokenKind.RPAREN)) return advance().end();
             if (t.is(TokenKind.NEWLINE) || t.is(TokenKind.EOF) || t.is(TokenKind.COMMENT)) {
-                diagnostics.error(span(t), "The arguments of " + what + " are not closed: `)` is missing "
+                error(span(t), "The arguments of " + what + " are not closed: `)` is missing "
                         + "(arguments must stay on one line).");
                 return t.start();
             }
@@ -280,7 +302,7 @@ public final class SchemaParser {
                 advance();
             } else if (!peek().is(TokenKind.RPAREN)) {
                 if (peek().is(TokenKind.NEWLINE) || peek().is(TokenKind.EOF) || peek().is(TokenKind.COMMENT)) continue;
-                diagnostics.error(span(peek()), "Expected `,` or `)` in the arguments of " + what + ", found `" + peek().text() + "`.");
+                error(span(peek()), "Expected `,` or `)` in the arguments of " + what + ", found `" + peek().text() + "`.");
                 skipToEndOfLine();
                 return peek().start();
             }
@@ -319,13 +341,13 @@ public final class SchemaParser {
                         return new Expression.ArrayLit(List.copyOf(elements), Span.of(file, t.start(), p.end()));
                     }
                     if (p.is(TokenKind.NEWLINE) || p.is(TokenKind.EOF) || p.is(TokenKind.COMMENT) || p.is(TokenKind.RPAREN)) {
-                        diagnostics.error(span(t), "This list is not closed: `]` is missing (lists must stay on one line).");
+                        error(span(t), "This list is not closed: `]` is missing (lists must stay on one line).");
                         return new Expression.ArrayLit(List.copyOf(elements), Span.of(file, t.start(), p.start()));
                     }
                     elements.add(expression());
                     if (peek().is(TokenKind.COMMA)) advance();
                     else if (!peek().is(TokenKind.RBRACKET) && !peek().is(TokenKind.NEWLINE) && !peek().is(TokenKind.EOF)) {
-                        diagnostics.error(span(peek()), "Expected `,` or `]` in the list, found `" + peek().text() + "`.");
+                        error(span(peek()), "Expected `,` or `]` in the list, found `" + peek().text() + "`.");
                         skipToEndOfLine();
                         return new Expression.ArrayLit(List.copyOf(elements), Span.of(file, t.start(), peek().start()));
                     }
@@ -350,7 +372,7 @@ public final class SchemaParser {
                 return new Expression.Constant(name.toString(), Span.of(file, t.start(), end));
             }
             default -> {
-                diagnostics.error(span(t), t.is(TokenKind.NEWLINE) || t.is(TokenKind.EOF)
+                error(span(t), t.is(TokenKind.NEWLINE) || t.is(TokenKind.EOF)
                         ? "Expected a value here (a string, number, list, function call or constant)."
                         : "Expected a value (a string, number, list, function call or constant), found `" + t.text() + "`.");
                 if (!t.is(TokenKind.NEWLINE) && !t.is(TokenKind.EOF) && !t.is(TokenKind.RPAREN) && !t.is(TokenKind.COMMA)) advance();
@@ -369,7 +391,7 @@ public final class SchemaParser {
         Token t = peek();
         if (t.is(TokenKind.NEWLINE)) { advance(); return; }
         if (t.is(TokenKind.EOF)) return;
-        diagnostics.error(Span.of(file, t.start(), lineEnd(t.start())), "Unexpected `" + t.text() + "` after " + after + ".");
+        error(Span.of(file, t.start(), lineEnd(t.start())), "Unexpected `" + t.text() + "` after " + after + ".");
         skipLine();
     }
 

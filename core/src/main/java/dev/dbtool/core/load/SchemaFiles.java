@@ -1,0 +1,24 @@
+package dev.dbtool.core.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The files of a schema: the file itself, or every {@code .prisma}/{@code .dbtool} file under a folder, sorted. */
+public final class SchemaFiles {
+    private SchemaFiles() {}
+
+    public static List<Path> list(Path schema) throws IOException {
+        if (!Files.isDirectory(schema)) return List.of(schema);
+        try (Stream<Path> walk = Files.walk(schema)) {
+            return walk.filter(Files::isRegularFile).filter(SchemaFiles::isSchemaFile).sorted().toList();
+        }
+    }
+
+    public static boolean isSchemaFile(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".prisma") || n.endsWith(".dbtool");
+    }
+}

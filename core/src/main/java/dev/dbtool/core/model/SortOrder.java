@@ -1,0 +1,3 @@
+package dev.dbtool.core.model;
+
+public enum SortOrder { Asc, Desc }

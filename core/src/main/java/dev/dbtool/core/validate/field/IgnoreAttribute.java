@@ -1,0 +1,16 @@
+package dev.dbtool.core.validate.field;
+
+import dev.dbtool.core.validate.AttributeArguments;
+import dev.dbtool.core.validate.FieldAttributeRule;
+import dev.dbtool.core.validate.FieldDraft;
+import dev.dbtool.core.validate.ValidationContext;
+import java.util.List;
+
+/** {@code @ignore}: the field exists in the database but not in generated code. */
+public final class IgnoreAttribute implements FieldAttributeRule {
+    @Override public List<String> parameters() { return List.of(); }
+
+    @Override public void apply(FieldDraft f, AttributeArguments args, ValidationContext ctx) { f.ignored = true; }
+
+    @Override public boolean allowedOnRelationFields() { return true; }
+}
