@@ -1,0 +1,55 @@
+package dev.dbtool.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point: wires picocli to the environment, maps failures to DESIGN.md's exit codes and one-line errors. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Environment env = new Environment(Path.of("").toAbsolutePath(), System.getenv(), out, err, System.console() != null);
+        int code = run(env, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; never throws. */
+    public static int run(Environment env, String... args) {
+        DbtoolCommand root = new DbtoolCommand();
+        root.environment = env;
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(env.out());
+        cl.setErr(env.err());
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(t -> t instanceof UserError u ? u.exitCode() : ExitCodes.INTERNAL);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            env.err().println("error: " + ex.getMessage());
+            env.err().println("Run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UserError u) {
+                env.err().println(u.getMessage().matches("^\\S+:\\d+:\\d+: error: .*") ? u.getMessage() : "error: " + u.getMessage());
+                if (root.verbose && u.getCause() != null) u.getCause().printStackTrace(env.err());
+                return u.exitCode();
+            }
+            env.err().println("error: internal error: " + ex + (root.verbose ? "" : " (run with --verbose for the stack trace; please report it)"));
+            if (root.verbose) ex.printStackTrace(env.err());
+            return ExitCodes.INTERNAL;
+        });
+        return cl.execute(args);
+    }
+
+    /** For tests and embedding: the process environment with the given working directory. */
+    static Environment environment(Path cwd, Map<String, String> vars, PrintWriter out, PrintWriter err) {
+        return new Environment(cwd, vars, out, err, false);
+    }
+}
