@@ -12,7 +12,8 @@ final class Docs {
 
     static String forBlock(SchemaFile file, Top.Block block) {
         List<Top> items = file.items();
-        int i = items.indexOf(block);
+        int i = 0;
+        while (i < items.size() && items.get(i) != block) i++; // identity: records compare deeply, and this runs per block
         List<String> lines = new ArrayList<>();
         Top next = block;
         for (int k = i - 1; k >= 0 && !next.blankBefore() && items.get(k) instanceof Top.Comment c && c.isDoc(); k--) {

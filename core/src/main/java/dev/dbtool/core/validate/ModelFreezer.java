@@ -28,10 +28,12 @@ final class ModelFreezer {
                          List<Job> jobs, List<FieldDraft[]> pairs) {
         List<Model> models = new ArrayList<>();
         for (ModelDraft m : drafts.values()) models.add(model(m));
+        Map<FieldDraft, ModelDraft> ownerOf = new java.util.IdentityHashMap<>();
+        for (ModelDraft m : drafts.values()) for (FieldDraft f : m.fields.values()) ownerOf.put(f, m);
         List<Relation> relations = new ArrayList<>();
         for (FieldDraft[] p : pairs) {
-            ModelDraft a = owner(drafts, p[0]);
-            ModelDraft b = owner(drafts, p[1]);
+            ModelDraft a = ownerOf.get(p[0]);
+            ModelDraft b = ownerOf.get(p[1]);
             if (a == null || b == null) continue;
             RelationField fa = relationField(p[0]);
             RelationField fb = relationField(p[1]);
@@ -41,11 +43,6 @@ final class ModelFreezer {
             relations.add(new Relation(p[0].relationName, kind, a.name, fa, b.name, fb, manyToMany ? "_" + p[0].relationName : null));
         }
         return new Schema(ds, generators, List.copyOf(models), List.copyOf(enums), List.copyOf(relations), List.copyOf(jobs));
-    }
-
-    private static ModelDraft owner(Map<String, ModelDraft> drafts, FieldDraft f) {
-        for (ModelDraft m : drafts.values()) if (m.fields.get(f.name) == f) return m;
-        return null;
     }
 
     private static Model model(ModelDraft m) {
