@@ -7,5 +7,5 @@ count="${1:-100000}"; seed="${2:-20261125}"
 cd "$root"
 mvn -q -B -Dstyle.color=never test -pl core -Dtest=MutationRobustnessTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Ddbtool.fuzz.count="$count" -Ddbtool.fuzz.seed="$seed" >bench/out-fuzz.log 2>&1 || { cat bench/out-fuzz.log; exit 1; }
-grep -h "fuzz:" core/target/surefire-reports/*MutationRobustnessTest-output.txt 2>/dev/null || grep -h "fuzz:" bench/out-fuzz.log
+grep -h "fuzz:" bench/out-fuzz.log | sed 's/\x1b\[[0-9;]*m//g'
 rm -f bench/out-fuzz.log
