@@ -165,27 +165,9 @@ final class RelationResolver {
                     + f.relationReferences.size() + " reference(s); give the same number of each.");
             return false;
         }
-        boolean ok = true;
-        List<FieldDraft> local = new ArrayList<>();
-        for (String n : f.relationFields) {
-            FieldDraft x = owner.fields.get(n);
-            if (x == null || x.isRelation()) {
-                String hint = Suggestions.closest(n, owner.fields.keySet());
-                ctx.error(f.relationSpan, "`fields` on `" + f.name + "` refers to `" + n + "`, which is not a scalar field of model `"
-                        + owner.name + "`." + (hint != null && x == null ? " Did you mean `" + hint + "`?" : ""));
-                ok = false;
-            } else local.add(x);
-        }
-        List<FieldDraft> remote = new ArrayList<>();
-        for (String n : f.relationReferences) {
-            FieldDraft x = target.fields.get(n);
-            if (x == null || x.isRelation()) {
-                String hint = Suggestions.closest(n, target.fields.keySet());
-                ctx.error(f.relationSpan, "`references` on `" + f.name + "` refers to `" + n + "`, which is not a scalar field of model `"
-                        + target.name + "`." + (hint != null && x == null ? " Did you mean `" + hint + "`?" : ""));
-                ok = false;
-            } else remote.add(x);
-        }
+        List<FieldDraft> local = scalarFields(owner, f.relationFields, "fields", f);
+        List<FieldDraft> remote = scalarFields(target, f.relationReferences, "references", f);
+        boolean ok = local != null && remote != null;
         if (!ok) return false;
         for (int i = 0; i < local.size(); i++) {
             FieldDraft l = local.get(i);
@@ -229,6 +211,24 @@ final class RelationResolver {
         if (f.onDelete == null) f.onDelete = anyOptional ? ReferentialAction.SetNull : ReferentialAction.Restrict;
         if (f.onUpdate == null) f.onUpdate = ReferentialAction.Cascade;
         return ok;
+    }
+
+    /** The named scalar fields of a model, or null after reporting each name that is not one. */
+    private List<FieldDraft> scalarFields(ModelDraft m, List<String> names, String argument, FieldDraft f) {
+        List<FieldDraft> out = new ArrayList<>();
+        boolean ok = true;
+        for (String n : names) {
+            FieldDraft x = m.fields.get(n);
+            if (x == null || x.isRelation()) {
+                String hint = x == null ? Suggestions.closest(n, m.fields.keySet()) : null;
+                ctx.error(f.relationSpan, "`" + argument + "` on `" + f.name + "` refers to `" + n + "`, which is not a scalar field of model `"
+                        + m.name + "`." + (hint != null ? " Did you mean `" + hint + "`?" : ""));
+                ok = false;
+            } else {
+                out.add(x);
+            }
+        }
+        return ok ? out : null;
     }
 
     private static boolean sameType(FieldKind a, FieldKind b) { return a.equals(b); }
