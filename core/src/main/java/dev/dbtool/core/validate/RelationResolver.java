@@ -199,16 +199,20 @@ final class RelationResolver {
                     + "` required (`" + target.name + "`) or a key field optional.");
             ok = false;
         }
-        if (f.onDelete == ReferentialAction.SetNull && !anyOptional) {
-            ctx.warning(f.onDeleteSpan, "`onDelete: SetNull` needs an optional key field, but " + String.join(", ", f.relationFields)
-                    + " " + (local.size() > 1 ? "are" : "is") + " required: deleting the referenced row will fail.");
+        boolean allOptional = !local.isEmpty() && local.stream().allMatch(x -> x.arity == Arity.OPTIONAL);
+        if (f.onDelete == ReferentialAction.SetNull && !allOptional) {
+            ctx.warning(f.onDeleteSpan, "`onDelete: SetNull` needs optional key fields, but "
+                    + String.join(", ", local.stream().filter(x -> x.arity != Arity.OPTIONAL).map(x -> x.name).toList())
+                    + " " + (local.stream().filter(x -> x.arity != Arity.OPTIONAL).count() > 1 ? "are" : "is")
+                    + " required: deleting the referenced row will fail.");
         }
         if ((f.onDelete == ReferentialAction.SetDefault || f.onUpdate == ReferentialAction.SetDefault)
                 && local.stream().anyMatch(x -> x.defaultValue == null)) {
             ctx.warning(f.relationSpan, "`SetDefault` on `" + f.name + "` but its key field(s) have no `@default`: PostgreSQL will set NULL, "
                     + "which fails for required fields.");
         }
-        if (f.onDelete == null) f.onDelete = anyOptional ? ReferentialAction.SetNull : ReferentialAction.Restrict;
+        // Prisma's default: SET NULL only when every key column can be null, RESTRICT otherwise.
+        if (f.onDelete == null) f.onDelete = allOptional ? ReferentialAction.SetNull : ReferentialAction.Restrict;
         if (f.onUpdate == null) f.onUpdate = ReferentialAction.Cascade;
         return ok;
     }
