@@ -78,6 +78,10 @@ public final class DefaultAttribute implements FieldAttributeRule {
                         ctx.error(e.span(), "`" + s.value() + "` is not an ISO-8601 date-time, as in \"2024-01-31T12:00:00Z\".");
                         return null;
                     }
+                    if (t == ScalarType.Bytes && !isBase64(s.value())) {
+                        ctx.error(e.span(), "The default of Bytes field `" + f.name + "` must be base64, as in \"aGVsbG8=\".");
+                        return null;
+                    }
                     if (t == ScalarType.Json && !JsonCheck.isJson(s.value())) {
                         ctx.error(e.span(), "The default of Json field `" + f.name + "` is not valid JSON.");
                         return null;
@@ -118,6 +122,15 @@ public final class DefaultAttribute implements FieldAttributeRule {
             case Int, BigInt -> ": expected a whole number";
             case Float, Decimal -> ": expected a number";
         };
+    }
+
+    private static boolean isBase64(String s) {
+        try {
+            java.util.Base64.getDecoder().decode(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isDateTime(String s) {

@@ -1,0 +1,3 @@
+package dev.dbtool.core.physical;
+
+public record DbCheck(String name, String expression) {}
