@@ -31,6 +31,8 @@ public final class Migrator {
         // Liquibase 4.30+ can send usage analytics; dbtool never does. Its INFO logging is noise on a CLI.
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showBanner", "false");
+        System.setProperty("liquibase.command.showSummary", "OFF");
+        System.setProperty("liquibase.command.showSummaryOutput", "LOG");
         Logger.getLogger("liquibase").setLevel(Level.WARNING);
     }
 
