@@ -54,8 +54,10 @@ public sealed interface SchemaChange {
     /** New values only (PostgreSQL adds them in place); the inverse rebuilds the type without them. */
     record EnumUsage(DbTable table, String column, boolean array, String defaultBefore, String defaultAfter) {}
 
-    record AddEnumValues(DbEnum before, DbEnum after) implements SchemaChange {
-        public SchemaChange inverse() { return new RebuildEnum(after, before, List.of()); }
+    record AddEnumValues(DbEnum before, DbEnum after, List<EnumUsage> usages) implements SchemaChange {
+        public SchemaChange inverse() {
+            return new RebuildEnum(after, before, usages.stream().map(u -> new EnumUsage(u.table(), u.column(), u.array(), u.defaultAfter(), u.defaultBefore())).toList());
+        }
         public String describe() {
             return "add value(s) " + after.values().stream().filter(v -> !before.values().contains(v)).toList() + " to enum " + after.name();
         }

@@ -26,6 +26,8 @@ public final class SchemaDiffer {
     private final List<SchemaChange> late = new ArrayList<>();
     private final List<SchemaChange> adds = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    /** Enum types rebuilt by this diff: their rebuild also moves the defaults of the columns using them. */
+    private final java.util.Set<String> rebuiltEnums = new java.util.HashSet<>();
 
     private SchemaDiffer() {}
 
@@ -83,7 +85,8 @@ public final class SchemaDiffer {
             else if (!old.values().equals(e.values())) {
                 boolean onlyAdded = e.values().containsAll(old.values())
                         && e.values().stream().filter(old.values()::contains).toList().equals(old.values());
-                head.add(onlyAdded ? new SchemaChange.AddEnumValues(old, e) : new SchemaChange.RebuildEnum(old, e, usages(from, to, e)));
+                head.add(onlyAdded ? new SchemaChange.AddEnumValues(old, e, usages(from, to, e)) : new SchemaChange.RebuildEnum(old, e, usages(from, to, e)));
+                if (!onlyAdded) rebuiltEnums.add(e.qualifiedName());
             }
         }
         for (DbEnum gone : before.values()) late.add(new SchemaChange.DropEnum(gone));
@@ -122,6 +125,9 @@ public final class SchemaDiffer {
         }
         for (DbColumn c : t.columns()) {
             DbColumn was = oldColumns.get(c.name());
+            if (was != null && rebuiltEnums.contains(c.type().replace("[]", ""))) {
+                was = new DbColumn(was.name(), was.type(), was.notNull(), c.defaultSql());
+            }
             if (was == null) {
                 tables.add(new SchemaChange.AddColumn(t, c));
                 if (c.notNull() && c.defaultSql() == null && !c.type().endsWith("SERIAL")) {
