@@ -95,7 +95,12 @@ final class SchemaCommand implements Callable<Integer> {
         }
         PlannedChangeset plan = ChangesetPlanner.plan(request, diff);
         Path changeset = migrations.directory().resolve(plan.changesetPath());
-        if (Files.exists(changeset)) throw new UserError(ExitCodes.ENVIRONMENT, env.display(changeset) + " already exists; try again in a second");
+        for (int n = 2; Files.exists(changeset); n++) { // two runs in one second: keep ids unique
+            String slug = dev.dbtool.generators.liquibase.ChangeSetIds.slugFor(name, model, diff.changes()) + "-" + n;
+            request = new ChangesetPlanner.Request(schema, previous, master, request.renames(), model, slug, author, request.now(), migrations.settings());
+            plan = ChangesetPlanner.plan(request, diff);
+            changeset = migrations.directory().resolve(plan.changesetPath());
+        }
         writeSchema(edited, env);
         try {
             AtomicFiles.write(changeset, plan.changesetText());

@@ -90,8 +90,9 @@ public sealed interface SchemaChange {
         public String describe() { return "drop table " + table.name(); }
     }
 
-    record RenameTable(String schema, String from, String to) implements SchemaChange {
-        public SchemaChange inverse() { return new RenameTable(schema, to, from); }
+    /** {@code serialColumns}: columns whose sequences PostgreSQL named after the table, renamed along with it. */
+    record RenameTable(String schema, String from, String to, List<String> serialColumns) implements SchemaChange {
+        public SchemaChange inverse() { return new RenameTable(schema, to, from, serialColumns); }
         public String describe() { return "rename table " + from + " to " + to; }
     }
 

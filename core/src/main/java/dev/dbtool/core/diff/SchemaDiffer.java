@@ -52,9 +52,18 @@ public final class SchemaDiffer {
             DbTable old = findByName(before, r.getKey());
             DbTable renamed = findByName(after, r.getValue());
             if (old != null && renamed != null && findByName(after, r.getKey()) == null && findByName(before, r.getValue()) == null) {
-                tables.add(new SchemaChange.RenameTable(old.schema(), old.name(), renamed.name()));
+                List<String> serials = old.columns().stream().filter(c -> c.type().endsWith("SERIAL")).map(DbColumn::name).toList();
+                tables.add(new SchemaChange.RenameTable(old.schema(), old.name(), renamed.name(), serials));
                 before.remove(key(old));
                 before.put(key(renamed), rename(old, renamed.name()));
+            }
+        }
+        // An implicit m:n join table whose A or B now points at another table holds meaningless pairs: rebuild it.
+        for (DbTable t : after.values()) {
+            DbTable old = before.get(key(t));
+            if (old != null && isJoinTable(t) && !referencedTables(old).equals(referencedTables(t))) {
+                before.remove(key(old));
+                before.put("~rebuilt~" + key(old), old);
             }
         }
         for (DbTable t : after.values()) {
@@ -67,12 +76,14 @@ public final class SchemaDiffer {
                 table(old, t, renames);
             }
         }
-        for (DbTable t : before.values()) {
-            if (after.containsKey(key(t))) continue;
+        for (Map.Entry<String, DbTable> e : before.entrySet()) {
+            DbTable t = e.getValue();
+            if (after.containsKey(e.getKey())) continue;
             // Keys and indexes go first, as their own steps, so tables drop in any order and a rollback restores all.
             for (DbForeignKey fk : t.foreignKeys()) drops.add(new SchemaChange.DropForeignKey(t, fk));
             for (DbIndex ix : t.indexes()) drops.add(new SchemaChange.DropIndex(t, ix));
-            late.add(0, new SchemaChange.DropTable(bare(t)));
+            if (e.getKey().startsWith("~rebuilt~")) drops.add(new SchemaChange.DropTable(bare(t))); // before its new self is created
+            else late.add(0, new SchemaChange.DropTable(bare(t)));
         }
     }
 
@@ -190,6 +201,14 @@ public final class SchemaDiffer {
     private void checks(DbTable old, DbTable t) {
         for (DbCheck c : old.checks()) if (!t.checks().contains(c)) drops.add(new SchemaChange.DropCheck(old, c));
         for (DbCheck c : t.checks()) if (!old.checks().contains(c)) adds.add(new SchemaChange.AddCheck(t, c));
+    }
+
+    private static boolean isJoinTable(DbTable t) {
+        return t.name().startsWith("_") && t.columns().size() == 2 && t.column("A").isPresent() && t.column("B").isPresent();
+    }
+
+    private static List<String> referencedTables(DbTable t) {
+        return t.foreignKeys().stream().map(fk -> fk.columns() + "→" + fk.referencedTable()).sorted().toList();
     }
 
     private static Map<String, DbTable> byName(List<DbTable> tables) {

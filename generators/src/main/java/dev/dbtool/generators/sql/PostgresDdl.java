@@ -35,12 +35,19 @@ public final class PostgresDdl {
         if (change instanceof SchemaChange.CreateTable c) return List.of(createTable(c.table()));
         if (change instanceof SchemaChange.DropTable c) return List.of("DROP TABLE " + c.table().qualifiedName());
         if (change instanceof SchemaChange.RenameTable c) {
-            return List.of("ALTER TABLE " + SqlNames.qualified(c.schema(), c.from()) + " RENAME TO " + quote(c.to()));
+            List<String> out = new ArrayList<>();
+            out.add("ALTER TABLE " + SqlNames.qualified(c.schema(), c.from()) + " RENAME TO " + quote(c.to()));
+            for (String column : c.serialColumns()) out.add(renameSequence(c.schema(), c.from() + "_" + column, c.to() + "_" + column));
+            return out;
         }
         if (change instanceof SchemaChange.AddColumn c) return List.of("ALTER TABLE " + c.table().qualifiedName() + " ADD COLUMN " + column(c.column()));
         if (change instanceof SchemaChange.DropColumn c) return List.of("ALTER TABLE " + c.table().qualifiedName() + " DROP COLUMN " + quote(c.column().name()));
         if (change instanceof SchemaChange.RenameColumn c) {
-            return List.of("ALTER TABLE " + c.table().qualifiedName() + " RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()));
+            String rename = "ALTER TABLE " + c.table().qualifiedName() + " RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to());
+            boolean serial = c.table().columns().stream().anyMatch(col -> (col.name().equals(c.to()) || col.name().equals(c.from()))
+                    && col.type().endsWith("SERIAL"));
+            return serial ? List.of(rename, renameSequence(c.table().schema(), c.table().name() + "_" + c.from(), c.table().name() + "_" + c.to()))
+                    : List.of(rename);
         }
         if (change instanceof SchemaChange.AlterColumn c) return alterColumn(c.table(), c.before(), c.after());
         if (change instanceof SchemaChange.AddPrimaryKey c) {
@@ -63,6 +70,12 @@ public final class PostgresDdl {
         }
         if (change instanceof SchemaChange.DropCheck c) return List.of(dropConstraint(c.table(), c.check().name()));
         throw new IllegalArgumentException("no SQL for " + change);
+    }
+
+    /** A SERIAL column's sequence is named {@code table_column_seq}; it keeps that name through renames unless told. */
+    private static String renameSequence(String schema, String from, String to) {
+        return "ALTER SEQUENCE IF EXISTS " + SqlNames.qualified(schema, SqlNames.truncate(from + "_seq")) + " RENAME TO "
+                + quote(SqlNames.truncate(to + "_seq"));
     }
 
     private static String createEnum(DbEnum e, String qualifiedName) {
