@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         description = {
             "One schema file (the Prisma schema language plus dbtool's extensions) as the source of truth for",
             "PostgreSQL, GraphQL and Redis backends on the JVM.", ""},
-        subcommands = {InitCommand.class, ValidateCommand.class, FormatCommand.class, SchemaCommand.class, MigrateCommand.class, DiffCommand.class,
+        subcommands = {InitCommand.class, ValidateCommand.class, FormatCommand.class, SchemaCommand.class, MigrateCommand.class, DiffCommand.class, PullCommand.class,
             CompletionCommand.class, CdsTrainingCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -1,0 +1,66 @@
+package dev.dbtool.cli.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.dbtool.cli.Environment;
+import dev.dbtool.cli.Main;
+import dev.dbtool.cli.support.TestDatabases;
+import dev.dbtool.core.diff.Renames;
+import dev.dbtool.core.diff.SchemaChange;
+import dev.dbtool.core.diff.SchemaDiffer;
+import dev.dbtool.core.load.LoadedSchema;
+import dev.dbtool.core.load.SchemaLoader;
+import dev.dbtool.core.physical.DbSchema;
+import dev.dbtool.core.physical.PhysicalSchemaBuilder;
+import dev.dbtool.generators.sql.PostgresDdl;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * {@code dbtool pull} on each conformance database (built by Prisma's own DDL) gives a schema that validates, formats
+ * to itself, and migrates to the same catalog.
+ */
+class PullRoundTripTest {
+    @TestFactory
+    Stream<DynamicTest> pullMigratesToTheSameCatalog() throws Exception {
+        try (Stream<Path> dirs = Files.list(PrismaConformanceTest.DIR)) {
+            return dirs.filter(Files::isDirectory).sorted().toList().stream()
+                    .map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> check(d)));
+        }
+    }
+
+    private static void check(Path dir) throws Exception {
+        String name = dir.getFileName().toString();
+        String original = TestDatabases.create("pull_" + name);
+        try (Connection c = DriverManager.getConnection(original); Statement st = c.createStatement()) {
+            st.execute(Files.readString(dir.resolve("expected.sql")));
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(Path.of("."), Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), false);
+        assertEquals(0, Main.run(env, "pull", "--url", original), err.toString());
+        String pulled = out.toString();
+        LoadedSchema loaded = SchemaLoader.load("pulled.prisma", pulled);
+        assertFalse(loaded.hasErrors(), () -> loaded.diagnostics() + "\n" + pulled);
+        assertEquals(pulled, dev.dbtool.core.format.FileFormatter.format(new dev.dbtool.core.source.SourceFile("p", pulled)).formatted(), "formatted");
+        String copy = TestDatabases.create("pulled_" + name);
+        try (Connection c = DriverManager.getConnection(copy); Statement st = c.createStatement()) {
+            DbSchema target = PhysicalSchemaBuilder.build(loaded.schema());
+            for (SchemaChange ch : SchemaDiffer.diff(DbSchema.EMPTY, target, Renames.NONE).changes()) {
+                for (String sql : PostgresDdl.statements(ch)) st.execute(sql);
+            }
+        }
+        assertEquals(String.join("\n", PrismaConformanceTest.dump(original)), String.join("\n", PrismaConformanceTest.dump(copy)),
+                name + ": pulled schema builds a different catalog\n" + pulled);
+    }
+}
