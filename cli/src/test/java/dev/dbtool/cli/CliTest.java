@@ -183,7 +183,7 @@ class CliTest {
         Result v = run("--version");
         assertEquals(0, v.code);
         assertTrue(v.out.startsWith("dbtool "), v.out);
-        for (String cmd : new String[] {"validate", "format", "init", "completion"}) {
+        for (String cmd : new String[] {"validate", "format", "init", "completion", "schema", "migrate", "diff", "pull"}) {
             Result h = run(cmd, "--help");
             assertEquals(0, h.code);
             assertTrue(h.out.contains("Examples:"), cmd + " --help has examples");
@@ -206,5 +206,28 @@ class CliTest {
         Result r = run("validate");
         assertEquals(1, r.code);
         assertEquals("schema.prisma:1:1: error: the file is not valid UTF-8\n", r.err);
+    }
+
+    @Test
+    void databaseCommandsReportUnreachableAndInvalidUrls() throws Exception {
+        Files.writeString(dir.resolve("schema.prisma"), VALID);
+        assertEquals(0, run("schema").code);
+        Result unreachable = run("migrate", "--url", "postgresql://u@127.0.0.1:1/db");
+        assertEquals(3, unreachable.code, unreachable.err);
+        assertTrue(unreachable.err.startsWith("error: cannot connect to the database"), unreachable.err);
+        Result invalid = run("migrate", "--url", "mysql://localhost/db");
+        assertEquals(2, invalid.code, invalid.err);
+        assertTrue(invalid.err.contains("invalid database URL from --url"), invalid.err);
+        Result secret = run("pull", "--url", "postgresql://u:topsecret@127.0.0.1:1/db");
+        assertEquals(3, secret.code);
+        assertFalse(secret.err.contains("topsecret"), "passwords never appear in errors: " + secret.err);
+    }
+
+    @Test
+    void migrateWithoutAChangelogSaysWhatToDo() throws Exception {
+        Files.writeString(dir.resolve("schema.prisma"), VALID);
+        Result r = run("migrate", "--url", "postgresql://u@127.0.0.1:1/db");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("no changelog at migrations/changelog.yaml; write one with `dbtool schema`"), r.err);
     }
 }

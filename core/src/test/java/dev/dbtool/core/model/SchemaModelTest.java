@@ -124,7 +124,7 @@ class SchemaModelTest {
 
         Model post = s.model("Post").orElseThrow();
         Index partial = post.indexes().stream().filter(ix -> ix.where() != null).findFirst().orElseThrow();
-        assertEquals("deleted_at IS NULL", partial.where());
+        assertEquals("\"deletedAt\" IS NULL", partial.where());
         Index gin = post.indexes().stream().filter(ix -> "Gin".equals(ix.algorithm())).findFirst().orElseThrow();
         assertEquals("JsonbPathOps", gin.fields().get(0).operatorClass());
         assertEquals(List.of(new CheckConstraint("price IS NULL OR price >= 0", "post_price_non_negative")), post.checks());
