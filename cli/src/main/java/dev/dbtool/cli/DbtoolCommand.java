@@ -8,11 +8,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = {
-            "One schema file (the Prisma schema language plus dbtool's extensions) as the source of truth for",
-            "PostgreSQL, GraphQL and Redis backends on the JVM.", ""},
-        subcommands = {InitCommand.class, ValidateCommand.class, FormatCommand.class, SchemaCommand.class, MigrateCommand.class, DiffCommand.class, PullCommand.class,
-            CompletionCommand.class, CdsTrainingCommand.class},
+        description = "One schema file (the Prisma schema language plus dbtool's extensions) as the source of truth for PostgreSQL, GraphQL and Redis backends on the JVM.%n",
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  ok",
@@ -24,10 +20,29 @@ import picocli.CommandLine.Option;
             "  dbtool init                       # write a starter schema.prisma",
             "  dbtool validate                   # check ./schema.prisma",
             "  dbtool format --check             # CI: fail when the schema is not formatted",
+            "  dbtool schema && dbtool migrate   # write a migration for what changed, apply it",
             "  source <(dbtool completion bash)  # tab completion in this shell",
             "",
             "Documentation: docs/commands/<command>.md"})
 public final class DbtoolCommand implements Runnable {
+    /**
+     * The subcommands, by name. Main registers only the one a command line names (picocli reads each command's
+     * annotations when it is registered, which costs start-up time); help, completion and typos get them all.
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("init", InitCommand.class);
+        SUBCOMMANDS.put("validate", ValidateCommand.class);
+        SUBCOMMANDS.put("format", FormatCommand.class);
+        SUBCOMMANDS.put("schema", SchemaCommand.class);
+        SUBCOMMANDS.put("migrate", MigrateCommand.class);
+        SUBCOMMANDS.put("diff", DiffCommand.class);
+        SUBCOMMANDS.put("pull", PullCommand.class);
+        SUBCOMMANDS.put("completion", CompletionCommand.class);
+        SUBCOMMANDS.put("__cds-training", CdsTrainingCommand.class);
+    }
+
     @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of internal errors.")
     boolean verbose;

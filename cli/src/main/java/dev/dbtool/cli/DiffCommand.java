@@ -27,9 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "diff",
-        description = {"Report drift between a live database and the schema: the schema is built in a throwaway shadow database",
-            "(an embedded PostgreSQL) and the two catalogs are compared object by object. Hand edits of the changelog,",
-            "changes made outside migrations and migrations not yet applied all show up."},
+        description = "Report drift between a live database and the schema: the schema is built in a throwaway shadow database (an embedded PostgreSQL) and the two catalogs are compared object by object. Hand edits of the changelog, changes made outside migrations and migrations not yet applied all show up.",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 no drift, 1 drift found (a CI gate), 2 usage, 3 database unreachable.", "",
             "Examples:",

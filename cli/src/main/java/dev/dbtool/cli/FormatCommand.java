@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "format",
-        description = {"Rewrite the schema in canonical form: aligned columns, block attributes last, comments kept.",
-            "For plain Prisma schemas the result is what `prisma format` prints. Files with syntax errors are left as they are."},
+        description = "Rewrite the schema in canonical form: aligned columns, block attributes last, comments kept. For plain Prisma schemas the result is what `prisma format` prints. Files with syntax errors are left as they are.",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 formatted (or already formatted), 1 --check found files to format or syntax errors, 2 usage, "
                 + "3 unwritable files.", "",

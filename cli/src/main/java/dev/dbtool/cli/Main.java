@@ -25,6 +25,11 @@ public final class Main {
         DbtoolCommand root = new DbtoolCommand();
         root.environment = env;
         CommandLine cl = new CommandLine(root);
+        String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        boolean one = named != null && DbtoolCommand.SUBCOMMANDS.containsKey(named) && !named.equals("completion") && !named.equals("__cds-training");
+        for (var e : DbtoolCommand.SUBCOMMANDS.entrySet()) {
+            if (!one || e.getKey().equals(named)) cl.addSubcommand(e.getKey(), e.getValue());
+        }
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));

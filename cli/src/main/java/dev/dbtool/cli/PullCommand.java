@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "pull",
-        description = {"Introspect a live database into a schema (Prisma's `db pull`): tables, columns and native types, defaults,",
-            "keys, indexes, enums, relations on both sides, implicit m:n join tables. Prints it, or writes it with --out."},
+        description = "Introspect a live database into a schema (Prisma's `db pull`): tables, columns and native types, defaults, keys, indexes, enums, relations on both sides, implicit m:n join tables. Prints it, or writes it with --out.",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 written, 1 the result does not validate or --out exists, 2 usage, 3 database unreachable.", "",
             "Examples:",

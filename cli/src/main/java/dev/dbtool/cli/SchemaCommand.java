@@ -31,8 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "schema",
-        description = {"Add a model to the schema if it is new, then write one Liquibase changeset for what changed since the last one",
-            "and include it in the master changelog. With a model named, only that model (and what it needs) is migrated."},
+        description = "Add a model to the schema if it is new, then write one Liquibase changeset for what changed since the last one and include it in the master changelog. With a model named, only that model (and what it needs) is migrated.",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 written (or nothing to do), 1 schema errors or refused data loss, 2 usage, 3 unwritable files.", "",
             "Examples:",
