@@ -148,10 +148,10 @@ class MigrationWorkflowTest {
         String db = TestDatabases.create("concurrent");
         schema(HEAD + "model A {\n  id Int @id\n  b  B[]\n}\n\nmodel B {\n  id  Int @id\n  aId Int\n  a   A   @relation(fields: [aId], references: [id])\n}\n");
         ok("schema");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Result>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) runs.add(pool.submit((Callable<Result>) () -> run("migrate", "--url", db)));
+            for (int i = 0; i < 4; i++) runs.add(pool.submit((Callable<Result>) () -> run("migrate", "--url", db)));
             for (Future<Result> f : runs) assertEquals(0, f.get().code(), f.get().err());
         } finally {
             pool.shutdownNow();

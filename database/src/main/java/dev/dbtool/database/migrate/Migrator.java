@@ -36,6 +36,9 @@ public final class Migrator {
         Logger.getLogger("liquibase").setLevel(Level.WARNING);
     }
 
+    /** "dbtool" in ASCII: the key of the advisory lock all dbtool migration runs share. */
+    private static final long ADVISORY_LOCK = 0x6462746f6f6cL;
+
     private final String jdbcUrl;
     private final Path changelogDirectory;
     private final String masterFile;
@@ -76,6 +79,11 @@ public final class Migrator {
 
     private <T> T run(Work<T> work) throws MigrationException {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            // Liquibase creates its bookkeeping tables before it takes its own lock, so two first runs on a new
+            // database race; a session advisory lock makes every dbtool run on this database take turns.
+            try (var st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(" + ADVISORY_LOCK + ")");
+            }
             Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             // Liquibase's console UI would print banners and summaries on stdout; route it to the (quiet) logger.
             return Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
