@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "migrate",
-        description = "Apply the pending changesets of the changelog with Liquibase. Each changeset runs in a transaction: a failing one leaves the database as it was. Liquibase's lock keeps concurrent runs apart.",
+        description = "Apply the pending changesets of the changelog with Liquibase. Each changeset runs in a transaction: a failing one leaves the database as it was. Concurrent runs take turns (an advisory lock, then Liquibase's lock).",
         mixinStandardHelpOptions = true,
         subcommands = {MigrateCommand.Status.class, MigrateCommand.Rollback.class},
         footer = {"", "Exit codes: 0 applied (or nothing pending), 1 a changeset failed or there is no changelog, 2 usage, "
