@@ -12,7 +12,6 @@ import dev.dbtool.core.load.LoadedSchema;
 import dev.dbtool.core.load.SchemaLoader;
 import dev.dbtool.core.physical.DbSchema;
 import dev.dbtool.core.physical.PhysicalSchemaBuilder;
-import dev.dbtool.database.CatalogDump;
 import dev.dbtool.database.migrate.Migrator;
 import dev.dbtool.generators.liquibase.ChangeSetWriter;
 import dev.dbtool.generators.liquibase.ChangelogFormat;
@@ -74,9 +73,5 @@ class PrismaConformanceTest {
         }
     }
 
-    static List<String> dump(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url)) {
-            return CatalogDump.of(c);
-        }
-    }
+    static List<String> dump(String url) throws Exception { return TestDatabases.dump(url); }
 }

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.dbtool.cli.Environment;
 import dev.dbtool.cli.Main;
 import dev.dbtool.cli.support.TestDatabases;
-import dev.dbtool.core.diff.Renames;
-import dev.dbtool.core.diff.SchemaChange;
-import dev.dbtool.core.diff.SchemaDiffer;
 import dev.dbtool.core.load.LoadedSchema;
 import dev.dbtool.core.load.SchemaLoader;
-import dev.dbtool.core.physical.DbSchema;
 import dev.dbtool.core.physical.PhysicalSchemaBuilder;
-import dev.dbtool.generators.sql.PostgresDdl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -54,12 +49,7 @@ class PullRoundTripTest {
         assertFalse(loaded.hasErrors(), () -> loaded.diagnostics() + "\n" + pulled);
         assertEquals(pulled, dev.dbtool.core.format.FileFormatter.format(new dev.dbtool.core.source.SourceFile("p", pulled)).formatted(), "formatted");
         String copy = TestDatabases.create("pulled_" + name);
-        try (Connection c = DriverManager.getConnection(copy); Statement st = c.createStatement()) {
-            DbSchema target = PhysicalSchemaBuilder.build(loaded.schema());
-            for (SchemaChange ch : SchemaDiffer.diff(DbSchema.EMPTY, target, Renames.NONE).changes()) {
-                for (String sql : PostgresDdl.statements(ch)) st.execute(sql);
-            }
-        }
+        TestDatabases.build(copy, PhysicalSchemaBuilder.build(loaded.schema()));
         assertEquals(String.join("\n", PrismaConformanceTest.dump(original)), String.join("\n", PrismaConformanceTest.dump(copy)),
                 name + ": pulled schema builds a different catalog\n" + pulled);
     }

@@ -13,15 +13,12 @@ import dev.dbtool.core.load.LoadedSchema;
 import dev.dbtool.core.load.SchemaLoader;
 import dev.dbtool.core.physical.DbSchema;
 import dev.dbtool.core.physical.PhysicalSchemaBuilder;
-import dev.dbtool.database.CatalogDump;
 import dev.dbtool.database.migrate.Migrator;
 import dev.dbtool.generators.liquibase.ChangeSetWriter;
 import dev.dbtool.generators.liquibase.ChangelogFormat;
 import dev.dbtool.generators.liquibase.MasterChangelog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,17 +97,9 @@ class ChangeKindsTest {
 
     private static List<String> fresh(DbSchema state, String name) throws Exception {
         String db = TestDatabases.create(name);
-        try (Connection c = DriverManager.getConnection(db); var st = c.createStatement()) {
-            for (SchemaChange ch : SchemaDiffer.diff(DbSchema.EMPTY, state, Renames.NONE).changes()) {
-                for (String sql : dev.dbtool.generators.sql.PostgresDdl.statements(ch)) st.execute(sql);
-            }
-        }
+        TestDatabases.build(db, state);
         return dump(db);
     }
 
-    static List<String> dump(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url)) {
-            return CatalogDump.of(c);
-        }
-    }
+    static List<String> dump(String url) throws Exception { return TestDatabases.dump(url); }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtool.cli.Environment;
 import dev.dbtool.cli.Main;
 import dev.dbtool.cli.support.TestDatabases;
-import dev.dbtool.database.CatalogDump;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -53,11 +52,7 @@ class MigrationWorkflowTest {
         return r;
     }
 
-    static List<String> dump(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url)) {
-            return CatalogDump.of(c);
-        }
-    }
+    static List<String> dump(String url) throws Exception { return TestDatabases.dump(url); }
 
     static void sql(String url, String statement) throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {

@@ -1,6 +1,13 @@
 package dev.dbtool.cli.support;
 
+import dev.dbtool.core.diff.Renames;
+import dev.dbtool.core.diff.SchemaChange;
+import dev.dbtool.core.diff.SchemaDiffer;
+import dev.dbtool.core.physical.DbSchema;
+import dev.dbtool.database.CatalogDump;
 import dev.dbtool.database.embedded.EmbeddedServer;
+import dev.dbtool.generators.sql.PostgresDdl;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,6 +36,22 @@ public final class TestDatabases {
             adminUrl = embedded.jdbcUrl("postgres");
         }
         return adminUrl;
+    }
+
+    /** The catalog of a database, as {@link CatalogDump} prints it. */
+    public static List<String> dump(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return CatalogDump.of(c);
+        }
+    }
+
+    /** Builds {@code state} into an empty database with dbtool's DDL (no Liquibase), the reference for comparisons. */
+    public static void build(String url, DbSchema state) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            for (SchemaChange change : SchemaDiffer.diff(DbSchema.EMPTY, state, Renames.NONE).changes()) {
+                for (String sql : PostgresDdl.statements(change)) st.execute(sql);
+            }
+        }
     }
 
     /** A new, empty database; returns its JDBC URL. */
