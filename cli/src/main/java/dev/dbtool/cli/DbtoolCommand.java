@@ -39,6 +39,7 @@ public final class DbtoolCommand implements Runnable {
         SUBCOMMANDS.put("migrate", MigrateCommand.class);
         SUBCOMMANDS.put("diff", DiffCommand.class);
         SUBCOMMANDS.put("pull", PullCommand.class);
+        SUBCOMMANDS.put("seed", SeedCommand.class);
         SUBCOMMANDS.put("completion", CompletionCommand.class);
         SUBCOMMANDS.put("__cds-training", CdsTrainingCommand.class);
     }

@@ -1,0 +1,163 @@
+package dev.dbtool.cli.seed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtool.cli.Environment;
+import dev.dbtool.cli.Main;
+import dev.dbtool.cli.support.TestDatabases;
+import dev.dbtool.core.load.LoadedSchema;
+import dev.dbtool.core.load.SchemaLoader;
+import dev.dbtool.core.physical.DbForeignKey;
+import dev.dbtool.core.physical.DbSchema;
+import dev.dbtool.core.physical.DbTable;
+import dev.dbtool.core.physical.PhysicalSchemaBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `dbtool seed` on real schemas: the database accepts every row (all its constraints hold), every foreign key
+ * resolves, counts are as asked, the SQL script and the COPY load give the same data, and the output is the same
+ * bytes run after run.
+ */
+class SeedTest {
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(dir, Map.of("USER", "tester"), new PrintWriter(out, true), new PrintWriter(err, true), false);
+        return new Result(Main.run(env, args), out.toString(), err.toString());
+    }
+
+    static final List<Path> SCHEMAS = List.of(Path.of("../examples/blog/schema.prisma"),
+            Path.of("src/test/resources/conformance/shop/schema.prisma"), Path.of("src/test/resources/conformance/tenants/schema.prisma"),
+            Path.of("src/test/resources/conformance/social/schema.prisma"), Path.of("src/test/resources/conformance/defaults/schema.prisma"));
+
+    @TestFactory
+    Stream<DynamicTest> seedsRealSchemas() {
+        return SCHEMAS.stream().map(p -> DynamicTest.dynamicTest(p.getParent().getFileName().toString(), () -> check(p)));
+    }
+
+    private void check(Path source) throws Exception {
+        String name = source.getParent().getFileName().toString();
+        Path schema = dir.resolve(name + ".prisma");
+        Files.writeString(schema, Files.readString(source).replaceAll("(?m)^  @@seed\\(count: \\d+\\)\\n", ""));
+        LoadedSchema loaded = SchemaLoader.load(schema);
+        DbSchema db = PhysicalSchemaBuilder.build(loaded.schema());
+        String loadedDb = TestDatabases.create("seed_load_" + name);
+        String scriptDb = TestDatabases.create("seed_script_" + name);
+        TestDatabases.build(loadedDb, db);
+        TestDatabases.build(scriptDb, db);
+
+        Result load = run("seed", "--schema", schema.toString(), "--load", "--count", "2000", "--seed", "7", "--url", loadedDb);
+        assertEquals(0, load.code(), load.err());
+        String file = name + "-seed.sql";
+        Result script = run("seed", "--schema", schema.toString(), "--out", file, "--count", "2000", "--seed", "7");
+        assertEquals(0, script.code(), script.err());
+        String first = Files.readString(dir.resolve(file));
+        assertEquals(0, run("seed", "--schema", schema.toString(), "--out", file, "--force", "--count", "2000", "--seed", "7").code());
+        assertEquals(first, Files.readString(dir.resolve(file)), "deterministic: same bytes");
+        assertEquals(1, run("seed", "--schema", schema.toString(), "--out", file, "--count", "2000").code(), "never overwritten silently");
+        try (Connection c = DriverManager.getConnection(scriptDb); Statement st = c.createStatement()) {
+            st.execute(first);
+        }
+        for (DbTable t : db.tables()) {
+            if (!t.name().startsWith("_")) {
+                int expected = loaded.schema().models().stream().filter(m -> m.tableName().equals(t.name())).findFirst()
+                        .map(m -> m.extensions().seedCount() != null ? m.extensions().seedCount() : 2000).orElse(2000);
+                long rows = Long.parseLong(query(loadedDb, "SELECT count(*) FROM " + t.qualifiedName()));
+                assertTrue(rows > 0 && rows <= expected, t.name() + ": " + rows + " rows");
+                if (t.foreignKeys().stream().noneMatch(fk -> isUnique(t, fk)) && pairKeysOf(t) == 0) {
+                    assertEquals(expected, rows, t.name() + " has the rows asked for");
+                }
+            }
+            for (DbForeignKey fk : t.foreignKeys()) {
+                String join = String.join(" AND ", java.util.stream.IntStream.range(0, fk.columns().size())
+                        .mapToObj(i -> "p.\"" + fk.referencedColumns().get(i) + "\" = c.\"" + fk.columns().get(i) + "\"").toList());
+                String notNull = String.join(" AND ", fk.columns().stream().map(col -> "c.\"" + col + "\" IS NOT NULL").toList());
+                String parent = (fk.referencedSchema() == null ? "" : "\"" + fk.referencedSchema() + "\".") + "\"" + fk.referencedTable() + "\"";
+                assertEquals("0", query(loadedDb, "SELECT count(*) FROM " + t.qualifiedName() + " c WHERE " + notNull
+                        + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + join + ")"), fk.name() + " resolves");
+            }
+            assertEquals(contents(loadedDb, t), contents(scriptDb, t), t.name() + ": --out and --load give the same data");
+        }
+    }
+
+    private static boolean isUnique(DbTable t, DbForeignKey fk) {
+        return t.indexes().stream().anyMatch(ix -> ix.unique() && ix.columns().size() == fk.columns().size()
+                && ix.columns().stream().allMatch(c -> fk.columns().contains(c.name())))
+                || t.primaryKey() != null && t.primaryKey().columns().equals(fk.columns());
+    }
+
+    private static long pairKeysOf(DbTable t) {
+        return t.primaryKey() == null ? 0 : t.foreignKeys().stream().filter(fk -> t.primaryKey().columns().containsAll(fk.columns())).count();
+    }
+
+    private static String contents(String url, DbTable t) throws Exception {
+        return query(url, "SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM " + t.qualifiedName() + " x");
+    }
+
+    static String query(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Test
+    void aRefusedRowNamesItsTableAndRowAndNothingStays() throws Exception {
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+                + "model Author {\n  id    Int    @id @default(autoincrement())\n  name  String\n  books Book[]\n}\n\n"
+                + "model Book {\n  id       Int    @id @default(autoincrement())\n  pages    Int    @validate(min: 1, max: 900)\n"
+                + "  authorId Int\n  author   Author @relation(fields: [authorId], references: [id])\n\n  @@check(\"pages > 500\")\n}\n");
+        String url = TestDatabases.create("seed_refused");
+        TestDatabases.build(url, PhysicalSchemaBuilder.build(SchemaLoader.load(schema).schema()));
+        Result r = run("seed", "--load", "--count", "50", "--url", url);
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("seeding Book failed, nothing was loaded"), r.err());
+        assertTrue(r.err().contains("Book_check") && r.err().contains("COPY Book, line"), r.err());
+        assertEquals("0", query(url, "SELECT count(*) FROM \"Author\""), "the whole load rolled back");
+    }
+
+    @Test
+    void hashedAndEncryptedFieldsHoldRealSecrets() throws Exception {
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+                + "model User {\n  id       Int     @id @default(autoincrement())\n  password String  @hashed\n  phone    String? @encrypted\n}\n");
+        Result r = run("seed", "--out", "s.sql", "--count", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("dbtool-dev-password"), r.err());
+        String sql = Files.readString(dir.resolve("s.sql"));
+        assertTrue(sql.contains("'$argon2id$v=19$m=19456,t=2,p=1$"), sql);
+        assertTrue(sql.contains("'dbtool:v1:dev:"), sql);
+    }
+
+    @Test
+    void countsComeFromTheSchemaThenTheFlag() throws Exception {
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+                + "model A {\n  id Int @id\n\n  @@seed(count: 3)\n}\n\nmodel B {\n  id Int @id\n}\n");
+        assertEquals(0, run("seed", "--out", "s.sql", "--count", "5").code());
+        String sql = Files.readString(dir.resolve("s.sql"));
+        int b = sql.indexOf("INSERT INTO \"B\"");
+        assertEquals(3, sql.substring(0, b).lines().filter(l -> l.startsWith("('")).count(), "@@seed(count: 3) wins over --count");
+        assertEquals(5, sql.substring(b).lines().filter(l -> l.startsWith("('")).count(), "--count for the others");
+    }
+}

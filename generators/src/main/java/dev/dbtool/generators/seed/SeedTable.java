@@ -1,0 +1,15 @@
+package dev.dbtool.generators.seed;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One table's seed rows: the columns written, a fresh iterator over the rows (values in PostgreSQL's text input
+ * form, null for NULL; rows are made on demand, never held), and SQL to run once every table is filled
+ * (deferred foreign keys, sequence positions).
+ */
+public record SeedTable(String qualifiedName, String displayName, List<String> columns, Supplier<Iterator<String[]>> rows,
+                        List<String> afterSql) {
+    public Iterator<String[]> iterator() { return rows.get(); }
+}
