@@ -33,7 +33,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--contexts", paramLabel = "LIST", defaultValue = "", description = "Liquibase contexts to run (e.g. seed).")
+    @Option(names = "--contexts", paramLabel = "LIST", defaultValue = "!seed",
+            description = "Liquibase contexts to run. Default: ${DEFAULT-VALUE} (everything but seed data); `--contexts seed` loads seed data too.")
     String contexts;
 
     @Override
@@ -92,7 +93,7 @@ final class MigrateCommand implements Callable<Integer> {
         public Integer call() {
             Environment env = parent.root.environment;
             return withMigrator(env, schemaOption, databaseOption, (migrator, target) -> {
-                List<String> pending = migrator.pending("");
+                List<String> pending = migrator.pending("!seed");
                 for (String id : pending) env.out().println("pending " + id);
                 env.err().println(pending.isEmpty() ? "✔ " + target.description() + " is up to date."
                         : pending.size() + " pending changeset" + (pending.size() == 1 ? "" : "s") + " for " + target.description() + ".");

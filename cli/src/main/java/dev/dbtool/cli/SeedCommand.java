@@ -2,6 +2,11 @@ package dev.dbtool.cli;
 
 import dev.dbtool.database.seed.CopyLoader;
 import dev.dbtool.database.seed.SeedLoadException;
+import dev.dbtool.generators.liquibase.ChangeSetIds;
+import dev.dbtool.generators.liquibase.ChangelogFormat;
+import dev.dbtool.generators.liquibase.MasterChangelog;
+import dev.dbtool.generators.liquibase.SeedChangeSetWriter;
+import dev.dbtool.generators.seed.CsvWriter;
 import dev.dbtool.generators.seed.SeedOptions;
 import dev.dbtool.generators.seed.SeedPlan;
 import dev.dbtool.generators.seed.SeedPlanner;
@@ -36,6 +41,7 @@ import picocli.CommandLine.ParentCommand;
             "Examples:",
             "  dbtool seed --out seed.sql                    # psql -f seed.sql",
             "  dbtool seed --load --count 1000 --seed 42     # into the development database",
+            "  dbtool seed --changeset && dbtool migrate --contexts seed",
             "  dbtool seed --load --truncate --url $DATABASE_URL"})
 final class SeedCommand implements Callable<Integer> {
     @ParentCommand DbtoolCommand root;
@@ -50,6 +56,10 @@ final class SeedCommand implements Callable<Integer> {
 
         @Option(names = "--load", description = "Stream the rows into the database with COPY, in one transaction.")
         boolean load;
+
+        @Option(names = "--changeset", description = "Write a Liquibase changeset (context seed) that loads CSV files, and include it "
+                + "in the master changelog; `dbtool migrate --contexts seed` applies it.")
+        boolean changeset;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -85,6 +95,7 @@ final class SeedCommand implements Callable<Integer> {
             env.err().println("@hashed fields hold an argon2id hash of the development password \"" + SeedSecrets.DEV_PASSWORD + "\"; "
                     + "@encrypted fields use development key id \"" + SeedSecrets.DEV_KEY_ID + "\" = " + plan.secrets().keyBase64() + " (base64).");
         }
+        if (target.changeset) return writeChangeset(plan, env, project);
         return target.out != null ? writeScript(plan, env) : load(plan, env, project);
     }
 
@@ -107,6 +118,38 @@ final class SeedCommand implements Callable<Integer> {
         }
         env.out().println(env.display(file));
         env.err().println("✔ Wrote seed data for " + plan.tables().size() + " tables; run it with psql -f " + target.out + ".");
+        return ExitCodes.OK;
+    }
+
+    private int writeChangeset(SeedPlan plan, Environment env, LoadedProject project) {
+        Migrations migrations = Migrations.of(project.schemaPath(), project.loaded().schema());
+        ChangelogFormat format = migrations.settings().format() == ChangelogFormat.XML ? ChangelogFormat.XML : ChangelogFormat.YAML;
+        String id = ChangeSetIds.of(SchemaCommand.clock.instant(), "seed");
+        String path = "changes/" + id + "." + format.extension();
+        String csvFolder = "../seed/" + id;
+        Path changeset = migrations.directory().resolve(path);
+        Path csvDir = migrations.directory().resolve("seed").resolve(id);
+        if (Files.exists(changeset) || Files.exists(csvDir)) throw new UserError(ExitCodes.ENVIRONMENT, env.display(changeset) + " exists; try again in a second");
+        String author = migrations.settings().author() != null ? migrations.settings().author()
+                : GitAuthor.find(migrations.directory().getParent(), env.variables());
+        try {
+            Files.createDirectories(csvDir);
+            long rows = 0;
+            for (SeedTable t : plan.tables()) {
+                if (t.columns().isEmpty()) continue;
+                try (Writer w = new BufferedWriter(Files.newBufferedWriter(csvDir.resolve(t.displayName() + ".csv"), StandardCharsets.UTF_8), 1 << 16)) {
+                    rows += CsvWriter.write(t, w);
+                }
+            }
+            AtomicFiles.write(changeset, SeedChangeSetWriter.write(plan, id, author, format, path, csvFolder));
+            String master = Files.exists(migrations.master()) ? Files.readString(migrations.master()) : MasterChangelog.empty(format);
+            AtomicFiles.write(migrations.master(), MasterChangelog.append(master, migrations.settings().format(), path));
+            env.out().println(env.display(changeset));
+            env.err().println("✔ Wrote changeset " + id + " (context seed, " + rows + " rows in " + env.display(csvDir) + "); apply it with "
+                    + "`dbtool migrate --contexts seed`.");
+        } catch (IOException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, "cannot write the seed changeset: " + e.getMessage(), e);
+        }
         return ExitCodes.OK;
     }
 

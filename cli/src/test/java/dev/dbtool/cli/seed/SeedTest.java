@@ -78,6 +78,20 @@ class SeedTest {
         try (Connection c = DriverManager.getConnection(scriptDb); Statement st = c.createStatement()) {
             st.execute(first);
         }
+        String changesetDb = TestDatabases.create("seed_cs_" + name);
+        Path project = Files.createDirectories(dir.resolve("cs_" + name));
+        Files.copy(schema, project.resolve("schema.prisma"));
+        assertEquals(0, run("schema", "--schema", project.resolve("schema.prisma").toString()).code());
+        Result cs = run("seed", "--schema", project.resolve("schema.prisma").toString(), "--changeset", "--count", "2000", "--seed", "7");
+        assertEquals(0, cs.code(), cs.err());
+        Result migrated = run("migrate", "--schema", project.resolve("schema.prisma").toString(), "--url", changesetDb);
+        assertEquals(0, migrated.code(), migrated.err());
+        assertEquals("0", query(changesetDb, "SELECT count(*) FROM databasechangelog WHERE id LIKE '%-seed'"), "without the seed context, no seed data");
+        Result seeded = run("migrate", "--schema", project.resolve("schema.prisma").toString(), "--url", changesetDb, "--contexts", "seed");
+        assertEquals(0, seeded.code(), seeded.err());
+        for (DbTable t : db.tables()) {
+            assertEquals(contents(loadedDb, t), contents(changesetDb, t), t.name() + ": --changeset and --load give the same data");
+        }
         for (DbTable t : db.tables()) {
             if (!t.name().startsWith("_")) {
                 int expected = loaded.schema().models().stream().filter(m -> m.tableName().equals(t.name())).findFirst()

@@ -33,7 +33,7 @@ public final class Migrator {
         System.setProperty("liquibase.showBanner", "false");
         System.setProperty("liquibase.command.showSummary", "OFF");
         System.setProperty("liquibase.command.showSummaryOutput", "LOG");
-        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+        Logger.getLogger("liquibase").setLevel(Level.OFF); // failures reach dbtool as exceptions and are reported once
     }
 
     /** "dbtool" in ASCII: the key of the advisory lock all dbtool migration runs share. */
@@ -78,7 +78,10 @@ public final class Migrator {
     }
 
     private <T> T run(Work<T> work) throws MigrationException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+        java.util.Properties props = new java.util.Properties();
+        // loadData binds CSV text; letting PostgreSQL type it fits enum, json, array and timestamp columns alike.
+        props.setProperty("stringtype", "unspecified");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, props)) {
             // Liquibase creates its bookkeeping tables before it takes its own lock, so two first runs on a new
             // database race; a session advisory lock makes every dbtool run on this database take turns.
             try (var st = c.createStatement()) {

@@ -1,0 +1,133 @@
+package dev.dbtool.bench;
+
+import dev.dbtool.core.load.LoadedSchema;
+import dev.dbtool.core.load.SchemaLoader;
+import dev.dbtool.core.physical.PhysicalSchemaBuilder;
+import dev.dbtool.database.embedded.EmbeddedServer;
+import dev.dbtool.generators.seed.SeedOptions;
+import dev.dbtool.generators.seed.SeedPlan;
+import dev.dbtool.generators.seed.SeedPlanner;
+import dev.dbtool.generators.sql.PostgresDdl;
+import dev.dbtool.core.diff.Renames;
+import dev.dbtool.core.diff.SchemaChange;
+import dev.dbtool.core.diff.SchemaDiffer;
+import dev.dbtool.core.physical.DbSchema;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * Seed load speed against the server-side ceiling, on one embedded PostgreSQL: a parent (Author), a child with a
+ * foreign key (Book), and the implicit m:n join table between Book and a second parent (Reader). Runs
+ * {@code dbtool seed --load} as a separate process (so its wall time and peak RSS are the CLI's), for ROWS/10 and
+ * ROWS rows, then fills the same shapes with INSERT … SELECT … FROM generate_series. Usage: {@code SeedBench ROWS DBTOOL}.
+ */
+public final class SeedBench {
+    static final String SCHEMA = """
+            datasource db {
+              provider = "postgresql"
+              url      = env("DATABASE_URL")
+            }
+
+            model Author {
+              id    Int    @id @default(autoincrement())
+              email String @unique
+              name  String
+              books Book[]
+            }
+
+            model Book {
+              id       Int      @id @default(autoincrement())
+              title    String
+              price    Decimal  @db.Decimal(8, 2)
+              authorId Int
+              author   Author   @relation(fields: [authorId], references: [id])
+              readers  Reader[]
+            }
+
+            model Reader {
+              id    Int    @id @default(autoincrement())
+              books Book[]
+            }
+            """;
+
+    private SeedBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.parseInt(args[0]);
+        String dbtool = args[1];
+        Path dir = Files.createTempDirectory("seedbench");
+        Path schemaFile = dir.resolve("schema.prisma");
+        Files.writeString(schemaFile, SCHEMA);
+        LoadedSchema loaded = SchemaLoader.load(schemaFile);
+        try (EmbeddedServer pg = EmbeddedServer.startTemporary()) {
+            String url = pg.jdbcUrl("postgres");
+            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                for (SchemaChange ch : SchemaDiffer.diff(DbSchema.EMPTY, PhysicalSchemaBuilder.build(loaded.schema()), Renames.NONE).changes()) {
+                    for (String sql : PostgresDdl.statements(ch)) st.execute(sql);
+                }
+            }
+            // Parents and children get count N each; join rows average 1.5 per Book: about 4.5 N rows in all.
+            int per = Math.max(1, (int) Math.round(rows / 4.5));
+            String pgUrl = "postgresql://postgres@localhost:" + pg.port() + "/postgres";
+            for (int n : new int[] {Math.max(1, per / 10), per}) {
+                Path time = dir.resolve("time");
+                Process p = new ProcessBuilder("/usr/bin/time", "-f", "%e %M", "-o", time.toString(), dbtool, "seed", "--schema", schemaFile.toString(),
+                        "--load", "--truncate", "--count", String.valueOf(n), "--url", pgUrl).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("out").toFile()).start();
+                if (p.waitFor() != 0) throw new IllegalStateException(Files.readString(dir.resolve("out")));
+                String[] t = Files.readString(time).strip().split(" ");
+                long loadedRows = count(url);
+                double seconds = Double.parseDouble(t[0]);
+                System.out.printf("dbtool seed --load (process): %,d rows in %.2f s = %,.0f rows/s, peak RSS %d MiB%n",
+                        loadedRows, seconds, loadedRows / seconds, Long.parseLong(t[1]) / 1024);
+            }
+            SeedPlan plan = SeedPlanner.plan(loaded.schema(), new SeedOptions(1, per));
+            long t0 = System.nanoTime();
+            try (Connection c = DriverManager.getConnection(url)) {
+                java.util.List<dev.dbtool.database.seed.CopyLoader.Table> tables = new java.util.ArrayList<>();
+                java.util.List<String> after = new java.util.ArrayList<>();
+                for (var t : plan.tables()) {
+                    tables.add(new dev.dbtool.database.seed.CopyLoader.Table(t.qualifiedName(), t.displayName(), t.columns(), t::iterator));
+                    after.addAll(t.afterSql());
+                }
+                long n = dev.dbtool.database.seed.CopyLoader.load(c, java.util.List.of("TRUNCATE \"Author\", \"Book\", \"Reader\", \"_BookToReader\" CASCADE"),
+                        tables, after, x -> { });
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("seed load in-process (no JVM start):  %,d rows in %.2f s = %,.0f rows/s%n", n, s, n / s);
+            }
+            long joinRows = count(url, "\"_BookToReader\"");
+            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                st.execute("TRUNCATE \"Author\", \"Book\", \"Reader\", \"_BookToReader\" CASCADE");
+                long t = System.nanoTime();
+                st.execute("INSERT INTO \"Author\" (id, email, name) SELECT i, 'user' || i || '@example.com', 'Name ' || i FROM generate_series(1, " + per + ") i");
+                st.execute("INSERT INTO \"Reader\" (id) SELECT i FROM generate_series(1, " + per + ") i");
+                st.execute("INSERT INTO \"Book\" (id, title, price, \"authorId\") SELECT i, 'Title ' || i, (i % 10000) / 100.0, 1 + (i * 7919) % "
+                        + per + " FROM generate_series(1, " + per + ") i");
+                st.execute("INSERT INTO \"_BookToReader\" (\"A\", \"B\") SELECT 1 + i % " + per + ", 1 + (i / " + per + " + i * 31) % " + per
+                        + " FROM generate_series(0, " + (joinRows - 1) + ") i ON CONFLICT DO NOTHING");
+                double s = (System.nanoTime() - t) / 1e9;
+                long n = count(url);
+                System.out.printf("INSERT ... SELECT generate_series (ceiling): %,d rows in %.2f s = %,.0f rows/s%n", n, s, n / s);
+            }
+        } finally {
+            for (File f : dir.toFile().listFiles()) f.delete();
+            dir.toFile().delete();
+        }
+    }
+
+    static long count(String url) throws Exception {
+        return count(url, "\"Author\"") + count(url, "\"Book\"") + count(url, "\"Reader\"") + count(url, "\"_BookToReader\"");
+    }
+
+    static long count(String url, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
