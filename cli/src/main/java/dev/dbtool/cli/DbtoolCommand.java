@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             "  dbtool validate                   # check ./schema.prisma",
             "  dbtool format --check             # CI: fail when the schema is not formatted",
             "  dbtool schema && dbtool migrate   # write a migration for what changed, apply it",
+            "  dbtool seed --load --count 1000   # realistic rows in every table",
             "  source <(dbtool completion bash)  # tab completion in this shell",
             "",
             "Documentation: docs/commands/<command>.md"})

@@ -174,4 +174,22 @@ class SeedTest {
         assertEquals(3, sql.substring(0, b).lines().filter(l -> l.startsWith("('")).count(), "@@seed(count: 3) wins over --count");
         assertEquals(5, sql.substring(b).lines().filter(l -> l.startsWith("('")).count(), "--count for the others");
     }
+
+    @Test
+    void optionalKeysIntoACycleAreLinkedAfterTheLoad() throws Exception {
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+                + "model Team {\n  id        Int      @id @default(autoincrement())\n  captainId Int?     @unique\n"
+                + "  captain   Player?  @relation(\"Captain\", fields: [captainId], references: [id])\n  players   Player[] @relation(\"Roster\")\n}\n\n"
+                + "model Player {\n  id        Int   @id @default(autoincrement())\n  teamId    Int\n"
+                + "  team      Team  @relation(\"Roster\", fields: [teamId], references: [id])\n  captainOf Team? @relation(\"Captain\")\n}\n");
+        String url = TestDatabases.create("seed_cycle");
+        TestDatabases.build(url, PhysicalSchemaBuilder.build(SchemaLoader.load(schema).schema()));
+        Result r = run("seed", "--load", "--count", "200", "--url", url);
+        assertEquals(0, r.code(), r.err());
+        long linked = Long.parseLong(query(url, "SELECT count(*) FROM \"Team\" WHERE \"captainId\" IS NOT NULL"));
+        assertTrue(linked > 100, "teams point at players inserted after them: " + linked);
+        assertEquals("0", query(url, "SELECT count(*) FROM \"Team\" t WHERE t.\"captainId\" IS NOT NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM \"Player\" p WHERE p.id = t.\"captainId\")"));
+    }
 }

@@ -86,11 +86,13 @@ public final class SeedPlanner {
         capCounts(order);
         Set<String> done = new HashSet<>();
         List<SeedTable> tables = new ArrayList<>();
+        List<Runnable> linkLater = new ArrayList<>();
         for (DbTable t : order) {
-            SeedTable st = joinTables.containsKey(key(t)) ? joinTable(t) : table(t, done);
+            SeedTable st = joinTables.containsKey(key(t)) ? joinTable(t) : table(t, done, linkLater);
             done.add(key(t));
             tables.add(st);
         }
+        linkLater.forEach(Runnable::run); // every table's values exist now: forward keys can be computed
         return new SeedPlan(List.copyOf(tables), secrets, List.copyOf(notes));
     }
 
@@ -199,7 +201,7 @@ public final class SeedPlanner {
         return out;
     }
 
-    private SeedTable table(DbTable t, Set<String> done) {
+    private SeedTable table(DbTable t, Set<String> done, List<Runnable> linkLater) {
         Model m = modelByTable.get(key(t));
         int n = counts.get(key(t));
         TableValues tv = new TableValues(t.name());
@@ -258,7 +260,12 @@ public final class SeedPlanner {
                         + "), " + Math.max(n, 1) + ", " + (n > 0) + ")");
             }
         }
-        for (Map.Entry<DbForeignKey, List<String>> e : deferred.entrySet()) after.addAll(deferredUpdates(t, e.getKey(), n, tv));
+        // The list is shared with the SeedTable and completed once (before the plan is returned), when the tables the
+        // forward keys point at have their values too.
+        List<String> afterSql = new ArrayList<>(after);
+        linkLater.add(() -> {
+            for (Map.Entry<DbForeignKey, List<String>> e : deferred.entrySet()) afterSql.addAll(deferredUpdates(t, e.getKey(), n, tv));
+        });
         List<String> cols = List.copyOf(columns);
         return new SeedTable(t.qualifiedName(), t.name(), cols, () -> new Iterator<>() {
             int row;
@@ -272,7 +279,7 @@ public final class SeedPlanner {
                 row++;
                 return r;
             }
-        }, List.copyOf(after));
+        }, java.util.Collections.unmodifiableList(afterSql));
     }
 
     private ScalarField fieldOf(Model m, String column) {
@@ -325,7 +332,9 @@ public final class SeedPlanner {
             TableValues parent = values.get(parentKey);
             int parents = counts.get(parentKey);
             if (parent == null || parents == 0) break;
-            int j = r.nextInt(parents);
+            boolean oneToOne = isUniqueSet(t, fk.columns());
+            if (oneToOne && row >= parents) break;
+            int j = oneToOne ? row : r.nextInt(parents);
             List<String> sets = new ArrayList<>();
             for (int i = 0; i < fk.columns().size(); i++) {
                 sets.add(SqlNames.quote(fk.columns().get(i)) + " = " + literal(parent.at(fk.referencedColumns().get(i), j)));
