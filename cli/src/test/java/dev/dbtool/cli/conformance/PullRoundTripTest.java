@@ -2,6 +2,7 @@ package dev.dbtool.cli.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtool.cli.Environment;
 import dev.dbtool.cli.Main;
@@ -52,5 +53,22 @@ class PullRoundTripTest {
         TestDatabases.build(copy, PhysicalSchemaBuilder.build(loaded.schema()));
         assertEquals(String.join("\n", PrismaConformanceTest.dump(original)), String.join("\n", PrismaConformanceTest.dump(copy)),
                 name + ": pulled schema builds a different catalog\n" + pulled);
+    }
+
+    @org.junit.jupiter.api.Test
+    void outWritesAFileAndNeverReplacesOneSilently(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String url = TestDatabases.create("pull_out");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE \"Thing\" (id SERIAL PRIMARY KEY, name TEXT NOT NULL)");
+        }
+        Environment env = new Environment(dir, Map.of(), new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), false);
+        assertEquals(0, Main.run(env, "pull", "--url", url, "--out", "schema.prisma"));
+        String text = Files.readString(dir.resolve("schema.prisma"));
+        assertTrue(text.contains("model Thing {\n  id   Int    @id @default(autoincrement())\n  name String\n}"), text);
+        Files.writeString(dir.resolve("schema.prisma"), "// mine\n");
+        assertEquals(1, Main.run(env, "pull", "--url", url, "--out", "schema.prisma"));
+        assertEquals("// mine\n", Files.readString(dir.resolve("schema.prisma")));
+        assertEquals(0, Main.run(env, "pull", "--url", url, "--out", "schema.prisma", "--force"));
+        assertEquals(text, Files.readString(dir.resolve("schema.prisma")));
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,11 +59,7 @@ class MigrationWorkflowTest {
         }
     }
 
-    static String query(String url, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(statement)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
+    static String query(String url, String sql) throws Exception { return TestDatabases.query(url, sql); }
 
     @Test
     void evolvesThroughTwelveEditsToTheSameCatalogAsAFreshMigration() throws Exception {
@@ -244,5 +239,17 @@ class MigrationWorkflowTest {
         assertTrue(r.out().contains("differs:                   column public.A.name"), r.out());
         Result json = run("diff", "--url", db, "--format", "json");
         assertTrue(json.out().contains("\"drift\" : true"), json.out());
+    }
+
+    @Test
+    void withoutAUrlTheEmbeddedDevelopmentDatabaseKeepsItsDataBetweenRuns() throws Exception {
+        schema(HEAD.replace("url      = env(\"DATABASE_URL\")", "url      = env(\"DBTOOL_TEST_UNSET_URL\")") + "model A {\n  id Int @id\n}\n");
+        ok("schema");
+        Result first = ok("migrate");
+        assertTrue(first.err().contains("using the embedded development database in .dbtool/postgres"), first.err());
+        assertTrue(first.out().startsWith("applied "), first.out());
+        Result second = ok("migrate");
+        assertTrue(second.err().contains("Nothing to apply"), "the data directory survived: " + second.err());
+        assertTrue(Files.isDirectory(dir.resolve(".dbtool/postgres")));
     }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -128,11 +127,7 @@ class SeedTest {
         return query(url, "SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM " + t.qualifiedName() + " x");
     }
 
-    static String query(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
+    static String query(String url, String sql) throws Exception { return TestDatabases.query(url, sql); }
 
     @Test
     void aRefusedRowNamesItsTableAndRowAndNothingStays() throws Exception {
@@ -191,5 +186,19 @@ class SeedTest {
         assertTrue(linked > 100, "teams point at players inserted after them: " + linked);
         assertEquals("0", query(url, "SELECT count(*) FROM \"Team\" t WHERE t.\"captainId\" IS NOT NULL "
                 + "AND NOT EXISTS (SELECT 1 FROM \"Player\" p WHERE p.id = t.\"captainId\")"));
+    }
+
+    @Test
+    void truncateReplacesInsteadOfAdding() throws Exception {
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+                + "model A {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n");
+        String url = TestDatabases.create("seed_truncate");
+        TestDatabases.build(url, PhysicalSchemaBuilder.build(SchemaLoader.load(schema).schema()));
+        assertEquals(0, run("seed", "--load", "--count", "30", "--url", url).code());
+        assertEquals(1, run("seed", "--load", "--count", "30", "--url", url).code(), "the same keys again are refused");
+        assertEquals(0, run("seed", "--load", "--count", "30", "--truncate", "--url", url).code());
+        assertEquals("30", query(url, "SELECT count(*) FROM \"A\""));
+        assertEquals("31", query(url, "SELECT nextval(pg_get_serial_sequence('\"A\"', 'id'))"), "the sequence continues after the seeded ids");
     }
 }

@@ -45,6 +45,13 @@ public final class TestDatabases {
         }
     }
 
+    /** The first column of the first row of a query, or null. */
+    public static String query(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     /** Builds {@code state} into an empty database with dbtool's DDL (no Liquibase), the reference for comparisons. */
     public static void build(String url, DbSchema state) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
