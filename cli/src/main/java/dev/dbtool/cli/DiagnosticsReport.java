@@ -1,13 +1,8 @@
 package dev.dbtool.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dbtool.core.diagnostics.Diagnostic;
 import dev.dbtool.core.diagnostics.DiagnosticRenderer;
 import dev.dbtool.core.source.Span;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Prints diagnostics as text (headline, source line, caret) or as JSON for tools. */
@@ -29,9 +24,8 @@ final class DiagnosticsReport {
 
     /** {@code {"valid": …, "errors": n, "warnings": n, "diagnostics": [{file, line, column, endLine, endColumn, severity, message}]}}. */
     static String json(List<Diagnostic> diagnostics, List<String> files) {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
-            long errors = errors(diagnostics);
+        long errors = errors(diagnostics);
+        return JsonReport.of(g -> {
             g.writeStartObject();
             g.writeBooleanField("valid", errors == 0);
             g.writeNumberField("errors", errors);
@@ -54,9 +48,6 @@ final class DiagnosticsReport {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w + "\n";
+        });
     }
 }

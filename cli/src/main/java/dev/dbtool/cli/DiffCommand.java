@@ -1,7 +1,5 @@
 package dev.dbtool.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dbtool.core.diff.Renames;
 import dev.dbtool.core.diff.SchemaChange;
 import dev.dbtool.core.diff.SchemaDiffer;
@@ -13,7 +11,6 @@ import dev.dbtool.database.embedded.EmbeddedServer;
 import dev.dbtool.generators.liquibase.Snapshot;
 import dev.dbtool.generators.sql.PostgresDdl;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -118,8 +115,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static String json(CatalogDrift drift, List<String> unwritten) {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
+        return JsonReport.of(g -> {
             g.writeStartObject();
             g.writeBooleanField("drift", !drift.isEmpty());
             g.writeArrayFieldStart("missingFromDatabase");
@@ -141,9 +137,6 @@ final class DiffCommand implements Callable<Integer> {
             for (String s : unwritten) g.writeString(s);
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return w + "\n";
+        });
     }
 }

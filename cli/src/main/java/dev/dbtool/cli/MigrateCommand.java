@@ -81,7 +81,8 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "List the changesets not yet applied.",
-            footer = {"", "Exit codes: 0 listed, 1 no changelog, 3 database unreachable.", "", "Example:", "  dbtool migrate status --url $DATABASE_URL"})
+            footer = {"", "Exit codes: 0 listed, 1 no changelog, 3 database unreachable.", "", "Examples:", "  dbtool migrate status --url $DATABASE_URL",
+                "  dbtool migrate status --format json"})
     static final class Status implements Callable<Integer> {
         @ParentCommand MigrateCommand parent;
 
@@ -89,11 +90,25 @@ final class MigrateCommand implements Callable<Integer> {
 
         @Mixin DatabaseOption databaseOption;
 
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Report format. Default: ${DEFAULT-VALUE}.")
+        OutputFormat format;
+
         @Override
         public Integer call() {
             Environment env = parent.root.environment;
             return withMigrator(env, schemaOption, databaseOption, (migrator, target) -> {
                 List<String> pending = migrator.pending("!seed");
+                if (format == OutputFormat.json) {
+                    env.out().print(JsonReport.of(g -> {
+                        g.writeStartObject();
+                        g.writeBooleanField("upToDate", pending.isEmpty());
+                        g.writeArrayFieldStart("pending");
+                        for (String id : pending) g.writeString(id);
+                        g.writeEndArray();
+                        g.writeEndObject();
+                    }));
+                    return ExitCodes.OK;
+                }
                 for (String id : pending) env.out().println("pending " + id);
                 env.err().println(pending.isEmpty() ? "✔ " + target.description() + " is up to date."
                         : pending.size() + " pending changeset" + (pending.size() == 1 ? "" : "s") + " for " + target.description() + ".");

@@ -130,6 +130,7 @@ class MigrationWorkflowTest {
         assertEquals("", again.out());
         assertTrue(again.err().contains("Nothing to apply"), again.err());
         assertEquals("", ok("migrate", "status", "--url", db).out());
+        assertEquals("{\n  \"upToDate\" : true,\n  \"pending\" : [ ]\n}\n", ok("migrate", "status", "--url", db, "--format", "json").out());
         assertEquals("1", query(db, "SELECT count(*) FROM databasechangelog"));
     }
 
@@ -180,6 +181,7 @@ class MigrationWorkflowTest {
         assertTrue(r.out().contains("CREATE TABLE \"A\""), r.out());
         assertEquals(before, dump(db));
         assertTrue(ok("migrate", "status", "--url", db).out().startsWith("pending "));
+        assertTrue(ok("migrate", "status", "--url", db, "--format", "json").out().contains("\"upToDate\" : false"));
     }
 
     @Test
