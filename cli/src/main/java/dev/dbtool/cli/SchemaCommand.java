@@ -112,8 +112,24 @@ final class SchemaCommand implements Callable<Integer> {
         env.err().println("✔ Wrote changeset " + plan.id() + " (" + diff.changes().size() + (diff.changes().size() == 1 ? " change" : " changes") + "), included in " + env.display(migrations.master()) + ":");
         for (SchemaChange c : diff.changes()) env.err().println("  - " + c.describe());
         for (String w : diff.warnings()) env.err().println("warning: " + w);
+        lintChangeset(migrations, plan.id(), env);
         env.err().println("Apply it with `dbtool migrate`.");
         return ExitCodes.OK;
+    }
+
+    /** The migration-safety rules on the changeset just written (advice: the exit code does not change). */
+    private static void lintChangeset(Migrations migrations, String id, Environment env) {
+        try {
+            var changelog = dev.dbtool.generators.lint.ChangelogReader.read(migrations.master());
+            var mine = new dev.dbtool.generators.lint.ChangelogReader.Result(
+                    changelog.statements().stream().filter(st -> st.changeSet().id().startsWith(id)).toList(),
+                    changelog.changeSets().stream().filter(c -> c.id().startsWith(id)).toList());
+            for (var f : dev.dbtool.generators.lint.Linter.migrations(mine, java.util.Map.of())) {
+                env.err().println("lint " + f.severity().label() + ": [" + f.rule() + "] " + f.message() + " " + f.fix());
+            }
+        } catch (IOException e) {
+            env.err().println("warning: could not lint the changeset: " + e.getMessage());
+        }
     }
 
     /** Appends the model to the file holding the datasource (else the first file); returns the edited file, or null. */

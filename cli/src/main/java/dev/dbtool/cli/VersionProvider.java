@@ -7,13 +7,20 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The version Maven wrote into {@code version.properties} at build time. */
 public final class VersionProvider implements IVersionProvider {
-    @Override
-    public String[] getVersion() throws IOException {
+    /** The bare version, e.g. {@code 0.1.0-SNAPSHOT}. */
+    String version() {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             if (in != null) p.load(in);
+        } catch (IOException e) {
+            return "unknown";
         }
-        return new String[] {"dbtool " + p.getProperty("version", "unknown"),
+        return p.getProperty("version", "unknown");
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"dbtool " + version(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
     }
 }

@@ -183,7 +183,7 @@ class CliTest {
         Result v = run("--version");
         assertEquals(0, v.code);
         assertTrue(v.out.startsWith("dbtool "), v.out);
-        for (String cmd : new String[] {"validate", "format", "init", "completion", "schema", "migrate", "diff", "pull", "seed", "commit"}) {
+        for (String cmd : new String[] {"validate", "format", "init", "completion", "schema", "migrate", "diff", "pull", "seed", "lint", "commit"}) {
             Result h = run(cmd, "--help");
             assertEquals(0, h.code);
             assertTrue(h.out.contains("Examples:"), cmd + " --help has examples");

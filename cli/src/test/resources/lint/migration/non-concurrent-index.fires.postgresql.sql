@@ -1,0 +1,11 @@
+--liquibase formatted sql
+
+--changeset t:1
+CREATE TABLE "T" ("id" INTEGER NOT NULL, "name" TEXT, "ownerId" INTEGER, CONSTRAINT "T_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "Owner" ("id" INTEGER NOT NULL, CONSTRAINT "Owner_pkey" PRIMARY KEY ("id"));
+--rollback DROP TABLE "Owner";
+--rollback DROP TABLE "T";
+
+--changeset t:2
+CREATE INDEX "T_name_idx" ON "T"("name");
+--rollback DROP INDEX "T_name_idx";

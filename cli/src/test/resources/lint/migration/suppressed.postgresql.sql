@@ -1,0 +1,12 @@
+--liquibase formatted sql
+
+--changeset t:1
+CREATE TABLE "T" ("id" INTEGER NOT NULL, "name" TEXT, "ownerId" INTEGER, CONSTRAINT "T_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "Owner" ("id" INTEGER NOT NULL, CONSTRAINT "Owner_pkey" PRIMARY KEY ("id"));
+--rollback DROP TABLE "Owner";
+--rollback DROP TABLE "T";
+
+--changeset t:2
+--comment: dbtool-lint-disable non-concurrent-index: T has 12 rows
+CREATE INDEX "T_name_idx" ON "T"("name");
+--rollback SELECT 1;
