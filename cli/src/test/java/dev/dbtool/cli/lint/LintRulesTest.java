@@ -111,6 +111,14 @@ class LintRulesTest {
 
         JsonNode sarif = new ObjectMapper().readTree(run("lint", "--format", "sarif").out());
         assertEquals("2.1.0", sarif.get("version").asText());
+        try (var schemaText = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(schemaText);
+            var errors = schema.validate(sarif);
+            assertTrue(errors.isEmpty(), "valid against the SARIF 2.1.0 schema: " + errors);
+            var broken = sarif.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) broken).put("version", "9.9");
+            assertFalse(schema.validate(broken).isEmpty(), "the validator does reject a wrong document");
+        }
         JsonNode runNode = sarif.get("runs").get(0);
         assertEquals("dbtool", runNode.get("tool").get("driver").get("name").asText());
         assertEquals(Linter.rules().size(), runNode.get("tool").get("driver").get("rules").size());
