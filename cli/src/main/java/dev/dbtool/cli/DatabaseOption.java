@@ -19,9 +19,9 @@ public final class DatabaseOption {
     String url;
 
     /** A connection target; close it to stop the embedded server if one was started. */
-    record Target(String jdbcUrl, String description, AutoCloseable embedded) implements AutoCloseable {
+    record Target(String jdbcUrl, String description, DevDatabase embedded) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() {
             if (embedded != null) embedded.close();
         }
     }

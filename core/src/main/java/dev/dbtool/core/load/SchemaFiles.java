@@ -13,8 +13,14 @@ public final class SchemaFiles {
     public static List<Path> list(Path schema) throws IOException {
         if (!Files.isDirectory(schema)) return List.of(schema);
         try (Stream<Path> walk = Files.walk(schema)) {
-            return walk.filter(Files::isRegularFile).filter(SchemaFiles::isSchemaFile).sorted().toList();
+            // Hidden folders (.git, dbtool's own .dbtool with the development database) hold no schema.
+            return walk.filter(p -> !hidden(schema.relativize(p))).filter(Files::isRegularFile).filter(SchemaFiles::isSchemaFile).sorted().toList();
         }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) if (part.toString().startsWith(".")) return true;
+        return false;
     }
 
     public static boolean isSchemaFile(Path p) {

@@ -411,12 +411,9 @@ public final class SeedPlanner {
         String base = generatedId ? "c" + Long.toString(SeedRandom.mix(seed, table, row, "cuid") & Long.MAX_VALUE, 36) : fake.apply(faker);
         int max = FakeValues.maxLength(f, sqlType);
         int at = base.indexOf('@');
-        if (at > 0 && !generatedId) { // emails stay emails: local+row@domain
-            String local = base.substring(0, at) + "+" + suffix;
-            String domain = base.substring(at);
-            String v = local + domain;
+        if (at > 0 && !generatedId) { // emails stay emails: local+row@domain, when that fits
+            String v = base.substring(0, at) + "+" + suffix + base.substring(at);
             if (max < 0 || v.length() <= max) return v;
-            return (local.length() > max ? local.substring(0, max) : local).substring(0, Math.max(1, Math.min(local.length(), max)));
         }
         String sep = generatedId ? "" : "-";
         if (max >= 0 && base.length() + sep.length() + suffix.length() > max) {
