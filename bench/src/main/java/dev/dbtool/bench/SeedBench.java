@@ -8,10 +8,6 @@ import dev.dbtool.generators.seed.SeedOptions;
 import dev.dbtool.generators.seed.SeedPlan;
 import dev.dbtool.generators.seed.SeedPlanner;
 import dev.dbtool.generators.sql.PostgresDdl;
-import dev.dbtool.core.diff.Renames;
-import dev.dbtool.core.diff.SchemaChange;
-import dev.dbtool.core.diff.SchemaDiffer;
-import dev.dbtool.core.physical.DbSchema;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +63,7 @@ public final class SeedBench {
         try (EmbeddedServer pg = EmbeddedServer.startTemporary()) {
             String url = pg.jdbcUrl("postgres");
             try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-                for (SchemaChange ch : SchemaDiffer.diff(DbSchema.EMPTY, PhysicalSchemaBuilder.build(loaded.schema()), Renames.NONE).changes()) {
-                    for (String sql : PostgresDdl.statements(ch)) st.execute(sql);
-                }
+                for (String sql : PostgresDdl.createAll(PhysicalSchemaBuilder.build(loaded.schema()))) st.execute(sql);
             }
             // Parents and children get count N each; join rows average 1.5 per Book: about 4.5 N rows in all.
             int per = Math.max(1, (int) Math.round(rows / 4.5));

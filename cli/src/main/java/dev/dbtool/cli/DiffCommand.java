@@ -77,9 +77,7 @@ final class DiffCommand implements Callable<Integer> {
                 st.execute("CREATE SCHEMA IF NOT EXISTS \"" + currentSchema.replace("\"", "\"\"") + "\"");
                 c.setSchema(currentSchema);
             }
-            for (SchemaChange change : SchemaDiffer.diff(DbSchema.EMPTY, target, Renames.NONE).changes()) {
-                for (String sql : PostgresDdl.statements(change)) st.execute(sql);
-            }
+            for (String sql : PostgresDdl.createAll(target)) st.execute(sql);
             if (currentSchema != null && !currentSchema.equals(PhysicalSchemaBuilder.DEFAULT_SCHEMA)) {
                 st.execute("DROP SCHEMA IF EXISTS public CASCADE");
             }

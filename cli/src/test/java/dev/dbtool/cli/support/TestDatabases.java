@@ -1,8 +1,5 @@
 package dev.dbtool.cli.support;
 
-import dev.dbtool.core.diff.Renames;
-import dev.dbtool.core.diff.SchemaChange;
-import dev.dbtool.core.diff.SchemaDiffer;
 import dev.dbtool.core.physical.DbSchema;
 import dev.dbtool.database.CatalogDump;
 import dev.dbtool.database.embedded.EmbeddedServer;
@@ -55,9 +52,7 @@ public final class TestDatabases {
     /** Builds {@code state} into an empty database with dbtool's DDL (no Liquibase), the reference for comparisons. */
     public static void build(String url, DbSchema state) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            for (SchemaChange change : SchemaDiffer.diff(DbSchema.EMPTY, state, Renames.NONE).changes()) {
-                for (String sql : PostgresDdl.statements(change)) st.execute(sql);
-            }
+            for (String sql : PostgresDdl.createAll(state)) st.execute(sql);
         }
     }
 

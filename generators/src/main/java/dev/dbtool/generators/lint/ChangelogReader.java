@@ -63,7 +63,7 @@ public final class ChangelogReader {
             }
             for (String sql : sqls) {
                 List<String> t = SqlTokens.tokens(sql);
-                if (t.size() >= 3 && t.get(0).equals("CREATE") && t.get(1).equals("TABLE")) created.add(Tables.name(t, 2));
+                if (t.size() >= 3 && t.get(0).equals("CREATE") && t.get(1).equals("TABLE")) created.add(SqlTokens.objectName(t, 2));
             }
             boolean hasRollback = !cs.getRollback().getChanges().isEmpty() || autoRollback && !cs.getChanges().isEmpty();
             ChangeSetInfo info = new ChangeSetInfo(cs.getId(), file, lineOf(file, cs.getId()), hasRollback, cs.getComments() == null ? "" : cs.getComments(),
@@ -102,17 +102,5 @@ public final class ChangelogReader {
             return 1;
         }
         return 1;
-    }
-
-    /** Shared with the rules: the table a name token sequence names. */
-    static final class Tables {
-        private Tables() {}
-
-        static String name(List<String> t, int i) {
-            while (i < t.size() && (t.get(i).equals("IF") || t.get(i).equals("NOT") || t.get(i).equals("EXISTS"))) i++;
-            if (i >= t.size()) return null;
-            if (i + 2 < t.size() && t.get(i + 1).equals(".")) return t.get(i + 2);
-            return t.get(i);
-        }
     }
 }

@@ -64,6 +64,17 @@ public final class SqlTokens {
         return out;
     }
 
+    /**
+     * The object named at token {@code i}, past {@code IF [NOT] EXISTS} and {@code ONLY}; for {@code schema.name}, the
+     * name. Null past the end.
+     */
+    public static String objectName(List<String> t, int i) {
+        while (i < t.size() && (t.get(i).equals("IF") || t.get(i).equals("NOT") || t.get(i).equals("EXISTS") || t.get(i).equals("ONLY"))) i++;
+        if (i >= t.size()) return null;
+        if (i + 2 < t.size() && t.get(i + 1).equals(".")) return t.get(i + 2);
+        return t.get(i);
+    }
+
     /** Statements separated by top-level semicolons (not inside strings, quoted names or comments). */
     public static List<String> statements(String sql) {
         List<String> out = new ArrayList<>();

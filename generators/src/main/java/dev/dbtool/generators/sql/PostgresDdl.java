@@ -23,6 +23,14 @@ import java.util.stream.Collectors;
 public final class PostgresDdl {
     private PostgresDdl() {}
 
+    /** Every statement that builds {@code state} in an empty database, in order (the shadow database, reference builds). */
+    public static List<String> createAll(dev.dbtool.core.physical.DbSchema state) {
+        List<String> out = new ArrayList<>();
+        var diff = dev.dbtool.core.diff.SchemaDiffer.diff(dev.dbtool.core.physical.DbSchema.EMPTY, state, dev.dbtool.core.diff.Renames.NONE);
+        for (SchemaChange change : diff.changes()) out.addAll(statements(change));
+        return out;
+    }
+
     public static List<String> statements(SchemaChange change) {
         if (change instanceof SchemaChange.CreateSchema c) return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(c.name()));
         if (change instanceof SchemaChange.DropSchema c) return List.of("DROP SCHEMA " + quote(c.name()));

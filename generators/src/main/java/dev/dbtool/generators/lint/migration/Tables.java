@@ -2,6 +2,7 @@ package dev.dbtool.generators.lint.migration;
 
 import dev.dbtool.generators.lint.Finding;
 import dev.dbtool.generators.lint.LintRule;
+import dev.dbtool.generators.lint.SqlTokens;
 import dev.dbtool.generators.lint.Statement;
 import java.util.List;
 
@@ -23,12 +24,7 @@ final class Tables {
         return name(s.tokens(), on + 1);
     }
 
-    static String name(List<String> t, int i) {
-        while (i < t.size() && (t.get(i).equals("IF") || t.get(i).equals("EXISTS") || t.get(i).equals("ONLY"))) i++;
-        if (i >= t.size()) return null;
-        if (i + 2 < t.size() && t.get(i + 1).equals(".")) return t.get(i + 2);
-        return t.get(i);
-    }
+    static String name(List<String> t, int i) { return SqlTokens.objectName(t, i); }
 
     static boolean existing(Statement s, String table) {
         return table != null && !s.changeSet().createdTables().contains(table);
