@@ -159,6 +159,19 @@ class CommitTest {
         assertEquals(0, run("commit", "--check", "msg.txt").code());
     }
 
+    @Test
+    void checkReadsStandardInput() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("feat: add model Post\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(0, run("commit", "--check", "-").code());
+            System.setIn(new java.io.ByteArrayInputStream("Added stuff".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(1, run("commit", "--check", "-").code());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
     /** message → the error rules it breaks (warnings in brackets), as commitlint's config-conventional would say. */
     static final Object[][] MESSAGES = {
         {"feat: add model Post", List.of()},

@@ -254,4 +254,13 @@ class MigrationWorkflowTest {
         assertTrue(second.err().contains("Nothing to apply"), "the data directory survived: " + second.err());
         assertTrue(Files.isDirectory(dir.resolve(".dbtool/postgres")));
     }
+
+    @Test
+    void schemaPrintsTheMigrationFindingsOfItsChangeset() throws Exception {
+        schema(HEAD + "model A {\n  id Int @id\n}\n");
+        ok("schema");
+        schema(HEAD + "model A {\n  id   Int @id\n  size Int\n}\n");
+        Result r = ok("schema");
+        assertTrue(r.err().contains("lint error: [adding-required-column] A required column without a default is added to A."), r.err());
+    }
 }
