@@ -41,6 +41,8 @@ public final class DbtoolCommand implements Runnable {
         SUBCOMMANDS.put("diff", DiffCommand.class);
         SUBCOMMANDS.put("pull", PullCommand.class);
         SUBCOMMANDS.put("seed", SeedCommand.class);
+        SUBCOMMANDS.put("gql-type", GqlTypeCommand.class);
+        SUBCOMMANDS.put("gql-query", GqlQueryCommand.class);
         SUBCOMMANDS.put("lint", LintCommand.class);
         SUBCOMMANDS.put("commit", CommitCommand.class);
         SUBCOMMANDS.put("completion", CompletionCommand.class);

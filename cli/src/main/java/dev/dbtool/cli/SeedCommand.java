@@ -93,7 +93,8 @@ final class SeedCommand implements Callable<Integer> {
                 .anyMatch(f -> f.extensions().hashed() || f.extensions().encrypted());
         if (secrets) {
             env.err().println("@hashed fields hold an argon2id hash of the development password \"" + SeedSecrets.DEV_PASSWORD + "\"; "
-                    + "@encrypted fields use development key id \"" + SeedSecrets.DEV_KEY_ID + "\" = " + plan.secrets().keyBase64() + " (base64).");
+                    + "@encrypted fields are encrypted with a development key; the generated API reads them with ENCRYPTION_KEYS="
+                    + SeedSecrets.DEV_KEY_ID + ":" + plan.secrets().keyBase64());
         }
         if (target.changeset) return writeChangeset(plan, env, project);
         return target.out != null ? writeScript(plan, env) : load(plan, env, project);

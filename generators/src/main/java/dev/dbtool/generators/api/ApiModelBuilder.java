@@ -1,0 +1,237 @@
+package dev.dbtool.generators.api;
+
+import dev.dbtool.core.model.DefaultValue;
+import dev.dbtool.core.model.EnumType;
+import dev.dbtool.core.model.FieldKind;
+import dev.dbtool.core.model.Index;
+import dev.dbtool.core.model.Model;
+import dev.dbtool.core.model.Relation;
+import dev.dbtool.core.model.RelationField;
+import dev.dbtool.core.model.ScalarField;
+import dev.dbtool.core.model.ScalarType;
+import dev.dbtool.core.model.Schema;
+import dev.dbtool.core.physical.DbColumn;
+import dev.dbtool.core.physical.DbForeignKey;
+import dev.dbtool.core.physical.DbIndex;
+import dev.dbtool.core.physical.DbSchema;
+import dev.dbtool.core.physical.DbTable;
+import dev.dbtool.core.physical.PhysicalSchemaBuilder;
+import dev.dbtool.core.physical.SqlNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Schema model × selection → {@link ApiSchema}. Pure; refuses what it cannot generate with {@link ApiModelException}. */
+public final class ApiModelBuilder {
+    private final Schema schema;
+    private final DbSchema db;
+    private final Set<String> selected;
+
+    private ApiModelBuilder(Schema schema, Set<String> selected) {
+        this.schema = schema;
+        this.db = PhysicalSchemaBuilder.build(schema);
+        this.selected = selected;
+    }
+
+    public static ApiSchema build(Schema schema, JavaSettings settings, ApiSelection selection) {
+        Set<String> names = new LinkedHashSet<>(selection.types());
+        for (OperationSpec op : selection.operations()) names.add(op.model());
+        for (String n : names) check(schema, n);
+        ApiModelBuilder b = new ApiModelBuilder(schema, names);
+        List<ApiType> types = new ArrayList<>();
+        for (Model m : schema.models()) if (names.contains(m.name())) types.add(b.type(m));
+        Set<String> usedEnums = new LinkedHashSet<>();
+        for (ApiType t : types) for (ApiField f : t.fields()) if (f.enumName() != null && (f.output() || f.input())) usedEnums.add(f.enumName());
+        List<ApiEnum> enums = new ArrayList<>();
+        for (EnumType e : schema.enums()) {
+            if (!usedEnums.contains(e.name())) continue;
+            enums.add(new ApiEnum(e.name(), e.documentation(), e.values().stream().map(v -> new ApiEnum.Value(v.name(), v.databaseName())).toList()));
+        }
+        Set<String> opNames = new LinkedHashSet<>();
+        for (OperationSpec op : selection.operations()) {
+            if (!op.name().matches("[_A-Za-z][_0-9A-Za-z]*")) throw new ApiModelException("`" + op.name() + "` is not a GraphQL field name");
+            if (!opNames.add(op.name())) throw new ApiModelException("the operation `" + op.name() + "` is defined twice");
+        }
+        return new ApiSchema(settings, List.copyOf(types), List.copyOf(enums), selection.operations());
+    }
+
+    private static void check(Schema schema, String name) {
+        Model m = schema.model(name).orElseThrow(() -> new ApiModelException("there is no model `" + name + "` in the schema"));
+        if (m.view()) throw new ApiModelException("`" + name + "` is a view: gql-type generates types for models (tables) only");
+        if (m.ignored()) throw new ApiModelException("`" + name + "` is marked @@ignore");
+        if (m.primaryKey() == null || m.primaryKey().fields().isEmpty()) throw new ApiModelException("`" + name + "` has no primary key");
+    }
+
+    private ApiType type(Model m) {
+        DbTable table = db.table(m.schema() == null || m.schema().equals(PhysicalSchemaBuilder.DEFAULT_SCHEMA) ? null : m.schema(), m.tableName())
+                .orElseGet(() -> db.tables().stream().filter(t -> t.name().equals(m.tableName())).findFirst().orElseThrow());
+        Set<String> keyNames = new LinkedHashSet<>();
+        m.primaryKey().fields().forEach(f -> keyNames.add(f.field()));
+        Set<String> idReferencing = new LinkedHashSet<>();
+        for (RelationField r : m.relationFields()) {
+            if (!r.holdsForeignKey()) continue;
+            Model target = schema.model(r.targetModel()).orElseThrow();
+            for (int i = 0; i < r.fields().size(); i++) {
+                String ref = r.references().get(i);
+                if (target.primaryKey() != null && target.primaryKey().fields().size() == 1 && target.primaryKey().fields().get(0).field().equals(ref))
+                    idReferencing.add(r.fields().get(i));
+            }
+        }
+        List<ApiField> fields = new ArrayList<>();
+        for (ScalarField f : m.scalarFields()) {
+            if (f.ignored() || f.kind() instanceof FieldKind.Unsupported) continue;
+            DbColumn col = table.column(f.columnName()).orElseThrow();
+            if (f.nativeType() != null && (f.nativeType().name().equals("Time") || f.nativeType().name().equals("Timetz"))) continue;
+            fields.add(field(f, col, keyNames.contains(f.name()), idReferencing.contains(f.name())));
+        }
+        List<ApiField> key = keyNames.stream().map(n -> fields.stream().filter(f -> f.name().equals(n)).findFirst()
+                .orElseThrow(() -> new ApiModelException("`" + m.name() + "." + n + "` is part of the primary key but cannot be mapped"))).toList();
+        List<ApiField> uniques = new ArrayList<>();
+        for (Index ix : m.indexes()) {
+            if (!ix.unique() || ix.fields().size() != 1 || ix.where() != null) continue;
+            String n = ix.fields().get(0).field();
+            if (key.size() == 1 && key.get(0).name().equals(n)) continue;
+            fields.stream().filter(f -> f.name().equals(n) && !f.hashed() && !f.encrypted() && !f.internal()).findFirst()
+                    .filter(f -> !uniques.contains(f)).ifPresent(uniques::add);
+        }
+        List<ApiRelation> relations = new ArrayList<>();
+        Set<String> lookupNames = new LinkedHashSet<>();
+        if (key.size() == 1) lookupNames.add(key.get(0).name());
+        for (RelationField r : m.relationFields()) {
+            if (r.ignored() || !selected.contains(r.targetModel())) continue;
+            relations.add(relation(m, r));
+        }
+        // lookups: fields other types' relations load this type by
+        for (Model other : schema.models()) {
+            if (!selected.contains(other.name())) continue;
+            for (RelationField r : other.relationFields()) {
+                if (r.ignored() || !r.targetModel().equals(m.name()) || !selected.contains(other.name())) continue;
+                ApiRelation rel = relation(other, r);
+                if (rel.kind() != ApiRelation.Kind.MANY_TO_MANY) lookupNames.add(rel.remoteField());
+            }
+        }
+        List<ApiField> lookups = lookupNames.stream().map(n -> fields.stream().filter(f -> f.name().equals(n)).findFirst().orElseThrow()).toList();
+        Map<String, List<String>> constraints = new TreeMap<>();
+        if (table.primaryKey() != null) constraints.put(table.primaryKey().name(), key.stream().map(ApiField::name).toList());
+        for (DbIndex ix : table.indexes()) {
+            if (!ix.unique()) continue;
+            List<String> names = new ArrayList<>();
+            for (var c : ix.columns()) names.add(fieldOfColumn(m, c.name()));
+            constraints.put(ix.name(), names);
+        }
+        for (DbForeignKey fk : table.foreignKeys()) {
+            List<String> names = new ArrayList<>();
+            for (String c : fk.columns()) names.add(fieldOfColumn(m, c));
+            constraints.put(fk.name(), names);
+        }
+        return new ApiType(m.name(), m.documentation(), table.qualifiedName(), List.copyOf(fields), key, List.copyOf(uniques), lookups,
+                List.copyOf(relations), m.extensions().readScope(), m.extensions().writeScope(), constraints);
+    }
+
+    private static String fieldOfColumn(Model m, String column) {
+        for (ScalarField f : m.scalarFields()) if (f.columnName().equals(column)) return f.name();
+        return column;
+    }
+
+    private ApiField field(ScalarField f, DbColumn col, boolean key, boolean referencesId) {
+        boolean list = f.isList();
+        String kind;
+        String gql;
+        String enumName = null;
+        if (f.kind() instanceof FieldKind.Enum e) {
+            kind = list ? "ARRAY" : "ENUM";
+            gql = e.name();
+            enumName = e.name();
+        } else {
+            ScalarType t = ((FieldKind.Scalar) f.kind()).type();
+            String nativeName = f.nativeType() == null ? null : f.nativeType().name();
+            kind = switch (t) {
+                case String -> "STRING";
+                case Boolean -> "BOOLEAN";
+                case Int -> "INT";
+                case BigInt -> "BIGINT";
+                case Float -> "FLOAT";
+                case Decimal -> "DECIMAL";
+                case DateTime -> "Timestamptz".equals(nativeName) ? "TIMESTAMPTZ" : "Date".equals(nativeName) ? "DATE" : "TIMESTAMP";
+                case Json -> "JSON";
+                case Bytes -> "BYTES";
+            };
+            if (list) kind = "ARRAY";
+            gql = switch (t) {
+                case String -> (key || referencesId) && !list ? "ID" : "String";
+                case Boolean -> "Boolean";
+                case Int -> "Int";
+                case BigInt -> "BigInt";
+                case Float -> "Float";
+                case Decimal -> "Decimal";
+                case DateTime -> "DateTime";
+                case Json -> "JSON";
+                case Bytes -> "Bytes";
+            };
+        }
+        boolean hashed = f.extensions().hashed();
+        boolean internal = f.extensions().internal();
+        boolean encrypted = f.extensions().encrypted();
+        ApiField.Generation gen = ApiField.Generation.NONE;
+        if (f.updatedAt()) gen = ApiField.Generation.UPDATED_AT;
+        else if (f.defaultValue() instanceof DefaultValue.Function fn) {
+            gen = switch (fn.name()) {
+                case "uuid" -> ApiField.Generation.UUID;
+                case "cuid" -> ApiField.Generation.CUID;
+                case "autoincrement" -> ApiField.Generation.AUTOINCREMENT;
+                default -> ApiField.Generation.DATABASE_DEFAULT;
+            };
+        } else if (f.defaultValue() instanceof DefaultValue.DbGenerated) gen = ApiField.Generation.DATABASE_DEFAULT;
+        boolean output = !hashed && !internal;
+        boolean input = !internal && gen != ApiField.Generation.AUTOINCREMENT && gen != ApiField.Generation.UPDATED_AT
+                && !(f.defaultValue() instanceof DefaultValue.DbGenerated);
+        boolean plain = !hashed && !internal && !encrypted;
+        boolean scalarKind = !list && !kind.equals("JSON") && !kind.equals("BYTES");
+        boolean filterable = plain && (scalarKind || (list && !kind.equals("JSON")));
+        boolean sortable = plain && scalarKind;
+        return new ApiField(f, f.name(), SqlNames.quote(col.name()), cast(col.type()), kind, gql, enumName, !f.isRequired() && !list, list,
+                output, input, filterable, sortable, gen, key);
+    }
+
+    /** The type a parameter is cast to: the column's type without length limits (an explicit cast would truncate). */
+    static String cast(String type) {
+        String t = type.toUpperCase(Locale.ROOT);
+        if (t.equals("SERIAL")) return "INTEGER";
+        if (t.equals("BIGSERIAL")) return "BIGINT";
+        if (t.equals("SMALLSERIAL")) return "SMALLINT";
+        if (t.startsWith("VARCHAR(") || t.startsWith("CHARACTER VARYING(")) return "VARCHAR" + (t.endsWith("[]") ? "[]" : "");
+        if (t.startsWith("CHAR(") || t.startsWith("CHARACTER(")) return "BPCHAR" + (t.endsWith("[]") ? "[]" : "");
+        if (t.startsWith("VARBIT(") || t.startsWith("BIT(")) return "VARBIT";
+        return type;
+    }
+
+    private ApiRelation relation(Model m, RelationField r) {
+        Relation rel = schema.relations().stream()
+                .filter(x -> (x.ownerModel().equals(m.name()) && x.owner().name().equals(r.name())) || (x.backModel().equals(m.name()) && x.back().name().equals(r.name())))
+                .findFirst().orElseThrow(() -> new ApiModelException("the relation field `" + m.name() + "." + r.name() + "` is not resolved"));
+        String doc = r.documentation();
+        if (rel.kind() == Relation.Kind.IMPLICIT_MANY_TO_MANY) {
+            boolean ownerSide = rel.ownerModel().equals(m.name()) && rel.owner().name().equals(r.name());
+            Model target = schema.model(r.targetModel()).orElseThrow();
+            DbTable join = db.tables().stream().filter(t -> t.name().equals(SqlNames.truncate(rel.joinTable()))).findFirst().orElseThrow();
+            return new ApiRelation(r.name(), r.targetModel(), ApiRelation.Kind.MANY_TO_MANY, m.primaryKey().fields().get(0).field(),
+                    target.primaryKey().fields().get(0).field(), false, join.qualifiedName(), ownerSide ? "\"A\"" : "\"B\"", ownerSide ? "\"B\"" : "\"A\"", doc);
+        }
+        if (r.holdsForeignKey()) {
+            if (r.fields().size() != 1)
+                throw new ApiModelException("`" + m.name() + "." + r.name() + "` uses a composite foreign key; the GraphQL generators support single-column relations");
+            boolean optional = m.field(r.fields().get(0)).map(f -> !f.isRequired()).orElse(true);
+            return new ApiRelation(r.name(), r.targetModel(), ApiRelation.Kind.TO_ONE_OWNER, r.fields().get(0), r.references().get(0), optional, null, null, null, doc);
+        }
+        RelationField owner = rel.ownerModel().equals(m.name()) && rel.owner().name().equals(r.name()) ? rel.back() : rel.owner();
+        if (owner.fields().size() != 1)
+            throw new ApiModelException("`" + r.targetModel() + "." + owner.name() + "` uses a composite foreign key; the GraphQL generators support single-column relations");
+        return new ApiRelation(r.name(), r.targetModel(), r.isList() ? ApiRelation.Kind.TO_MANY_BACK : ApiRelation.Kind.TO_ONE_BACK,
+                owner.references().get(0), owner.fields().get(0), true, null, null, null, doc);
+    }
+}

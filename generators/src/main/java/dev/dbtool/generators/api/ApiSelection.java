@@ -1,0 +1,70 @@
+package dev.dbtool.generators.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Which models are GraphQL types and which root fields exist: the project's {@code dbtool-api.json}, next to the
+ * generated sources. {@code gql-type} and {@code gql-query} add to it; users may edit it (remove an entry, run
+ * {@code gql-type} again). Written sorted, so it diffs well.
+ */
+public record ApiSelection(List<String> types, List<OperationSpec> operations) {
+    public static final String FILE_NAME = "dbtool-api.json";
+    public static final ApiSelection EMPTY = new ApiSelection(List.of(), List.of());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ApiSelection {
+        types = List.copyOf(new TreeSet<>(types));
+        List<OperationSpec> ops = new ArrayList<>(operations);
+        ops.sort(Comparator.comparing(OperationSpec::name));
+        operations = List.copyOf(ops);
+    }
+
+    public ApiSelection withType(String model) {
+        List<String> t = new ArrayList<>(types);
+        if (!t.contains(model)) t.add(model);
+        return new ApiSelection(t, operations);
+    }
+
+    /** Adds (or replaces, by name) an operation, and its model's type. */
+    public ApiSelection withOperation(OperationSpec op) {
+        List<OperationSpec> ops = new ArrayList<>(operations.stream().filter(o -> !o.name().equals(op.name())).toList());
+        ops.add(op);
+        return new ApiSelection(types, ops).withType(op.model());
+    }
+
+    public static ApiSelection parse(String json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        if (root == null || !root.isObject()) throw new IOException("expected a JSON object with `types` and `operations`");
+        List<String> types = new ArrayList<>();
+        for (JsonNode t : root.path("types")) types.add(t.asText());
+        List<OperationSpec> ops = new ArrayList<>();
+        for (JsonNode o : root.path("operations")) {
+            String kind = o.path("kind").asText();
+            OperationKind k = OperationKind.parse(kind).orElseThrow(() -> new IOException("unknown operation kind `" + kind + "`"));
+            if (!o.path("name").isTextual() || !o.path("model").isTextual()) throw new IOException("each operation needs `name`, `kind` and `model`");
+            ops.add(new OperationSpec(o.get("name").asText(), k, o.get("model").asText()));
+        }
+        return new ApiSelection(types, ops);
+    }
+
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode t = root.putArray("types");
+        types.forEach(t::add);
+        ArrayNode o = root.putArray("operations");
+        for (OperationSpec op : operations) o.addObject().put("name", op.name()).put("kind", op.kind().id()).put("model", op.model());
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).replace("\r\n", "\n") + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

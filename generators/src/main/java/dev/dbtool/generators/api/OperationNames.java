@@ -1,0 +1,35 @@
+package dev.dbtool.generators.api;
+
+import dev.dbtool.core.model.Model;
+import dev.dbtool.core.model.Schema;
+import java.util.Optional;
+
+/**
+ * Infers an operation's kind and model from its name when that is unambiguous: {@code users} lists User,
+ * {@code user} gets one, {@code createUser} / {@code updateUser} / {@code deleteUser} write.
+ */
+public final class OperationNames {
+    private OperationNames() {}
+
+    public static Optional<OperationSpec> infer(Schema schema, String name) {
+        for (Model m : schema.models()) {
+            if (m.view() || m.ignored()) continue;
+            String single = Plurals.lowerFirst(m.name());
+            if (name.equals(Plurals.lowerFirst(Plurals.of(m.name())))) return Optional.of(new OperationSpec(name, OperationKind.LIST, m.name()));
+            if (name.equals(single)) return Optional.of(new OperationSpec(name, OperationKind.GET, m.name()));
+            for (OperationKind k : new OperationKind[] {OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE}) {
+                if (name.equals(k.id() + m.name())) return Optional.of(new OperationSpec(name, k, m.name()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The conventional name of an operation of {@code kind} on {@code model}. */
+    public static String defaultName(OperationKind kind, String model) {
+        return switch (kind) {
+            case LIST -> Plurals.lowerFirst(Plurals.of(model));
+            case GET -> Plurals.lowerFirst(model);
+            default -> kind.id() + model;
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package dev.dbtool.generators.graphql;
+
+import dev.dbtool.generators.api.ApiEnum;
+import dev.dbtool.generators.api.ApiField;
+import dev.dbtool.generators.api.ApiRelation;
+import dev.dbtool.generators.api.ApiSchema;
+import dev.dbtool.generators.api.ApiType;
+import dev.dbtool.generators.api.OperationSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the SDL template prints, worked out here so the template stays a layout: every type reference already carries
+ * its list and non-null wrappers, every description is already a quoted block string.
+ */
+public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, List<Field> mutations) {
+    public record Enum(String description, String name, List<String> values) {}
+
+    public record Field(String description, String name, String arguments, String type) {}
+
+    public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
+                       List<String> sortable) {}
+
+    public static SdlModel of(ApiSchema api) {
+        List<Enum> enums = new ArrayList<>();
+        for (ApiEnum e : api.enums()) enums.add(new Enum(describe(e.documentation(), ""), e.name(), e.values().stream().map(ApiEnum.Value::name).toList()));
+        List<Type> types = new ArrayList<>();
+        for (ApiType t : api.types()) types.add(type(api, t));
+        List<Field> queries = new ArrayList<>();
+        List<Field> mutations = new ArrayList<>();
+        for (OperationSpec op : api.operations()) (op.kind().mutation() ? mutations : queries).add(operation(api.typeOf(op), op));
+        return new SdlModel(enums, types, queries, mutations);
+    }
+
+    private static Type type(ApiSchema api, ApiType t) {
+        List<Field> fields = new ArrayList<>();
+        for (ApiField f : t.outputFields()) {
+            boolean guarded = f.authScope() != null;
+            String doc = f.source().documentation();
+            if (guarded) doc = join(doc, "Needs the scope `" + f.authScope() + "`; null without it.");
+            if (f.encrypted()) doc = join(doc, "Stored encrypted (AES-256-GCM).");
+            fields.add(new Field(describe(doc, "  "), f.name(), "", wrap(f.graphqlType(), f.list(), f.nullable() || guarded || f.list())));
+        }
+        for (ApiRelation r : t.relations()) {
+            ApiType target = api.type(r.target()).orElseThrow();
+            boolean scoped = target.readScope() != null && !Objects.equals(target.readScope(), t.readScope());
+            String doc = r.documentation();
+            if (scoped) doc = join(doc, "Needs the scope `" + target.readScope() + "`.");
+            String type = r.many() ? "[" + r.target() + "!]" + (scoped ? "" : "!") : r.target() + (r.nullable() || scoped ? "" : "!");
+            fields.add(new Field(describe(doc, "  "), r.name(), "", type));
+        }
+        List<Field> create = new ArrayList<>();
+        List<Field> update = new ArrayList<>();
+        for (ApiField f : t.inputFields()) {
+            String doc = f.hashed() ? "Plain text; stored as an argon2id hash and never returned." : null;
+            create.add(new Field(describe(doc, "  "), f.name(), "", wrap(f.graphqlType(), f.list(), f.optionalOnCreate())));
+            if (!f.key()) update.add(new Field(describe(doc, "  "), f.name(), "", wrap(f.graphqlType(), f.list(), true)));
+        }
+        List<Field> where = new ArrayList<>();
+        for (ApiField f : t.fields()) if (f.filterable()) where.add(new Field("", f.name(), "", filterType(f)));
+        List<String> sortable = t.fields().stream().filter(ApiField::sortable).map(ApiField::name).toList();
+        String doc = t.documentation();
+        if (t.readScope() != null) doc = join(doc, "Reading needs the scope `" + t.readScope() + "`.");
+        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable);
+    }
+
+    private static Field operation(ApiType t, OperationSpec op) {
+        String name = t.name();
+        String keyArgs = String.join(", ", t.key().stream().map(f -> f.name() + ": " + f.graphqlType() + "!").toList());
+        return switch (op.kind()) {
+            case LIST -> new Field(describe(join("A page of " + name + " rows: filter, order, then paginate (Relay cursors).", scope(t.readScope())), "  "),
+                    op.name(), "(where: " + name + "WhereInput, orderBy: [" + name + "OrderByInput!], first: Int, after: String, last: Int, before: String)",
+                    name + "Connection!");
+            case GET -> {
+                List<String> args = new ArrayList<>();
+                for (ApiField f : t.key()) args.add(f.name() + ": " + f.graphqlType());
+                for (ApiField f : t.uniques()) args.add(f.name() + ": " + f.graphqlType());
+                String how = t.key().size() > 1 ? "all of " + String.join(", ", t.key().stream().map(ApiField::name).toList()) : t.key().get(0).name();
+                if (!t.uniques().isEmpty()) how += " or one of " + String.join(", ", t.uniques().stream().map(ApiField::name).toList());
+                yield new Field(describe(join("One " + name + " by " + how + "; null when there is none.", scope(t.readScope())), "  "), op.name(),
+                        "(" + String.join(", ", args) + ")", name);
+            }
+            case CREATE -> new Field(describe(join("Creates a " + name + "; inputs are validated first.", scope(t.writeScope())), "  "), op.name(),
+                    "(data: " + name + "CreateInput!)", name + "!");
+            case UPDATE -> new Field(describe(join("Changes the given fields of a " + name + "; NOT_FOUND when it does not exist.", scope(t.writeScope())), "  "),
+                    op.name(), "(" + keyArgs + ", data: " + name + "UpdateInput!)", name + "!");
+            case DELETE -> new Field(describe(join("Deletes a " + name + " and returns it; NOT_FOUND when it does not exist.", scope(t.writeScope())), "  "),
+                    op.name(), "(" + keyArgs + ")", name + "!");
+        };
+    }
+
+    private static String scope(String scope) { return scope == null ? null : "Needs the scope `" + scope + "`."; }
+
+    private static String filterType(ApiField f) {
+        if (f.list()) return "StringListFilter";
+        if (f.enumName() != null) return f.enumName() + "Filter";
+        return switch (f.graphqlType()) {
+            case "ID", "String" -> "StringFilter";
+            default -> f.graphqlType() + "Filter";
+        };
+    }
+
+    private static String wrap(String type, boolean list, boolean nullable) {
+        String t = list ? "[" + type + "!]" : type;
+        return nullable ? t : t + "!";
+    }
+
+    private static String join(String a, String b) {
+        if (a == null || a.isBlank()) return b;
+        if (b == null) return a;
+        return a + "\n" + b;
+    }
+
+    /** A block-string description at {@code indent}, ending in a newline; empty without text. */
+    static String describe(String text, String indent) {
+        if (text == null || text.isBlank()) return "";
+        String body = text.strip().replace("\"\"\"", "\\\"\"\"");
+        if (!body.contains("\n")) return indent + "\"\"\"" + body + "\"\"\"\n";
+        StringBuilder b = new StringBuilder(indent).append("\"\"\"\n");
+        for (String line : body.split("\n", -1)) b.append(indent).append(line.strip()).append('\n');
+        return b.append(indent).append("\"\"\"\n").toString();
+    }
+
+}

@@ -1,0 +1,134 @@
+package dev.dbtool.generators.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.dbtool.generators.api.ApiEnum;
+import dev.dbtool.generators.api.ApiSchema;
+import dev.dbtool.generators.api.ApiType;
+import dev.dbtool.generators.api.OperationSpec;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+import javax.sql.DataSource;
+
+/**
+ * {@code Api}: the executable GraphQL API of the project: SDL, runtime wiring, repositories, DataLoaders, limits,
+ * error handling; {@link #execute} runs one request for a principal. Plain graphql-java, so it plugs into any server.
+ */
+final class ApiClassWriter {
+    private static final ClassName GRAPHQL = ClassName.get("graphql", "GraphQL");
+    private static final ClassName RUNTIME_WIRING = ClassName.get("graphql.schema.idl", "RuntimeWiring");
+    private static final ClassName TYPE_WIRING = ClassName.get("graphql.schema.idl", "TypeRuntimeWiring");
+    private static final ClassName REGISTRY = ClassName.get("org.dataloader", "DataLoaderRegistry");
+    private static final ClassName EXECUTION_RESULT = ClassName.get("graphql", "ExecutionResult");
+    private static final ClassName EXECUTION_INPUT = ClassName.get("graphql", "ExecutionInput");
+
+    private ApiClassWriter() {}
+
+    static TypeSpec write(ApiSchema api, JavaNames names, String sdl) {
+        ClassName self = names.api();
+        ClassName config = names.runtime("ApiConfig");
+        TypeSpec.Builder b = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The generated GraphQL API: build it once with {@link #create}, then {@link #execute} requests, or hand {@link #graphQL()} to a server.\n");
+        b.addField(FieldSpec.builder(String.class, "SDL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The schema, as written to schema.graphql.\n").initializer("$S", sdl).build());
+        CodeBlock.Builder constraints = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        int n = 0;
+        ClassName info = names.runtime("ErrorHandler").nestedClass("ConstraintInfo");
+        for (ApiType t : api.types()) {
+            for (Map.Entry<String, List<String>> e : t.constraints().entrySet()) {
+                constraints.add(n++ > 0 ? ",\n" : "\n$>").add("$T.entry($S, new $T($S, $T.of($L)))", Map.class, e.getKey(), info, t.name(), List.class,
+                        String.join(", ", e.getValue().stream().map(v -> "\"" + v + "\"").toList()));
+            }
+        }
+        constraints.add(n > 0 ? "$<)" : ")");
+        b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), info), "CONSTRAINTS", Modifier.STATIC, Modifier.FINAL)
+                .initializer(constraints.build()).build());
+        b.addField(names.runtime("Database"), "database", Modifier.PRIVATE, Modifier.FINAL);
+        b.addField(config, "config", Modifier.PRIVATE, Modifier.FINAL);
+        for (ApiType t : api.types()) b.addField(names.repository(t.name()), JavaNames.repositoryAccessor(t), Modifier.PRIVATE, Modifier.FINAL);
+        b.addField(GRAPHQL, "graphQL", Modifier.PRIVATE, Modifier.FINAL);
+
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(DataSource.class, "dataSource").addParameter(config, "config")
+                .addStatement("this.database = new $T(dataSource)", names.runtime("Database")).addStatement("this.config = config");
+        for (ApiType t : api.types()) ctor.addStatement("this.$N = new $T(config)", JavaNames.repositoryAccessor(t), names.repository(t.name()));
+        ctor.addStatement("$T.Builder wiring = $T.newRuntimeWiring()", RUNTIME_WIRING, RUNTIME_WIRING)
+                .addStatement("configure(wiring)")
+                .addStatement("$T schema = new $T().makeExecutableSchema(new $T().parse(SDL), wiring.build())", ClassName.get("graphql.schema", "GraphQLSchema"),
+                        ClassName.get("graphql.schema.idl", "SchemaGenerator"), ClassName.get("graphql.schema.idl", "SchemaParser"))
+                .addStatement("this.graphQL = $T.newGraphQL(schema).instrumentation($T.instrumentation(config.maxDepth(), config.maxComplexity()))"
+                        + ".defaultDataFetcherExceptionHandler(new $T(CONSTRAINTS)).build()", GRAPHQL, names.runtime("Limits"), names.runtime("ErrorHandler"));
+        b.addMethod(ctor.build());
+
+        boolean encrypted = api.hasEncryptedFields();
+        b.addMethod(MethodSpec.methodBuilder("defaultConfig").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(config)
+                .addJavadoc("Limits from the schema's generator block" + (encrypted ? "; the key ring from ENCRYPTION_KEYS (which {@link #create} requires: the schema has @encrypted fields)" : "")
+                        + ".\n")
+                .addStatement("return new $T($L, $T.defaults(), $L, $L, $L)", config, encrypted ? CodeBlock.of("$T.fromEnvironmentIfSet()", names.runtime("KeyRing")) : "null",
+                        names.runtime("PasswordHasher"), api.settings().maxDepth(), api.settings().maxComplexity(), api.settings().maxPageSize())
+                .build());
+        MethodSpec.Builder create = MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addParameter(DataSource.class, "dataSource").addParameter(config, "config");
+        if (encrypted) create.addStatement("if (config.keyRing() == null) throw new $T($S)", IllegalArgumentException.class,
+                "the schema has @encrypted fields: ApiConfig needs a key ring (ENCRYPTION_KEYS)");
+        b.addMethod(create.addStatement("return new $T(dataSource, config)", self).build());
+
+        b.addMethod(getter("database", names.runtime("Database")));
+        b.addMethod(getter("config", config));
+        b.addMethod(getter("graphQL", GRAPHQL));
+        for (ApiType t : api.types()) b.addMethod(getter(JavaNames.repositoryAccessor(t), names.repository(t.name())));
+
+        MethodSpec.Builder configure = MethodSpec.methodBuilder("configure").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Adds scalars, enums, types and root fields to a wiring (also for Spring for GraphQL's RuntimeWiringConfigurer).\n")
+                .addParameter(RUNTIME_WIRING.nestedClass("Builder"), "wiring")
+                .addStatement("$T.all().forEach(wiring::scalar)", names.runtime("Scalars"));
+        for (ApiEnum e : api.enums())
+            configure.addStatement("wiring.type($T.newTypeWiring($S).enumValues($T::valueOf))", TYPE_WIRING, e.name(), names.model(e.name()));
+        for (ApiType t : api.types()) configure.addStatement("wiring.type($T.type(this))", names.wiring(t.name()));
+        List<OperationSpec> queries = api.operations().stream().filter(o -> !o.kind().mutation()).toList();
+        List<OperationSpec> mutations = api.operations().stream().filter(o -> o.kind().mutation()).toList();
+        if (queries.isEmpty()) configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, env -> true))", TYPE_WIRING, "Query", "ok");
+        for (OperationSpec op : queries)
+            configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Query", op.name(), names.resolver(op));
+        for (OperationSpec op : mutations)
+            configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Mutation", op.name(), names.resolver(op));
+        b.addMethod(configure.build());
+
+        MethodSpec.Builder registry = MethodSpec.methodBuilder("newDataLoaderRegistry").addModifiers(Modifier.PUBLIC).returns(REGISTRY)
+                .addJavadoc("A fresh registry for one request (DataLoader caches must not outlive it).\n")
+                .addStatement("$T registry = new $T()", REGISTRY, REGISTRY);
+        for (ApiType t : api.types()) if (!t.relations().isEmpty()) registry.addStatement("$T.registerLoaders(registry, this)", names.wiring(t.name()));
+        b.addMethod(registry.addStatement("return registry").build());
+
+        b.addMethod(MethodSpec.methodBuilder("execute").addModifiers(Modifier.PUBLIC).returns(EXECUTION_RESULT)
+                .addJavadoc("Runs one request as {@code principal}.\n")
+                .addParameter(String.class, "query").addParameter(String.class, "operationName")
+                .addParameter(ParameterizedTypeName.get(Map.class, String.class, Object.class), "variables").addParameter(names.runtime("Principal"), "principal")
+                .addStatement("$T input = $T.newExecutionInput().query(query).operationName(operationName).variables(variables == null ? $T.of() : variables)"
+                        + ".dataLoaderRegistry(newDataLoaderRegistry()).graphQLContext($T.of($T.PRINCIPAL, principal)).build()",
+                        EXECUTION_INPUT, EXECUTION_INPUT, Map.class, Map.class, names.runtime("Auth"))
+                .addStatement("return $T.withCodes(graphQL.execute(input))", names.runtime("ErrorHandler")).build());
+
+        ClassName parser = ClassName.get("graphql.parser", "Parser");
+        ClassName operation = ClassName.get("graphql.language", "OperationDefinition");
+        b.addMethod(MethodSpec.methodBuilder("isMutation").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+                .addJavadoc("True when the operation a request would run is a mutation (GET may only run queries). Unparsable: false, execution reports it.\n")
+                .addParameter(String.class, "query").addParameter(String.class, "operationName")
+                .beginControlFlow("try")
+                .beginControlFlow("for ($T op : $T.parse(query).getDefinitionsOfType($T.class))", operation, parser, operation)
+                .addStatement("if (operationName == null || operationName.equals(op.getName())) return op.getOperation() == $T.Operation.MUTATION", operation)
+                .endControlFlow()
+                .nextControlFlow("catch ($T e)", ClassName.get("graphql.parser", "InvalidSyntaxException"))
+                .addStatement("return false").endControlFlow()
+                .addStatement("return false").build());
+        return b.build();
+    }
+
+    private static MethodSpec getter(String name, ClassName type) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(type).addStatement("return $N", name).build();
+    }
+}

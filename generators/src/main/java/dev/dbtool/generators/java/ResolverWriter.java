@@ -1,0 +1,129 @@
+package dev.dbtool.generators.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.dbtool.generators.api.ApiField;
+import dev.dbtool.generators.api.ApiType;
+import dev.dbtool.generators.api.OperationSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Root fields, generation-gap style: {@code XResolverBase} (generated, rewritten each run) parses arguments, checks
+ * scopes, opens the connection or transaction and maps results to errors; {@code XResolver} (a scaffold written once)
+ * extends it, and may override the protected hook to add rules around the repository call.
+ */
+final class ResolverWriter {
+    private static final ClassName DATA_FETCHER = ClassName.get("graphql.schema", "DataFetcher");
+    private static final ClassName ENV = ClassName.get("graphql.schema", "DataFetchingEnvironment");
+
+    private ResolverWriter() {}
+
+    static TypeSpec base(ApiType t, OperationSpec op, JavaNames names) {
+        ClassName row = names.model(t.name());
+        ClassName principal = names.runtime("Principal");
+        ClassName auth = names.runtime("Auth");
+        String repo = JavaNames.repositoryAccessor(t);
+        TypeSpec.Builder b = TypeSpec.classBuilder(names.resolverBase(op)).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .addSuperinterface(ParameterizedTypeName.get(DATA_FETCHER, ClassName.get(Object.class)))
+                .addJavadoc("The plumbing of {@code " + op.name() + "} (" + op.kind().id() + " " + t.name() + "). Extend it in {@link "
+                        + names.resolver(op).canonicalName() + "}.\n")
+                .addField(names.api(), "api", Modifier.PROTECTED, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED).addParameter(names.api(), "api").addStatement("this.api = api").build());
+        MethodSpec.Builder get = MethodSpec.methodBuilder("get").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .returns(Object.class).addParameter(ENV, "env").addException(Exception.class);
+        String scope = op.kind().mutation() ? t.writeScope() : t.readScope();
+        get.addStatement("$T principal = $T.require(env, $L)", principal, auth, scope == null ? "null" : "\"" + scope + "\"");
+        String keyNames = String.join(", ", t.key().stream().map(k -> JavaNames.identifier(k.name())).toList());
+        switch (op.kind()) {
+            case LIST -> {
+                ClassName wiring = names.wiring(t.name());
+                ClassName inputs = names.runtime("Inputs");
+                get.addStatement("$T where = $T.where(env.getArgument($S), $T.FIELD_SCOPES, principal)", names.runtime("Filter"), inputs, "where", wiring)
+                        .addStatement("$T<$T> orderBy = $T.orderBy(env.getArgument($S), $T.FIELD_SCOPES, principal)", List.class, names.runtime("OrderBy"), inputs,
+                                "orderBy", wiring)
+                        .addStatement("$T page = $T.page(env, api.config().maxPageSize())", names.runtime("PageRequest"), inputs)
+                        .addStatement("return api.database().read(c -> fetch(c, principal, where, orderBy, page))");
+                b.addMethod(MethodSpec.methodBuilder("fetch").addModifiers(Modifier.PROTECTED)
+                        .addJavadoc("Loads the page. Override to add rules, e.g. {@code where.andAlso(Filter.eq(\"ownerId\", principal.subject()))}.\n")
+                        .returns(ParameterizedTypeName.get(names.runtime("Page"), row)).addParameter(Connection.class, "c").addParameter(principal, "principal")
+                        .addParameter(names.runtime("Filter"), "where").addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.runtime("OrderBy")), "orderBy")
+                        .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class)
+                        .addStatement("return api.$N().findMany(c, where, orderBy, page)", repo).build());
+            }
+            case GET -> {
+                get.addStatement("return api.database().read(c -> fetch(c, principal, env)).orElse(null)");
+                MethodSpec.Builder fetch = MethodSpec.methodBuilder("fetch").addModifiers(Modifier.PROTECTED)
+                        .addJavadoc("Finds the row the arguments name. Override to add rules (return empty to hide a row).\n")
+                        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), row)).addParameter(Connection.class, "c")
+                        .addParameter(principal, "principal").addParameter(ENV, "env").addException(SQLException.class);
+                StringBuilder keyGiven = new StringBuilder();
+                for (ApiField k : t.key()) keyGiven.append(keyGiven.length() > 0 ? " + " : "").append("(env.getArgument(\"").append(k.name()).append("\") != null ? 1 : 0)");
+                fetch.addStatement("int keys = $L", keyGiven.toString());
+                StringBuilder uniqueGiven = new StringBuilder("0");
+                for (ApiField u : t.uniques()) uniqueGiven.append(" + (env.getArgument(\"").append(u.name()).append("\") != null ? 1 : 0)");
+                fetch.addStatement("int uniques = $L", uniqueGiven.toString());
+                String expected = t.key().size() > 1 ? "all of " + String.join(", ", t.key().stream().map(ApiField::name).toList()) : t.key().get(0).name();
+                if (!t.uniques().isEmpty()) expected += ", or exactly one of " + String.join(", ", t.uniques().stream().map(ApiField::name).toList());
+                StringBuilder keyArgs = new StringBuilder();
+                for (ApiField k : t.key()) keyArgs.append(", ($T) env.getArgument(\"").append(k.name()).append("\")");
+                Object[] keyTypes = t.key().stream().map(k -> JavaTypes.of(k, names)).toArray();
+                fetch.beginControlFlow("if (keys == $L && uniques == 0)", t.key().size())
+                        .addStatement("return api.$N().findById(c" + keyArgs + ")", concat(repo, keyTypes)).endControlFlow();
+                for (ApiField u : t.uniques()) {
+                    fetch.beginControlFlow("if (keys == 0 && uniques == 1 && env.getArgument($S) != null)", u.name())
+                            .addStatement("return api.$N().findBy$L(c, ($T) env.getArgument($S))", repo, RepositoryWriter.upper(u.name()), JavaTypes.of(u, names), u.name())
+                            .endControlFlow();
+                }
+                fetch.addStatement("throw $T.badUserInput($T.of(), $S)", names.runtime("ApiException"), List.class, "Pass " + expected + ".");
+                b.addMethod(fetch.build());
+            }
+            case CREATE -> {
+                get.addStatement("$T data = $T.create(env.getArgument($S))", names.create(t.name()), names.wiring(t.name()), "data")
+                        .addStatement("return api.database().transaction(c -> create(c, principal, data))");
+                b.addMethod(MethodSpec.methodBuilder("create").addModifiers(Modifier.PROTECTED)
+                        .addJavadoc("Inserts the row (inside the mutation's transaction). Override to add rules or side effects.\n")
+                        .returns(row).addParameter(Connection.class, "c").addParameter(principal, "principal").addParameter(names.create(t.name()), "data")
+                        .addException(SQLException.class).addStatement("return api.$N().create(c, data)", repo).build());
+            }
+            case UPDATE, DELETE -> {
+                boolean update = op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE;
+                for (ApiField k : t.key())
+                    get.addStatement("$T $N = env.getArgument($S)", JavaTypes.of(k, names), JavaNames.identifier(k.name()), k.name());
+                if (update) get.addStatement("$T patch = $T.update(env.getArgument($S))", names.update(t.name()), names.wiring(t.name()), "data");
+                String call = update ? "update(c, principal, " + keyNames + ", patch)" : "delete(c, principal, " + keyNames + ")";
+                get.addStatement("return api.database().transaction(c -> $L).orElseThrow(() -> $T.notFound($S))", call, names.runtime("ApiException"), t.name());
+                MethodSpec.Builder hook = MethodSpec.methodBuilder(update ? "update" : "delete").addModifiers(Modifier.PROTECTED)
+                        .addJavadoc((update ? "Changes" : "Deletes") + " the row (inside the mutation's transaction); empty becomes NOT_FOUND. Override to add rules.\n")
+                        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), row)).addParameter(Connection.class, "c").addParameter(principal, "principal");
+                for (ApiField k : t.key()) hook.addParameter(JavaTypes.of(k, names), JavaNames.identifier(k.name()));
+                if (update) hook.addParameter(names.update(t.name()), "patch");
+                hook.addException(SQLException.class).addStatement("return api.$N().$L", repo,
+                        update ? "update(c, " + keyNames + ", patch)" : "delete(c, " + keyNames + ")");
+                b.addMethod(hook.build());
+            }
+        }
+        return b.addMethod(get.build()).build();
+    }
+
+    private static Object[] concat(Object first, Object[] rest) {
+        Object[] out = new Object[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+
+    static TypeSpec scaffold(ApiType t, OperationSpec op, JavaNames names) {
+        return TypeSpec.classBuilder(names.resolver(op)).addModifiers(Modifier.PUBLIC).superclass(names.resolverBase(op))
+                .addJavadoc("The {@code " + op.name() + "} " + (op.kind().mutation() ? "mutation" : "query") + " (" + op.kind().id() + " " + t.name()
+                        + "). Written once by dbtool and yours to edit: override the protected hook of {@link " + names.resolverBase(op).simpleName()
+                        + "} to add rules.\n")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(names.api(), "api").addStatement("super(api)").build())
+                .build();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.dbtool.generators.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.dbtool.generators.api.ApiField;
+import dev.dbtool.generators.api.ApiRelation;
+import dev.dbtool.generators.api.ApiSchema;
+import dev.dbtool.generators.api.ApiType;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A type's graphql-java wiring: data fetchers for guarded fields ({@code @auth}) and relation fields (through
+ * DataLoaders, registered here too), and the conversion of GraphQL input objects to the typed inputs.
+ */
+final class WiringWriter {
+    private static final ClassName TYPE_WIRING = ClassName.get("graphql.schema.idl", "TypeRuntimeWiring");
+    private static final ClassName REGISTRY = ClassName.get("org.dataloader", "DataLoaderRegistry");
+    private static final ClassName DATA_LOADER = ClassName.get("org.dataloader", "DataLoader");
+
+    private WiringWriter() {}
+
+    static TypeSpec write(ApiSchema api, ApiType t, JavaNames names) {
+        ClassName row = names.model(t.name());
+        ClassName auth = names.runtime("Auth");
+        TypeSpec.Builder b = TypeSpec.classBuilder(t.name() + "Wiring").addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("graphql-java wiring of the " + t.name() + " type: guarded fields, relations through DataLoaders, input conversion.\n")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        CodeBlock.Builder scopes = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        int n = 0;
+        for (ApiField f : t.fields()) {
+            if ((f.filterable() || f.sortable()) && f.authScope() != null) scopes.add(n++ > 0 ? ", " : "").add("$T.entry($S, $S)", Map.class, f.name(), f.authScope());
+        }
+        b.addField(FieldSpec.builder(ParameterizedTypeName.get(Map.class, String.class, String.class), "FIELD_SCOPES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Filterable or sortable fields guarded by {@code @auth}, and their scopes.\n").initializer(scopes.add(")").build()).build());
+
+        MethodSpec.Builder type = MethodSpec.methodBuilder("type").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TYPE_WIRING)
+                .addParameter(names.api(), "api").addStatement("$T.Builder b = $T.newTypeWiring($S)", TYPE_WIRING, TYPE_WIRING, t.name());
+        for (ApiField f : t.outputFields()) {
+            if (f.authScope() == null) continue;
+            type.addStatement("b.dataFetcher($S, env -> {\n$>$T.require(env, $S);\nreturn env.<$T>getSource().$N();\n$<})", f.name(), auth, f.authScope(), row,
+                    JavaNames.identifier(f.name()));
+        }
+        MethodSpec.Builder loaders = MethodSpec.methodBuilder("registerLoaders").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Adds this type's relation loaders to a request's registry.\n")
+                .addParameter(REGISTRY, "registry").addParameter(names.api(), "api");
+        ClassName batches = names.runtime("Batches");
+        for (ApiRelation r : t.relations()) {
+            ApiType target = api.type(r.target()).orElseThrow();
+            ApiField local = t.field(r.localField()).orElseThrow();
+            TypeName key = JavaTypes.of(local, names);
+            ClassName targetRow = names.model(target.name());
+            TypeName value = r.many() ? ParameterizedTypeName.get(ClassName.get(List.class), targetRow) : targetRow;
+            String loader = r.loaderName(t.name());
+            CodeBlock scope = target.readScope() == null ? CodeBlock.of("") : CodeBlock.of("$T.require(env, $S);\n", auth, target.readScope());
+            type.addStatement("b.dataFetcher($S, env -> {\n$>$L$T key = env.<$T>getSource().$N();\nif (key == null) return null;\n"
+                            + "$T<$T, $T> loader = env.getDataLoader($S);\nreturn loader.load(key);\n$<})",
+                    r.name(), scope, key, row, JavaNames.identifier(local.name()), DATA_LOADER, key, value, loader);
+            String repo = JavaNames.repositoryAccessor(target);
+            switch (r.kind()) {
+                case TO_ONE_OWNER, TO_ONE_BACK -> loaders.addStatement("registry.register($S, $T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N))",
+                        loader, batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                case TO_MANY_BACK -> loaders.addStatement("registry.register($S, $T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N))",
+                        loader, batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                case MANY_TO_MANY -> loaders.addStatement("registry.register($S, $T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys)))",
+                        loader, batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
+            }
+        }
+        b.addMethod(type.addStatement("return b.build()").build());
+        b.addMethod(loaders.build());
+        b.addMethod(createInput(t, names));
+        if (!InputWriter.updatable(t).isEmpty()) b.addMethod(updateInput(t, names));
+        return b.build();
+    }
+
+    private static CodeBlock value(ApiField f, JavaNames names, String map) {
+        TypeName type = JavaTypes.of(f, names);
+        if (f.list()) return CodeBlock.of("$T.listOf($N.get($S), $T.class)", names.runtime("Inputs"), map, f.name(), JavaTypes.element(f, names));
+        return CodeBlock.of("($T) $N.get($S)", type, map, f.name());
+    }
+
+    private static MethodSpec createInput(ApiType t, JavaNames names) {
+        CodeBlock.Builder args = CodeBlock.builder();
+        List<ApiField> fields = t.inputFields();
+        for (int i = 0; i < fields.size(); i++) args.add(i > 0 ? ",\n" : "").add(value(fields.get(i), names, "in"));
+        return MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(names.create(t.name()))
+                .addJavadoc("The {@code " + t.name() + "CreateInput} argument, as graphql-java coerced it.\n")
+                .addParameter(Object.class, "input")
+                .addStatement("$T<String, Object> in = $T.object(input)", Map.class, names.runtime("Inputs"))
+                .addStatement("return new $T(\n$>$L$<)", names.create(t.name()), args.build()).build();
+    }
+
+    private static MethodSpec updateInput(ApiType t, JavaNames names) {
+        CodeBlock.Builder args = CodeBlock.builder();
+        List<ApiField> fields = InputWriter.updatable(t);
+        ClassName v = names.runtime("Value");
+        for (int i = 0; i < fields.size(); i++) {
+            ApiField f = fields.get(i);
+            args.add(i > 0 ? ",\n" : "").add("in.containsKey($S) ? $T.of($L) : $T.absent()", f.name(), v, value(f, names, "in"), v);
+        }
+        return MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(names.update(t.name()))
+                .addJavadoc("The {@code " + t.name() + "UpdateInput} argument: fields left out stay absent, explicit nulls are kept.\n")
+                .addParameter(Object.class, "input")
+                .addStatement("$T<String, Object> in = $T.object(input)", Map.class, names.runtime("Inputs"))
+                .addStatement("return new $T(\n$>$L$<)", names.update(t.name()), args.build()).build();
+    }
+}
