@@ -761,7 +761,7 @@ public final class Api {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         configure(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring.build());
-        this.graphQL = GraphQL.newGraphQL(schema).instrumentation(Limits.instrumentation(config.maxDepth(), config.maxComplexity())).defaultDataFetcherExceptionHandler(new ErrorHandler(CONSTRAINTS)).build();
+        this.graphQL = GraphQL.newGraphQL(schema).instrumentation(Limits.instrumentation(config.maxDepth(), config.maxComplexity())).defaultDataFetcherExceptionHandler(new ErrorHandler(CONSTRAINTS)).preparsedDocumentProvider(new DocumentCache(1000)).build();
     }
 
     /**

@@ -25,7 +25,7 @@ public final class AuditEventWiring {
     }
 
     /**
-     * Adds this type's relation loaders to a request's registry.
+     * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
     }

@@ -26,39 +26,39 @@ public final class CommentWiring {
                     Auth.require(env, "posts:read");
                     Integer key = env.<Comment>getSource().postId();
                     if (key == null) return null;
-                    DataLoader<Integer, Post> loader = env.getDataLoader("Comment.post");
+                    DataLoader<Integer, Post> loader = env.getDataLoader("Post.id");
                     return loader.load(key);
                 });
         b.dataFetcher("author", env -> {
                     Auth.require(env, "users:read");
                     String key = env.<Comment>getSource().authorId();
                     if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("Comment.author");
+                    DataLoader<String, User> loader = env.getDataLoader("User.id");
                     return loader.load(key);
                 });
         b.dataFetcher("parent", env -> {
                     String key = env.<Comment>getSource().parentId();
                     if (key == null) return null;
-                    DataLoader<String, Comment> loader = env.getDataLoader("Comment.parent");
+                    DataLoader<String, Comment> loader = env.getDataLoader("Comment.id");
                     return loader.load(key);
                 });
         b.dataFetcher("replies", env -> {
                     String key = env.<Comment>getSource().id();
                     if (key == null) return null;
-                    DataLoader<String, List<Comment>> loader = env.getDataLoader("Comment.replies");
+                    DataLoader<String, List<Comment>> loader = env.getDataLoader("Comment.parentId[]");
                     return loader.load(key);
                 });
         return b.build();
     }
 
     /**
-     * Adds this type's relation loaders to a request's registry.
+     * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.register("Comment.post", Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys), Post::id));
-        registry.register("Comment.author", Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
-        registry.register("Comment.parent", Batches.one(api.database(), (c, keys) -> api.commentRepository().findByIdIn(c, keys), Comment::id));
-        registry.register("Comment.replies", Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys), Comment::parentId));
+        registry.computeIfAbsent("Post.id", name -> Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys), Post::id));
+        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("Comment.id", name -> Batches.one(api.database(), (c, keys) -> api.commentRepository().findByIdIn(c, keys), Comment::id));
+        registry.computeIfAbsent("Comment.parentId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys), Comment::parentId));
     }
 
     /**

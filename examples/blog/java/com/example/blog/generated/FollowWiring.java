@@ -25,25 +25,25 @@ public final class FollowWiring {
                     Auth.require(env, "users:read");
                     String key = env.<Follow>getSource().followerId();
                     if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("Follow.follower");
+                    DataLoader<String, User> loader = env.getDataLoader("User.id");
                     return loader.load(key);
                 });
         b.dataFetcher("following", env -> {
                     Auth.require(env, "users:read");
                     String key = env.<Follow>getSource().followingId();
                     if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("Follow.following");
+                    DataLoader<String, User> loader = env.getDataLoader("User.id");
                     return loader.load(key);
                 });
         return b.build();
     }
 
     /**
-     * Adds this type's relation loaders to a request's registry.
+     * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.register("Follow.follower", Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
-        registry.register("Follow.following", Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
     }
 
     /**

@@ -28,14 +28,14 @@ public final class PostWiring {
                     Auth.require(env, "users:read");
                     String key = env.<Post>getSource().authorId();
                     if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("Post.author");
+                    DataLoader<String, User> loader = env.getDataLoader("User.id");
                     return loader.load(key);
                 });
         b.dataFetcher("editor", env -> {
                     Auth.require(env, "users:read");
                     String key = env.<Post>getSource().editorId();
                     if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("Post.editor");
+                    DataLoader<String, User> loader = env.getDataLoader("User.id");
                     return loader.load(key);
                 });
         b.dataFetcher("tags", env -> {
@@ -47,20 +47,20 @@ public final class PostWiring {
         b.dataFetcher("comments", env -> {
                     Integer key = env.<Post>getSource().id();
                     if (key == null) return null;
-                    DataLoader<Integer, List<Comment>> loader = env.getDataLoader("Post.comments");
+                    DataLoader<Integer, List<Comment>> loader = env.getDataLoader("Comment.postId[]");
                     return loader.load(key);
                 });
         return b.build();
     }
 
     /**
-     * Adds this type's relation loaders to a request's registry.
+     * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.register("Post.author", Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
-        registry.register("Post.editor", Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
-        registry.register("Post.tags", Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys)));
-        registry.register("Post.comments", Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys), Comment::postId));
+        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("Post.tags", name -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys)));
+        registry.computeIfAbsent("Comment.postId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys), Comment::postId));
     }
 
     /**

@@ -24,17 +24,17 @@ public final class ProfileWiring {
                     Auth.require(env, "users:read");
                     String key = env.<Profile>getSource().userId();
                     if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("Profile.user");
+                    DataLoader<String, User> loader = env.getDataLoader("User.id");
                     return loader.load(key);
                 });
         return b.build();
     }
 
     /**
-     * Adds this type's relation loaders to a request's registry.
+     * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.register("Profile.user", Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
     }
 
     /**

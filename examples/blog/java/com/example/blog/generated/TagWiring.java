@@ -32,10 +32,10 @@ public final class TagWiring {
     }
 
     /**
-     * Adds this type's relation loaders to a request's registry.
+     * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.register("Tag.posts", Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys)));
+        registry.computeIfAbsent("Tag.posts", name -> Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys)));
     }
 
     /**

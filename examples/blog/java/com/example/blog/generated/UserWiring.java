@@ -30,69 +30,69 @@ public final class UserWiring {
                     Auth.require(env, "posts:read");
                     String key = env.<User>getSource().id();
                     if (key == null) return null;
-                    DataLoader<String, List<Post>> loader = env.getDataLoader("User.posts");
+                    DataLoader<String, List<Post>> loader = env.getDataLoader("Post.authorId[]");
                     return loader.load(key);
                 });
         b.dataFetcher("edited", env -> {
                     Auth.require(env, "posts:read");
                     String key = env.<User>getSource().id();
                     if (key == null) return null;
-                    DataLoader<String, List<Post>> loader = env.getDataLoader("User.edited");
+                    DataLoader<String, List<Post>> loader = env.getDataLoader("Post.editorId[]");
                     return loader.load(key);
                 });
         b.dataFetcher("profile", env -> {
                     String key = env.<User>getSource().id();
                     if (key == null) return null;
-                    DataLoader<String, Profile> loader = env.getDataLoader("User.profile");
+                    DataLoader<String, Profile> loader = env.getDataLoader("Profile.userId");
                     return loader.load(key);
                 });
         b.dataFetcher("comments", env -> {
                     String key = env.<User>getSource().id();
                     if (key == null) return null;
-                    DataLoader<String, List<Comment>> loader = env.getDataLoader("User.comments");
+                    DataLoader<String, List<Comment>> loader = env.getDataLoader("Comment.authorId[]");
                     return loader.load(key);
                 });
         b.dataFetcher("invitedBy", env -> {
                     Auth.require(env, "users:read");
                     String key = env.<User>getSource().invitedById();
                     if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("User.invitedBy");
+                    DataLoader<String, User> loader = env.getDataLoader("User.id");
                     return loader.load(key);
                 });
         b.dataFetcher("invited", env -> {
                     Auth.require(env, "users:read");
                     String key = env.<User>getSource().id();
                     if (key == null) return null;
-                    DataLoader<String, List<User>> loader = env.getDataLoader("User.invited");
+                    DataLoader<String, List<User>> loader = env.getDataLoader("User.invitedById[]");
                     return loader.load(key);
                 });
         b.dataFetcher("followers", env -> {
                     String key = env.<User>getSource().id();
                     if (key == null) return null;
-                    DataLoader<String, List<Follow>> loader = env.getDataLoader("User.followers");
+                    DataLoader<String, List<Follow>> loader = env.getDataLoader("Follow.followingId[]");
                     return loader.load(key);
                 });
         b.dataFetcher("following", env -> {
                     String key = env.<User>getSource().id();
                     if (key == null) return null;
-                    DataLoader<String, List<Follow>> loader = env.getDataLoader("User.following");
+                    DataLoader<String, List<Follow>> loader = env.getDataLoader("Follow.followerId[]");
                     return loader.load(key);
                 });
         return b.build();
     }
 
     /**
-     * Adds this type's relation loaders to a request's registry.
+     * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.register("User.posts", Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys), Post::authorId));
-        registry.register("User.edited", Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys), Post::editorId));
-        registry.register("User.profile", Batches.one(api.database(), (c, keys) -> api.profileRepository().findByUserIdIn(c, keys), Profile::userId));
-        registry.register("User.comments", Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys), Comment::authorId));
-        registry.register("User.invitedBy", Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
-        registry.register("User.invited", Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys), User::invitedById));
-        registry.register("User.followers", Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys), Follow::followingId));
-        registry.register("User.following", Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys), Follow::followerId));
+        registry.computeIfAbsent("Post.authorId[]", name -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys), Post::authorId));
+        registry.computeIfAbsent("Post.editorId[]", name -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys), Post::editorId));
+        registry.computeIfAbsent("Profile.userId", name -> Batches.one(api.database(), (c, keys) -> api.profileRepository().findByUserIdIn(c, keys), Profile::userId));
+        registry.computeIfAbsent("Comment.authorId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys), Comment::authorId));
+        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("User.invitedById[]", name -> Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys), User::invitedById));
+        registry.computeIfAbsent("Follow.followingId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys), Follow::followingId));
+        registry.computeIfAbsent("Follow.followerId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys), Follow::followerId));
     }
 
     /**

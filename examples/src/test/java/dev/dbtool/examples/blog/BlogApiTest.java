@@ -180,13 +180,18 @@ class BlogApiTest {
         Response all = client.post(admin, q, Map.of("n", 100));
         assertEquals(0, all.errors().size(), all.body().toString());
         long again = counting.statements() - before;
-        // posts page, Post.author, Post.tags, Post.comments, Comment.author: five statements
+        // the posts page, then per level one batch per loader: level 2 loads users by id (Post.author), tags and
+        // comments; level 3 loads users by id again (Comment.author): five statements
         assertEquals(5, forHundred, "statements for 100 parents");
         before = counting.statements();
         Response two = client.post(admin, "{ posts(first: 2, orderBy: [{id: asc}]) { edges { node { author { email } tags { name } } } } }");
         assertEquals(2, two.data().path("posts").path("edges").size());
         assertEquals(3, counting.statements() - before, "2 parents: the page, Post.author, Post.tags");
         assertEquals(forHundred, again, "each request gets its own DataLoader cache");
+        before = counting.statements();
+        Response shared = client.post(admin, "{ posts(first: 100) { edges { node { author { email } editor { email } } } } }");
+        assertEquals(0, shared.errors().size(), shared.body().toString());
+        assertEquals(2, counting.statements() - before, "author and editor are both users by id: one batch for the level");
     }
 
     @Test
@@ -272,6 +277,13 @@ class BlogApiTest {
         Response complex = client.post(admin, "{ users(first: 100) { edges { node { posts { comments { replies { author { email } } } } } } } }");
         assertEquals("QUERY_TOO_COMPLEX", complex.firstCode(), complex.body().toString());
         assertEquals(before, counting.statements(), "nothing ran");
+        String allowed = "{ users(first: 2) { edges { node { posts { comments { replies { author { email } } } } } } } }";
+        assertEquals(0, client.post(admin, allowed).errors().size(), "within the limit");
+        for (int i = 0; i < 3; i++) {
+            Response again = client.post(admin, "{ users(first: 100) { edges { node { posts { comments { replies { author { email } } } } } } } }");
+            assertEquals("QUERY_TOO_COMPLEX", again.firstCode(), "still refused when the parsed query comes from the cache");
+            assertEquals("QUERY_TOO_DEEP", client.post(admin, "{ posts { edges { node { author { posts { author { posts { author { posts { author { posts { id } } } } } } } } } } } }").firstCode());
+        }
     }
 
     @Test

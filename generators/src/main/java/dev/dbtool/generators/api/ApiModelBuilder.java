@@ -56,8 +56,21 @@ public final class ApiModelBuilder {
         for (OperationSpec op : selection.operations()) {
             if (!op.name().matches("[_A-Za-z][_0-9A-Za-z]*")) throw new ApiModelException("`" + op.name() + "` is not a GraphQL field name");
             if (!opNames.add(op.name())) throw new ApiModelException("the operation `" + op.name() + "` is defined twice");
+            ApiType t = types.stream().filter(x -> x.name().equals(op.model())).findFirst().orElseThrow();
+            if (op.kind() == OperationKind.UPDATE && t.inputFields().stream().noneMatch(f -> !f.key()))
+                throw new ApiModelException("`" + op.name() + "`: " + t.name() + " has no field an update could change (only its key)");
+            if (op.kind() == OperationKind.CREATE && hasRequiredUnmapped(schema.model(t.name()).orElseThrow()))
+                throw new ApiModelException("`" + op.name() + "`: " + t.name() + " has a required field the API cannot write (Unsupported or @ignore without a default)");
         }
         return new ApiSchema(settings, List.copyOf(types), List.copyOf(enums), selection.operations());
+    }
+
+    private static boolean hasRequiredUnmapped(Model m) {
+        for (ScalarField f : m.scalarFields()) {
+            boolean unmapped = f.ignored() || f.kind() instanceof FieldKind.Unsupported;
+            if (unmapped && f.isRequired() && f.defaultValue() == null) return true;
+        }
+        return false;
     }
 
     private static void check(Schema schema, String name) {

@@ -13,6 +13,15 @@ public record ApiRelation(String name, String target, Kind kind, String localFie
 
     public boolean many() { return kind == Kind.TO_MANY_BACK || kind == Kind.MANY_TO_MANY; }
 
-    /** The DataLoader's name: unique per (type, field). */
-    public String loaderName(String type) { return type + "." + name; }
+    /**
+     * The DataLoader's name. Loaders that fetch the same rows the same way share one name (and so one batch per
+     * level): every relation to User by id uses {@code User.id}, every to-many by Post.authorId {@code Post.authorId[]}.
+     */
+    public String loaderName(String type) {
+        return switch (kind) {
+            case TO_ONE_OWNER, TO_ONE_BACK -> target + "." + remoteField;
+            case TO_MANY_BACK -> target + "." + remoteField + "[]";
+            case MANY_TO_MANY -> type + "." + name;
+        };
+    }
 }

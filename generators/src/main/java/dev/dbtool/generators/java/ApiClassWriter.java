@@ -61,7 +61,8 @@ final class ApiClassWriter {
                 .addStatement("$T schema = new $T().makeExecutableSchema(new $T().parse(SDL), wiring.build())", ClassName.get("graphql.schema", "GraphQLSchema"),
                         ClassName.get("graphql.schema.idl", "SchemaGenerator"), ClassName.get("graphql.schema.idl", "SchemaParser"))
                 .addStatement("this.graphQL = $T.newGraphQL(schema).instrumentation($T.instrumentation(config.maxDepth(), config.maxComplexity()))"
-                        + ".defaultDataFetcherExceptionHandler(new $T(CONSTRAINTS)).build()", GRAPHQL, names.runtime("Limits"), names.runtime("ErrorHandler"));
+                        + ".defaultDataFetcherExceptionHandler(new $T(CONSTRAINTS)).preparsedDocumentProvider(new $T(1000)).build()", GRAPHQL, names.runtime("Limits"),
+                        names.runtime("ErrorHandler"), names.runtime("DocumentCache"));
         b.addMethod(ctor.build());
 
         boolean encrypted = api.hasEncryptedFields();

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class RuntimeFiles {
     static final List<String> NAMES = List.of("ApiConfig", "ApiException", "ApiServer", "Auth", "Batches", "Column", "Cursors", "Database",
-            "DatabaseUrls", "DbEnum", "ErrorHandler", "Filter", "GraphQLHttpServer", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
+            "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Filter", "GraphQLHttpServer", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
             "ListQuery", "OrderBy", "Page", "PageRequest", "PasswordHasher", "Principal", "Rows", "Scalars", "SqlFilter", "Validation", "Value", "Writes");
 
     private RuntimeFiles() {}

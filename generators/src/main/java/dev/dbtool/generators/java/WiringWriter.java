@@ -48,7 +48,7 @@ final class WiringWriter {
                     JavaNames.identifier(f.name()));
         }
         MethodSpec.Builder loaders = MethodSpec.methodBuilder("registerLoaders").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Adds this type's relation loaders to a request's registry.\n")
+                .addJavadoc("Adds this type's relation loaders to a request's registry (loaders other types already added are shared).\n")
                 .addParameter(REGISTRY, "registry").addParameter(names.api(), "api");
         ClassName batches = names.runtime("Batches");
         for (ApiRelation r : t.relations()) {
@@ -64,11 +64,11 @@ final class WiringWriter {
                     r.name(), scope, key, row, JavaNames.identifier(local.name()), DATA_LOADER, key, value, loader);
             String repo = JavaNames.repositoryAccessor(target);
             switch (r.kind()) {
-                case TO_ONE_OWNER, TO_ONE_BACK -> loaders.addStatement("registry.register($S, $T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N))",
+                case TO_ONE_OWNER, TO_ONE_BACK -> loaders.addStatement("registry.computeIfAbsent($S, name -> $T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N))",
                         loader, batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case TO_MANY_BACK -> loaders.addStatement("registry.register($S, $T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N))",
+                case TO_MANY_BACK -> loaders.addStatement("registry.computeIfAbsent($S, name -> $T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N))",
                         loader, batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case MANY_TO_MANY -> loaders.addStatement("registry.register($S, $T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys)))",
+                case MANY_TO_MANY -> loaders.addStatement("registry.computeIfAbsent($S, name -> $T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys)))",
                         loader, batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
             }
         }

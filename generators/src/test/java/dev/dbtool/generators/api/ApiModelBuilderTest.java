@@ -1,0 +1,104 @@
+package dev.dbtool.generators.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtool.core.load.LoadedSchema;
+import dev.dbtool.core.load.SchemaLoader;
+import dev.dbtool.core.model.Schema;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApiModelBuilderTest {
+    static Schema schema(String models) {
+        LoadedSchema l = SchemaLoader.load("schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n" + models);
+        assertTrue(l.diagnostics().isEmpty(), () -> l.diagnostics().toString());
+        return l.schema();
+    }
+
+    static ApiSchema build(Schema s, ApiSelection sel) { return ApiModelBuilder.build(s, JavaSettings.from(s), sel); }
+
+    @Test
+    void mapsFieldsTheWayTheApiExposesThem() {
+        Schema s = schema("""
+                model A {
+                  id      String   @id @default(uuid()) @db.Uuid
+                  secret  String   @hashed
+                  note    String?  @internal
+                  phone   String?  @encrypted @auth("pii")
+                  name    String   @db.VarChar(20)
+                  at      DateTime @updatedAt
+                  tags    String[]
+                }
+                """);
+        ApiType a = build(s, ApiSelection.EMPTY.withType("A")).type("A").orElseThrow();
+        assertEquals("ID", a.field("id").orElseThrow().graphqlType());
+        assertEquals(ApiField.Generation.UUID, a.field("id").orElseThrow().generation());
+        assertEquals(List.of("id", "phone", "name", "at", "tags"), a.outputFields().stream().map(ApiField::name).toList());
+        assertEquals(List.of("id", "secret", "phone", "name", "tags"), a.inputFields().stream().map(ApiField::name).toList());
+        assertEquals("VARCHAR", a.field("name").orElseThrow().cast(), "casts never truncate");
+        assertTrue(!a.field("phone").orElseThrow().filterable() && !a.field("secret").orElseThrow().sortable());
+        assertEquals(List.of("id", "note", "phone", "name", "at", "tags"), a.recordFields().stream().map(ApiField::name).toList());
+    }
+
+    @Test
+    void relationsToUnselectedTypesAreLeftOut() {
+        Schema s = schema("""
+                model U {
+                  id    Int @id
+                  posts P[]
+                }
+                model P {
+                  id  Int @id
+                  uId Int
+                  u   U   @relation(fields: [uId], references: [id])
+                }
+                """);
+        assertTrue(build(s, ApiSelection.EMPTY.withType("U")).type("U").orElseThrow().relations().isEmpty());
+        ApiSchema both = build(s, ApiSelection.EMPTY.withType("U").withType("P"));
+        assertEquals("P.uId[]", both.type("U").orElseThrow().relations().get(0).loaderName("U"));
+        assertEquals("U.id", both.type("P").orElseThrow().relations().get(0).loaderName("P"));
+    }
+
+    @Test
+    void refusesWhatItCannotGenerate() {
+        Schema s = schema("""
+                model K {
+                  a  Int
+                  b  Int
+                  cs C[]
+                  @@id([a, b])
+                }
+                model C {
+                  id Int @id
+                  ka Int
+                  kb Int
+                  k  K   @relation(fields: [ka, kb], references: [a, b])
+                }
+                model OnlyKey {
+                  id Int @id
+                }
+                view V {
+                  id Int @unique
+                }
+                """);
+        assertEquals("`C.k` uses a composite foreign key; the GraphQL generators support single-column relations",
+                assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("K").withType("C"))).getMessage());
+        assertEquals("`V` is a view: gql-type generates types for models (tables) only",
+                assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("V"))).getMessage());
+        assertTrue(assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withOperation(
+                new OperationSpec("updateOnlyKey", OperationKind.UPDATE, "OnlyKey")))).getMessage().contains("no field an update could change"));
+        assertEquals("there is no model `Nope` in the schema", assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("Nope"))).getMessage());
+    }
+
+    @Test
+    void infersOperationKindsFromNames() {
+        Schema s = schema("model Category {\n  id Int @id\n}\nmodel Address {\n  id Int @id\n}\n");
+        assertEquals(new OperationSpec("categories", OperationKind.LIST, "Category"), OperationNames.infer(s, "categories").orElseThrow());
+        assertEquals(new OperationSpec("addresses", OperationKind.LIST, "Address"), OperationNames.infer(s, "addresses").orElseThrow());
+        assertEquals(new OperationSpec("category", OperationKind.GET, "Category"), OperationNames.infer(s, "category").orElseThrow());
+        assertEquals(new OperationSpec("deleteAddress", OperationKind.DELETE, "Address"), OperationNames.infer(s, "deleteAddress").orElseThrow());
+        assertTrue(OperationNames.infer(s, "topCategories").isEmpty());
+    }
+}
