@@ -5,12 +5,14 @@ import com.example.blog.api.AuditEventsResolver;
 import com.example.blog.api.CommentsResolver;
 import com.example.blog.api.CreateCommentResolver;
 import com.example.blog.api.CreatePostResolver;
+import com.example.blog.api.CreateProfileResolver;
 import com.example.blog.api.CreateUserResolver;
 import com.example.blog.api.DeletePostResolver;
 import com.example.blog.api.DeleteUserResolver;
 import com.example.blog.api.FollowsResolver;
 import com.example.blog.api.PostResolver;
 import com.example.blog.api.PostsResolver;
+import com.example.blog.api.ProfilesResolver;
 import com.example.blog.api.TagsResolver;
 import com.example.blog.api.UpdatePostResolver;
 import com.example.blog.api.UpdateUserResolver;
@@ -281,6 +283,7 @@ public final class Api {
             + "  id: Int!\n"
             + "  bio: String\n"
             + "  website: String\n"
+            + "  \"\"\"Stored encrypted (AES-256-GCM).\"\"\"\n"
             + "  avatar: Bytes\n"
             + "  userId: ID!\n"
             + "  \"\"\"Needs the scope `users:read`.\"\"\"\n"
@@ -655,6 +658,8 @@ public final class Api {
             + "  Needs the scope `posts:read`.\n"
             + "  \"\"\"\n"
             + "  posts(where: PostWhereInput, orderBy: [PostOrderByInput!], first: Int, after: String, last: Int, before: String): PostConnection!\n"
+            + "  \"\"\"A page of Profile rows: filter, order, then paginate (Relay cursors).\"\"\"\n"
+            + "  profiles(where: ProfileWhereInput, orderBy: [ProfileOrderByInput!], first: Int, after: String, last: Int, before: String): ProfileConnection!\n"
             + "  \"\"\"A page of Tag rows: filter, order, then paginate (Relay cursors).\"\"\"\n"
             + "  tags(where: TagWhereInput, orderBy: [TagOrderByInput!], first: Int, after: String, last: Int, before: String): TagConnection!\n"
             + "  \"\"\"\n"
@@ -677,6 +682,8 @@ public final class Api {
             + "  Needs the scope `posts:write`.\n"
             + "  \"\"\"\n"
             + "  createPost(data: PostCreateInput!): Post!\n"
+            + "  \"\"\"Creates a Profile; inputs are validated first.\"\"\"\n"
+            + "  createProfile(data: ProfileCreateInput!): Profile!\n"
             + "  \"\"\"\n"
             + "  Creates a User; inputs are validated first.\n"
             + "  Needs the scope `users:write`.\n"
@@ -761,7 +768,9 @@ public final class Api {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         configure(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring.build());
-        this.graphQL = GraphQL.newGraphQL(schema).instrumentation(Limits.instrumentation(config.maxDepth(), config.maxComplexity())).defaultDataFetcherExceptionHandler(new ErrorHandler(CONSTRAINTS)).preparsedDocumentProvider(new DocumentCache(1000)).build();
+        GraphQL.Builder builder = GraphQL.newGraphQL(schema);
+        configureGraphQL(builder);
+        this.graphQL = builder.build();
     }
 
     /**
@@ -835,11 +844,13 @@ public final class Api {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("follows", new FollowsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("post", new PostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("posts", new PostsResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("profiles", new ProfilesResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("tags", new TagsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("user", new UserResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("users", new UsersResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createComment", new CreateCommentResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createPost", new CreatePostResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createProfile", new CreateProfileResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createUser", new CreateUserResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("deletePost", new DeletePostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("deleteUser", new DeleteUserResolver(this)));
@@ -848,16 +859,32 @@ public final class Api {
     }
 
     /**
-     * A fresh registry for one request (DataLoader caches must not outlive it).
+     * Depth and complexity limits, error codes and the parsed-query cache, for a GraphQL built elsewhere (Spring for GraphQL's configureGraphQl).
      */
-    public DataLoaderRegistry newDataLoaderRegistry() {
-        DataLoaderRegistry registry = new DataLoaderRegistry();
+    public void configureGraphQL(GraphQL.Builder builder) {
+        builder.instrumentation(Limits.instrumentation(config.maxDepth(), config.maxComplexity()));
+        builder.defaultDataFetcherExceptionHandler(new ErrorHandler(CONSTRAINTS));
+        builder.preparsedDocumentProvider(new DocumentCache(1000));
+    }
+
+    /**
+     * Adds every relation's DataLoader to a request's registry (Spring for GraphQL: a DataLoaderRegistrar).
+     */
+    public void registerLoaders(DataLoaderRegistry registry) {
         UserWiring.registerLoaders(registry, this);
         ProfileWiring.registerLoaders(registry, this);
         PostWiring.registerLoaders(registry, this);
         TagWiring.registerLoaders(registry, this);
         CommentWiring.registerLoaders(registry, this);
         FollowWiring.registerLoaders(registry, this);
+    }
+
+    /**
+     * A fresh registry for one request (DataLoader caches must not outlive it).
+     */
+    public DataLoaderRegistry newDataLoaderRegistry() {
+        DataLoaderRegistry registry = new DataLoaderRegistry();
+        registerLoaders(registry);
         return registry;
     }
 

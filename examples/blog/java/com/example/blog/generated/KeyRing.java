@@ -56,14 +56,30 @@ public final class KeyRing {
     }
 
     public String encrypt(String plaintext) {
-        if (plaintext == null) return null;
+        return plaintext == null ? null : seal(plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String decrypt(String stored) {
+        return stored == null ? null : new String(open(stored), StandardCharsets.UTF_8);
+    }
+
+    /** {@code @encrypted Bytes}: the same envelope, stored as its UTF-8 bytes. */
+    public byte[] encryptBytes(byte[] plaintext) {
+        return plaintext == null ? null : seal(plaintext).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] decryptBytes(byte[] stored) {
+        return stored == null ? null : open(new String(stored, StandardCharsets.UTF_8));
+    }
+
+    private String seal(byte[] plaintext) {
         try {
             byte[] nonce = new byte[12];
             random.nextBytes(nonce);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, keys.get(activeId), new GCMParameterSpec(128, nonce));
             c.updateAAD(activeId.getBytes(StandardCharsets.UTF_8));
-            byte[] ct = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] ct = c.doFinal(plaintext);
             byte[] out = new byte[nonce.length + ct.length];
             System.arraycopy(nonce, 0, out, 0, nonce.length);
             System.arraycopy(ct, 0, out, nonce.length, ct.length);
@@ -73,8 +89,7 @@ public final class KeyRing {
         }
     }
 
-    public String decrypt(String stored) {
-        if (stored == null) return null;
+    private byte[] open(String stored) {
         if (!stored.startsWith(PREFIX)) throw new IllegalStateException("an @encrypted column holds a value that is not dbtool ciphertext");
         int colon = stored.indexOf(':', PREFIX.length());
         String id = colon < 0 ? "" : stored.substring(PREFIX.length(), colon);
@@ -85,7 +100,7 @@ public final class KeyRing {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
             c.updateAAD(id.getBytes(StandardCharsets.UTF_8));
-            return new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+            return c.doFinal(all, 12, all.length - 12);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("a stored @encrypted value failed authentication with key `" + id + "`", e);
         }

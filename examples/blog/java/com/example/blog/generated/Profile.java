@@ -3,6 +3,8 @@ package com.example.blog.generated;
 
 /**
  * One-to-one with User.
+ *
+ * @param avatar  Decrypted; stored encrypted.
  */
 public record Profile(Integer id, String bio, String website, byte[] avatar, String userId) {
 }

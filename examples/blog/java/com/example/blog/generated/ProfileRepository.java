@@ -50,8 +50,13 @@ public final class ProfileRepository {
                     Jdbc.integer(rs, 1),
                     Jdbc.string(rs, 2),
                     Jdbc.string(rs, 3),
-                    Jdbc.bytes(rs, 4),
+                    keyRing().decryptBytes(Jdbc.bytes(rs, 4)),
                     Jdbc.string(rs, 5));
+    }
+
+    private KeyRing keyRing() {
+        if (config.keyRing() == null) throw new IllegalStateException("Profile has @encrypted fields: configure a key ring (ENCRYPTION_KEYS)");
+        return config.keyRing();
     }
 
     public Optional<Profile> findById(Connection c, Integer id) throws SQLException {
@@ -94,7 +99,7 @@ public final class ProfileRepository {
         Writes w = new Writes();
         if (data.bio() != null) w.set(COL_BIO, data.bio());
         if (data.website() != null) w.set(COL_WEBSITE, data.website());
-        if (data.avatar() != null) w.set(COL_AVATAR, data.avatar());
+        if (data.avatar() != null) w.set(COL_AVATAR, keyRing().encryptBytes(data.avatar()));
         w.set(COL_USER_ID, data.userId());
         return Rows.write(c, w.insert(TABLE, SELECT), w, this::read).orElseThrow();
     }
@@ -118,7 +123,7 @@ public final class ProfileRepository {
         Writes w = new Writes();
         if (patch.bio().isPresent()) w.set(COL_BIO, patch.bio().get());
         if (patch.website().isPresent()) w.set(COL_WEBSITE, patch.website().get());
-        if (patch.avatar().isPresent()) w.set(COL_AVATAR, patch.avatar().get());
+        if (patch.avatar().isPresent()) w.set(COL_AVATAR, patch.avatar().get() == null ? null : keyRing().encryptBytes(patch.avatar().get()));
         if (patch.userId().isPresent()) w.set(COL_USER_ID, patch.userId().get());
         if (w.isEmpty()) return findById(c, id);
         return Rows.write(c, w.update(TABLE, "\"id\" = ?::INTEGER", SELECT), w, this::read, COL_ID, id);

@@ -239,6 +239,29 @@ class BlogApiTest {
     }
 
     @Test
+    @Order(6)
+    void encryptedBytesRoundTripAndOneToOneRelationsResolve() throws Exception {
+        String user = sql("SELECT u.id FROM users u WHERE NOT EXISTS (SELECT 1 FROM \"Profile\" p WHERE p.\"userId\" = u.id) LIMIT 1").get(0);
+        byte[] avatar = {0, 1, 2, (byte) 0xff, 42};
+        String b64 = java.util.Base64.getEncoder().encodeToString(avatar);
+        Response r = client.post(admin, "mutation { createProfile(data: {userId: \"" + user + "\", avatar: \"" + b64 + "\", website: \"https://example.com/me\"}) "
+                + "{ id avatar user { id profile { website } } } }");
+        assertEquals(0, r.errors().size(), r.body().toString());
+        assertEquals(b64, r.data().path("createProfile").path("avatar").asText());
+        assertEquals(user, r.data().path("createProfile").path("user").path("id").asText());
+        assertEquals("https://example.com/me", r.data().path("createProfile").path("user").path("profile").path("website").asText());
+        String stored = sql("SELECT convert_from(avatar, 'UTF8') FROM \"Profile\" WHERE \"userId\" = '" + user + "'").get(0);
+        assertTrue(stored.startsWith("dbtool:v1:dev:"), stored);
+        Response seeded = client.post(admin, "{ profiles(first: 50, where: {website: {not: null}}) { edges { node { avatar } } } }");
+        assertEquals(0, seeded.errors().size(), seeded.body().toString());
+        Response bad = client.post(admin, "mutation { createProfile(data: {userId: \"" + user + "\", website: \"ftp:/nope\"}) { id } }");
+        assertEquals("BAD_USER_INPUT", bad.firstCode());
+        Response twice = client.post(admin, "mutation { createProfile(data: {userId: \"" + user + "\"}) { id } }");
+        assertEquals("CONFLICT", twice.firstCode(), "one profile per user");
+        assertEquals("[\"userId\"]", twice.errors().path(0).path("extensions").path("fields").toString());
+    }
+
+    @Test
     @Order(7)
     void validationErrorsNameEveryBadFieldAndWriteNothing() throws Exception {
         String before = sql("SELECT count(*) FROM users").get(0);

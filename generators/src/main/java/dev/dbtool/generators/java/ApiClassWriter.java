@@ -60,9 +60,9 @@ final class ApiClassWriter {
                 .addStatement("configure(wiring)")
                 .addStatement("$T schema = new $T().makeExecutableSchema(new $T().parse(SDL), wiring.build())", ClassName.get("graphql.schema", "GraphQLSchema"),
                         ClassName.get("graphql.schema.idl", "SchemaGenerator"), ClassName.get("graphql.schema.idl", "SchemaParser"))
-                .addStatement("this.graphQL = $T.newGraphQL(schema).instrumentation($T.instrumentation(config.maxDepth(), config.maxComplexity()))"
-                        + ".defaultDataFetcherExceptionHandler(new $T(CONSTRAINTS)).preparsedDocumentProvider(new $T(1000)).build()", GRAPHQL, names.runtime("Limits"),
-                        names.runtime("ErrorHandler"), names.runtime("DocumentCache"));
+                .addStatement("$T.Builder builder = $T.newGraphQL(schema)", GRAPHQL, GRAPHQL)
+                .addStatement("configureGraphQL(builder)")
+                .addStatement("this.graphQL = builder.build()");
         b.addMethod(ctor.build());
 
         boolean encrypted = api.hasEncryptedFields();
@@ -99,11 +99,20 @@ final class ApiClassWriter {
             configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Mutation", op.name(), names.resolver(op));
         b.addMethod(configure.build());
 
-        MethodSpec.Builder registry = MethodSpec.methodBuilder("newDataLoaderRegistry").addModifiers(Modifier.PUBLIC).returns(REGISTRY)
+        b.addMethod(MethodSpec.methodBuilder("configureGraphQL").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Depth and complexity limits, error codes and the parsed-query cache, for a GraphQL built elsewhere (Spring for GraphQL's configureGraphQl).\n")
+                .addParameter(GRAPHQL.nestedClass("Builder"), "builder")
+                .addStatement("builder.instrumentation($T.instrumentation(config.maxDepth(), config.maxComplexity()))", names.runtime("Limits"))
+                .addStatement("builder.defaultDataFetcherExceptionHandler(new $T(CONSTRAINTS))", names.runtime("ErrorHandler"))
+                .addStatement("builder.preparsedDocumentProvider(new $T(1000))", names.runtime("DocumentCache")).build());
+        MethodSpec.Builder register = MethodSpec.methodBuilder("registerLoaders").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Adds every relation's DataLoader to a request's registry (Spring for GraphQL: a DataLoaderRegistrar).\n")
+                .addParameter(REGISTRY, "registry");
+        for (ApiType t : api.types()) if (!t.relations().isEmpty()) register.addStatement("$T.registerLoaders(registry, this)", names.wiring(t.name()));
+        b.addMethod(register.build());
+        b.addMethod(MethodSpec.methodBuilder("newDataLoaderRegistry").addModifiers(Modifier.PUBLIC).returns(REGISTRY)
                 .addJavadoc("A fresh registry for one request (DataLoader caches must not outlive it).\n")
-                .addStatement("$T registry = new $T()", REGISTRY, REGISTRY);
-        for (ApiType t : api.types()) if (!t.relations().isEmpty()) registry.addStatement("$T.registerLoaders(registry, this)", names.wiring(t.name()));
-        b.addMethod(registry.addStatement("return registry").build());
+                .addStatement("$T registry = new $T()", REGISTRY, REGISTRY).addStatement("registerLoaders(registry)").addStatement("return registry").build());
 
         b.addMethod(MethodSpec.methodBuilder("execute").addModifiers(Modifier.PUBLIC).returns(EXECUTION_RESULT)
                 .addJavadoc("Runs one request as {@code principal}.\n")

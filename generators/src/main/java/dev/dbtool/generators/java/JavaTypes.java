@@ -77,6 +77,7 @@ final class JavaTypes {
             default -> throw new IllegalStateException(f.kind());
         };
         CodeBlock plain = CodeBlock.of("$T.$L(rs, $L)", jdbc, getter, index);
-        return f.encrypted() ? CodeBlock.of("keyRing().decrypt($L)", plain) : plain;
+        if (!f.encrypted()) return plain;
+        return CodeBlock.of(f.kind().equals("BYTES") ? "keyRing().decryptBytes($L)" : "keyRing().decrypt($L)", plain);
     }
 }

@@ -202,7 +202,7 @@ final class RepositoryWriter {
     /** The value written for a field: hashed, encrypted or as given. */
     private CodeBlock stored(ApiField f, CodeBlock value) {
         if (f.hashed()) return CodeBlock.of("config.passwordHasher().hash($L)", value);
-        if (f.encrypted()) return CodeBlock.of("keyRing().encrypt($L)", value);
+        if (f.encrypted()) return CodeBlock.of(f.kind().equals("BYTES") ? "keyRing().encryptBytes($L)" : "keyRing().encrypt($L)", value);
         return value;
     }
 
