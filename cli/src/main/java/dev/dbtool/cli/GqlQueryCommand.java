@@ -1,6 +1,5 @@
 package dev.dbtool.cli;
 
-import dev.dbtool.core.model.Model;
 import dev.dbtool.generators.api.ApiSelection;
 import dev.dbtool.generators.api.OperationKind;
 import dev.dbtool.generators.api.OperationNames;
@@ -42,7 +41,7 @@ final class GqlQueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = root.environment;
-        GqlProject project = GqlProject.of(LoadedProject.load(schemaOption, env));
+        GqlProject project = GqlProject.of(LoadedProject.load(schemaOption, env), env);
         if (!name.matches("[_A-Za-z][_0-9A-Za-z]*")) throw new UserError(ExitCodes.USAGE, "`" + name + "` is not a GraphQL field name");
         Optional<OperationSpec> inferred = OperationNames.infer(project.schema(), name);
         OperationKind k = kind == null ? inferred.map(OperationSpec::kind).orElse(null)
@@ -51,11 +50,7 @@ final class GqlQueryCommand implements Callable<Integer> {
         if (k == null || m == null) {
             throw new UserError(ExitCodes.USAGE, "cannot tell what `" + name + "` does from its name; pass --model and --kind (e.g. --model Post --kind list)");
         }
-        if (project.schema().model(m).isEmpty()) {
-            String guess = dev.dbtool.core.parser.Suggestions.closest(m, project.schema().models().stream().map(Model::name).toList());
-            String hint = guess == null ? "" : " (did you mean `" + guess + "`?)";
-            throw new UserError(ExitCodes.FINDINGS, "there is no model `" + m + "` in the schema" + hint);
-        }
+        project.requireModel(m);
         ApiSelection selection = project.selection(env).withOperation(new OperationSpec(name, k, m));
         JavaApiGenerator.Output out = project.generate(selection);
         GqlProject.Plan plan = project.plan(out, selection, env);

@@ -39,17 +39,12 @@ final class GqlTypeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = root.environment;
-        GqlProject project = GqlProject.of(LoadedProject.load(schemaOption, env));
+        GqlProject project = GqlProject.of(LoadedProject.load(schemaOption, env), env);
         ApiSelection selection = project.selection(env);
         List<String> names = new ArrayList<>(models);
         if (all) for (Model m : project.schema().models()) if (!m.view() && !m.ignored()) names.add(m.name());
         for (String n : names) {
-            if (project.schema().model(n).isEmpty()) {
-                List<String> known = project.schema().models().stream().map(Model::name).toList();
-                String guess = dev.dbtool.core.parser.Suggestions.closest(n, known);
-                String hint = guess == null ? "" : " (did you mean `" + guess + "`?)";
-                throw new UserError(ExitCodes.FINDINGS, "there is no model `" + n + "` in the schema" + hint);
-            }
+            project.requireModel(n);
             selection = selection.withType(n);
         }
         if (selection.types().isEmpty()) throw new UserError(ExitCodes.USAGE, "name a model (dbtool gql-type User) or pass --all");
