@@ -47,7 +47,11 @@ public final class Advisor {
             PlanCost planner = new PlanCost(facts.serverVersion());
             WhatIf whatIf = choose(c, o.whatIf(), planner, analyzed, facts, notes);
             double[] before = new double[workload.size()];
-            for (int i = 0; i < workload.size(); i++) before[i] = analyzed.get(i).usable() ? planner.cost(c, workload.get(i).sql()) : Double.NaN;
+            for (int i = 0; i < workload.size(); i++) {
+                before[i] = analyzed.get(i).usable() ? planner.cost(c, workload.get(i).sql()) : Double.NaN;
+                if (analyzed.get(i).usable() && Double.isNaN(before[i]))
+                    notes.add("statement #" + (i + 1) + " cannot be planned with unknown parameters (" + planner.lastError().replaceAll("\\s+", " ") + "); it is left out");
+            }
             Map<IndexCandidate, Set<Integer>> candidates = CandidateGenerator.generate(analyzed, facts.indexes());
             List<CostedCandidate> costed = new ArrayList<>();
             for (Map.Entry<IndexCandidate, Set<Integer>> e : candidates.entrySet()) {

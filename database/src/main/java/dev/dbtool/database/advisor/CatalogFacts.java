@@ -15,6 +15,8 @@ import java.util.Set;
 
 /** What the advisor needs from the catalog: user tables with their columns, sizes and writes; their indexes. */
 public record CatalogFacts(int serverVersion, Map<String, Set<String>> columns, Map<String, Table> tables, List<ExistingIndex> indexes) {
+    // int2vector subscripts start at 0 (indkey[0] is the first key column); indnkeyatts leaves INCLUDE columns out
+
     /** Sizes and write volume of a table ({@code writes}: rows inserted, updated and deleted since the statistics reset). */
     public record Table(String key, double rows, long pages, long writes) {}
 
@@ -41,8 +43,8 @@ public record CatalogFacts(int serverVersion, Map<String, Set<String>> columns, 
                 while (rs.next()) tables.put(rs.getString(1), new Table(rs.getString(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4)));
             }
             try (ResultSet rs = st.executeQuery("SELECT n.nspname || '.' || t.relname, i.relname, x.indisvalid, x.indisunique, pg_get_expr(x.indpred, x.indrelid), "
-                    + "array_to_string(ARRAY(SELECT coalesce(a.attname, '') || ':' || ((x.indoption[k.i - 1] & 1)::text) FROM generate_subscripts(x.indkey, 1) AS k(i) "
-                    + "LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.i - 1] WHERE k.i <= x.indnkeyatts ORDER BY k.i), ',') "
+                    + "array_to_string(ARRAY(SELECT coalesce(a.attname, '') || ':' || ((x.indoption[k.i] & 1)::text) FROM generate_series(0, x.indnkeyatts - 1) AS k(i) "
+                    + "LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.i] ORDER BY k.i), ',') "
                     + "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
                     + "WHERE " + USER_RELATIONS + " ORDER BY 1, 2")) {
                 while (rs.next()) {

@@ -16,6 +16,7 @@ final class PlanCost {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final int serverVersion;
     private int prepared;
+    private String lastError;
 
     PlanCost(int serverVersion) { this.serverVersion = serverVersion; }
 
@@ -49,7 +50,11 @@ final class PlanCost {
             JsonNode root = JSON.readTree(plan);
             return root.path(0).path("Plan").path("Total Cost").asDouble(Double.NaN);
         } catch (SQLException | java.io.IOException e) {
+            lastError = e.getMessage();
             return Double.NaN;
         }
     }
+
+    /** Why the last statement that could not be planned could not. */
+    String lastError() { return lastError; }
 }

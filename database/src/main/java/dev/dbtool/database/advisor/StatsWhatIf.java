@@ -74,7 +74,7 @@ final class StatsWhatIf implements WhatIf {
         double s = 1;
         boolean any = false;
         for (IndexKey k : c.keys()) {
-            if (use.equality().contains(k.column())) {
+            if (use.equality().contains(k.column()) || use.joins().contains(k.column())) {
                 s *= 1 / distinct(cols.get(k.column()), rows);
                 any = true;
             } else if (use.range().contains(k.column())) {

@@ -268,9 +268,29 @@ public final class StatementAnalyzer {
         return null;
     }
 
+    /**
+     * A value for the statement's run: a parameter, a constant, or any expression over them without a column
+     * ({@code now() - interval '1 day' * $2}), so the comparison can use an index.
+     */
     private static boolean isValue(Expression e) {
-        return e instanceof JdbcParameter || e instanceof JdbcNamedParameter || isConstant(e) || (e instanceof CastExpression c && isValue(c.getLeftExpression()))
-                || (e instanceof Column c && c.getColumnName().startsWith("$"));
+        if (e == null || e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect) return false;
+        boolean[] column = {false};
+        e.accept(new net.sf.jsqlparser.util.TablesNamesFinder<Void>() {
+            @Override
+            public <S> Void visit(Column c, S context) {
+                if (!c.getColumnName().startsWith("$") && !isKeyword(c.getColumnName())) column[0] = true;
+                return null;
+            }
+        }, null);
+        return !column[0];
+    }
+
+    /** Words JSqlParser reads as columns but PostgreSQL evaluates as values. */
+    private static boolean isKeyword(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "current_timestamp", "current_date", "current_time", "localtimestamp", "localtime", "current_user", "session_user", "true", "false" -> true;
+            default -> false;
+        };
     }
 
     private static boolean isConstant(Expression e) {
