@@ -43,6 +43,7 @@ public final class DbtoolCommand implements Runnable {
         SUBCOMMANDS.put("seed", SeedCommand.class);
         SUBCOMMANDS.put("gql-type", GqlTypeCommand.class);
         SUBCOMMANDS.put("gql-query", GqlQueryCommand.class);
+        SUBCOMMANDS.put("cache-setup", CacheSetupCommand.class);
         SUBCOMMANDS.put("optimize", OptimizeCommand.class);
         SUBCOMMANDS.put("lint", LintCommand.class);
         SUBCOMMANDS.put("commit", CommitCommand.class);

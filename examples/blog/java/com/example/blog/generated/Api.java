@@ -31,6 +31,8 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.dataloader.DataLoaderRegistry;
 
@@ -755,9 +757,12 @@ public final class Api {
 
     private final GraphQL graphQL;
 
-    private Api(DataSource dataSource, ApiConfig config) {
+    private final ApiCache cache;
+
+    private Api(DataSource dataSource, ApiConfig config, CacheConfig cacheConfig) {
         this.database = new Database(dataSource);
         this.config = config;
+        this.cache = cacheConfig == null ? null : ApiCache.connect(cacheConfig, database, config.keyRing());
         this.userRepository = new UserRepository(config);
         this.profileRepository = new ProfileRepository(config);
         this.postRepository = new PostRepository(config);
@@ -782,7 +787,44 @@ public final class Api {
 
     public static Api create(DataSource dataSource, ApiConfig config) {
         if (config.keyRing() == null) throw new IllegalArgumentException("the schema has @encrypted fields: ApiConfig needs a key ring (ENCRYPTION_KEYS)");
-        return new Api(dataSource, config);
+        return new Api(dataSource, config, null);
+    }
+
+    /**
+     * With the Redis cache layer ({@code dbtool cache-setup}): cached reads, invalidation after writes, the query cache, sessions.
+     */
+    public static Api create(DataSource dataSource, ApiConfig config, CacheConfig cacheConfig) {
+        if (config.keyRing() == null) throw new IllegalArgumentException("the schema has @encrypted fields: ApiConfig needs a key ring (ENCRYPTION_KEYS)");
+        return new Api(dataSource, config, cacheConfig);
+    }
+
+    /**
+     * {@link #defaultConfig()}, with the Redis cache layer when {@code REDIS_URL} is set.
+     */
+    public static Api fromEnvironment(DataSource dataSource) {
+        String redis = System.getenv("REDIS_URL");
+        return redis == null || redis.isBlank() ? create(dataSource, defaultConfig()) : create(dataSource, defaultConfig(), CacheConfig.fromEnvironment("com.example.blog"));
+    }
+
+    /**
+     * Session ids for {@code Authorization: Session <id>}: the cache layer's store, or null without one.
+     */
+    public SessionLookup sessionLookup() {
+        return cache == null ? null : id -> cache.sessions().get(id);
+    }
+
+    /**
+     * The Redis cache layer, or null when the API was created without one.
+     */
+    public ApiCache cache() {
+        return cache;
+    }
+
+    /**
+     * Releases the cache layer's connections (the data source is the caller's).
+     */
+    public void close() {
+        if (cache != null) cache.close();
     }
 
     public Database database() {
@@ -894,6 +936,11 @@ public final class Api {
     public ExecutionResult execute(String query, String operationName,
             Map<String, Object> variables, Principal principal) {
         ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(operationName).variables(variables == null ? Map.of() : variables).dataLoaderRegistry(newDataLoaderRegistry()).graphQLContext(Map.of(Auth.PRINCIPAL, principal)).build();
+        if (cache != null) {
+            Set<String> who = new TreeSet<>(principal.scopes());
+            if (principal.subject() != null) who.add("sub:" + principal.subject());
+            return ErrorHandler.withCodes(cache.queries().execute(graphQL.getGraphQLSchema(), input, who, () -> graphQL.execute(input)));
+        }
         return ErrorHandler.withCodes(graphQL.execute(input));
     }
 

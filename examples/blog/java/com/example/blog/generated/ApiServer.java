@@ -7,7 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Runs the generated API as it is: {@code DATABASE_URL} (required), {@code PORT} (4000), {@code HOST} (0.0.0.0),
  * {@code DB_POOL_SIZE} (10), {@code HTTP_THREADS} (16), {@code ENCRYPTION_KEYS} (when the schema has
- * {@code @encrypted} fields), {@code JWT_SECRET} / {@code JWT_PUBLIC_KEY} / {@code JWT_ISSUER} / {@code JWT_AUDIENCE}.
+ * {@code @encrypted} fields), {@code JWT_SECRET} / {@code JWT_PUBLIC_KEY} / {@code JWT_ISSUER} / {@code JWT_AUDIENCE},
+ * {@code REDIS_URL} (the cache layer and sessions, when {@code dbtool cache-setup} generated them).
  */
 public final class ApiServer {
     private ApiServer() {}
@@ -27,11 +28,12 @@ public final class ApiServer {
         if (db.password() != null) hc.setPassword(db.password());
         hc.setMaximumPoolSize(intEnv("DB_POOL_SIZE", 10));
         HikariDataSource ds = new HikariDataSource(hc);
-        Api api = Api.create(ds, Api.defaultConfig());
-        GraphQLHttpServer server = GraphQLHttpServer.start(api, JwtAuthenticator.fromEnvironment(),
+        Api api = Api.fromEnvironment(ds);
+        GraphQLHttpServer server = GraphQLHttpServer.start(api, JwtAuthenticator.fromEnvironment(), api.sessionLookup(),
                 System.getenv().getOrDefault("HOST", "0.0.0.0"), intEnv("PORT", 4000), intEnv("HTTP_THREADS", 16));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            api.close();
             ds.close();
         }));
         System.out.println("GraphQL API on http://localhost:" + server.port() + "/graphql");

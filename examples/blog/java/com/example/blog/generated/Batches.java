@@ -55,6 +55,38 @@ public final class Batches {
         }));
     }
 
+    /** Fetches rows for a set of keys (through the cache); may fail with a database error. */
+    @FunctionalInterface
+    public interface Fetch<K, R> {
+        R fetch(Set<K> keys) throws SQLException;
+    }
+
+    /** Each key to at most one row, fetched by {@code fetch} (the cache layer's batch read). */
+    public static <K, V> DataLoader<K, V> oneVia(Fetch<K, List<V>> fetch, Function<V, K> keyOf) {
+        return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
+            try {
+                Map<K, V> out = new HashMap<>();
+                for (V row : fetch.fetch(keys)) out.put(keyOf.apply(row), row);
+                return CompletableFuture.completedFuture(out);
+            } catch (SQLException | RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    /** Each key to its rows, fetched already grouped by {@code fetch} (the cache layer's group read). */
+    public static <K, V> DataLoader<K, List<V>> groupedVia(Fetch<K, Map<K, List<V>>> fetch) {
+        return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
+            try {
+                Map<K, List<V>> out = new HashMap<>(fetch.fetch(keys));
+                for (K k : keys) out.putIfAbsent(k, List.of());
+                return CompletableFuture.completedFuture(out);
+            } catch (SQLException | RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
     private static <K, R, M> CompletionStage<M> run(Database db, Set<K> keys, Query<K, R> query, Function<R, M> shape) {
         try {
             return CompletableFuture.completedFuture(shape.apply(db.read(c -> query.run(c, keys))));

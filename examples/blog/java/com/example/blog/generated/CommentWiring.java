@@ -55,8 +55,12 @@ public final class CommentWiring {
      * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.computeIfAbsent("Post.id", name -> Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys), Post::id));
-        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("Post.id", name -> api.cache() != null
+                    ? Batches.<Integer, Post>oneVia(keys -> api.cache().post().byIds(keys, (c, ks) -> api.postRepository().findByIdIn(c, ks), Post::id), Post::id)
+                    : Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys), Post::id));
+        registry.computeIfAbsent("User.id", name -> api.cache() != null
+                    ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
         registry.computeIfAbsent("Comment.id", name -> Batches.one(api.database(), (c, keys) -> api.commentRepository().findByIdIn(c, keys), Comment::id));
         registry.computeIfAbsent("Comment.parentId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys), Comment::parentId));
     }

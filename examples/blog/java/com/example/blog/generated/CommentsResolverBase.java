@@ -3,7 +3,6 @@ package com.example.blog.generated;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -18,11 +17,11 @@ public abstract class CommentsResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Loads the page. Override to add rules, e.g. {@code where.andAlso(Filter.eq("ownerId", principal.subject()))}.
+     * Loads the page. Override to add rules, e.g. {@code super.fetch(principal, where.andAlso(Filter.eq("ownerId", principal.subject())), orderBy, page)}.
      */
-    protected Page<Comment> fetch(Connection c, Principal principal, Filter where,
-            List<OrderBy> orderBy, PageRequest page) throws SQLException {
-        return api.commentRepository().findMany(c, where, orderBy, page);
+    protected Page<Comment> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return api.database().read(c -> api.commentRepository().findMany(c, where, orderBy, page));
     }
 
     @Override
@@ -31,6 +30,6 @@ public abstract class CommentsResolverBase implements DataFetcher<Object> {
         Filter where = Inputs.where(env.getArgument("where"), CommentWiring.FIELD_SCOPES, principal);
         List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), CommentWiring.FIELD_SCOPES, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
-        return api.database().read(c -> fetch(c, principal, where, orderBy, page));
+        return fetch(principal, where, orderBy, page);
     }
 }

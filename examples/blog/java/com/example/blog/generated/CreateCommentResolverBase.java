@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The plumbing of {@code createComment} (create Comment). Extend it in {@link com.example.blog.api.CreateCommentResolver}.
@@ -28,6 +29,8 @@ public abstract class CreateCommentResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
         CommentCreate data = CommentWiring.create(env.getArgument("data"));
-        return api.database().transaction(c -> create(c, principal, data));
+        Comment created = api.database().transaction(c -> create(c, principal, data));
+        if (api.cache() != null) api.cache().afterWrite("Comment", List.of(created.id()), false);
+        return created;
     }
 }

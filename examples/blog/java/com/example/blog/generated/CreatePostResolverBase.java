@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The plumbing of {@code createPost} (create Post). Extend it in {@link com.example.blog.api.CreatePostResolver}.
@@ -27,6 +28,8 @@ public abstract class CreatePostResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "posts:write");
         PostCreate data = PostWiring.create(env.getArgument("data"));
-        return api.database().transaction(c -> create(c, principal, data));
+        Post created = api.database().transaction(c -> create(c, principal, data));
+        if (api.cache() != null) api.cache().afterWrite("Post", List.of(created.id()), false);
+        return created;
     }
 }

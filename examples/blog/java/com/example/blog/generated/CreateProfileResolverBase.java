@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The plumbing of {@code createProfile} (create Profile). Extend it in {@link com.example.blog.api.CreateProfileResolver}.
@@ -28,6 +29,8 @@ public abstract class CreateProfileResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
         ProfileCreate data = ProfileWiring.create(env.getArgument("data"));
-        return api.database().transaction(c -> create(c, principal, data));
+        Profile created = api.database().transaction(c -> create(c, principal, data));
+        if (api.cache() != null) api.cache().afterWrite("Profile", List.of(created.id()), false);
+        return created;
     }
 }

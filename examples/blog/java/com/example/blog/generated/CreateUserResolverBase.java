@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The plumbing of {@code createUser} (create User). Extend it in {@link com.example.blog.api.CreateUserResolver}.
@@ -27,6 +28,8 @@ public abstract class CreateUserResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:write");
         UserCreate data = UserWiring.create(env.getArgument("data"));
-        return api.database().transaction(c -> create(c, principal, data));
+        User created = api.database().transaction(c -> create(c, principal, data));
+        if (api.cache() != null) api.cache().afterWrite("User", List.of(created.id()), false);
+        return created;
     }
 }

@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,8 @@ public abstract class DeletePostResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "posts:write");
         Integer id = env.getArgument("id");
-        return api.database().transaction(c -> delete(c, principal, id)).orElseThrow(() -> ApiException.notFound("Post"));
+        Post written = api.database().transaction(c -> delete(c, principal, id)).orElseThrow(() -> ApiException.notFound("Post"));
+        if (api.cache() != null) api.cache().afterWrite("Post", List.of(id), true);
+        return written;
     }
 }

@@ -31,21 +31,28 @@ public final class GraphQLHttpServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Api api;
     private final JwtAuthenticator authenticator;
+    private final SessionLookup sessions;
 
-    private GraphQLHttpServer(HttpServer server, ExecutorService executor, Api api, JwtAuthenticator authenticator) {
+    private GraphQLHttpServer(HttpServer server, ExecutorService executor, Api api, JwtAuthenticator authenticator, SessionLookup sessions) {
         this.server = server;
         this.executor = executor;
         this.api = api;
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     /** Starts serving on {@code host:port} (port 0 picks a free one) with {@code threads} worker threads. */
     public static GraphQLHttpServer start(Api api, JwtAuthenticator authenticator, String host, int port, int threads) throws IOException {
+        return start(api, authenticator, null, host, port, threads);
+    }
+
+    /** Also accepts {@code Authorization: Session <id>} when {@code sessions} is given. */
+    public static GraphQLHttpServer start(Api api, JwtAuthenticator authenticator, SessionLookup sessions, String host, int port, int threads) throws IOException {
         // Without TCP_NODELAY the response's last segment waits for the client's delayed ACK: 40 ms per request.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
         ExecutorService executor = Executors.newFixedThreadPool(threads);
-        GraphQLHttpServer s = new GraphQLHttpServer(server, executor, api, authenticator);
+        GraphQLHttpServer s = new GraphQLHttpServer(server, executor, api, authenticator, sessions);
         server.createContext("/graphql", s::graphql);
         server.createContext("/health", ex -> s.send(ex, 200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8)));
         server.setExecutor(executor);
@@ -139,9 +146,21 @@ public final class GraphQLHttpServer implements AutoCloseable {
         }
         Principal principal = Principal.ANONYMOUS;
         String authorization = ex.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null) {
+        if (authorization != null && sessions != null && authorization.regionMatches(true, 0, "Session ", 0, 8)) {
+            try {
+                java.util.Optional<Principal> found = sessions.find(authorization.substring(8).trim());
+                if (found.isEmpty()) {
+                    unauthorized(ex, "The session is unknown, expired or revoked.");
+                    return;
+                }
+                principal = found.get();
+            } catch (Exception e) {
+                sendError(ex, 503, "UNAVAILABLE", "Sessions cannot be checked right now.");
+                return;
+            }
+        } else if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                unauthorized(ex, "Use `Authorization: Bearer <token>`.");
+                unauthorized(ex, sessions == null ? "Use `Authorization: Bearer <token>`." : "Use `Authorization: Bearer <token>` or `Session <id>`.");
                 return;
             }
             if (authenticator == null) {

@@ -3,7 +3,6 @@ package com.example.blog.generated;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +18,26 @@ public abstract class PostResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Finds the row the arguments name. Override to add rules (return empty to hide a row).
+     * Finds the row the arguments name (through the Redis cache when the API has one). Override to add rules (return empty to hide a row).
      */
-    protected Optional<Post> fetch(Connection c, Principal principal, DataFetchingEnvironment env)
-            throws SQLException {
+    protected Optional<Post> fetch(Principal principal, DataFetchingEnvironment env) throws
+            SQLException {
         int keys = (env.getArgument("id") != null ? 1 : 0);
         int uniques = 0 + (env.getArgument("slug") != null ? 1 : 0);
         if (keys == 1 && uniques == 0) {
-            return api.postRepository().findById(c, (Integer) env.getArgument("id"));
+            Integer id = env.getArgument("id");
+            if (api.cache() != null) {
+                return api.cache().post().byIds(List.of(id), (c, ks) -> api.postRepository().findByIdIn(c, ks), Post::id).stream().findFirst();
+            }
+            return api.database().read(c -> api.postRepository().findById(c, id));
         }
         if (keys == 0 && uniques == 1 && env.getArgument("slug") != null) {
-            return api.postRepository().findBySlug(c, (String) env.getArgument("slug"));
+            String slug = env.getArgument("slug");
+            if (api.cache() != null) {
+                List<Post> found = api.cache().post().list("slug=" + slug, api.cache().listType(Post.class), c -> api.postRepository().findBySlug(c, slug).map(List::of).orElse(List.of()));
+                return found.stream().findFirst();
+            }
+            return api.database().read(c -> api.postRepository().findBySlug(c, slug));
         }
         throw ApiException.badUserInput(List.of(), "Pass id, or exactly one of slug.");
     }
@@ -37,6 +45,6 @@ public abstract class PostResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "posts:read");
-        return api.database().read(c -> fetch(c, principal, env)).orElse(null);
+        return fetch(principal, env).orElse(null);
     }
 }

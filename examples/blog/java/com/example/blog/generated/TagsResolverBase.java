@@ -3,7 +3,6 @@ package com.example.blog.generated;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -18,11 +17,11 @@ public abstract class TagsResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Loads the page. Override to add rules, e.g. {@code where.andAlso(Filter.eq("ownerId", principal.subject()))}.
+     * Loads the page. Override to add rules, e.g. {@code super.fetch(principal, where.andAlso(Filter.eq("ownerId", principal.subject())), orderBy, page)}.
      */
-    protected Page<Tag> fetch(Connection c, Principal principal, Filter where,
-            List<OrderBy> orderBy, PageRequest page) throws SQLException {
-        return api.tagRepository().findMany(c, where, orderBy, page);
+    protected Page<Tag> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return api.database().read(c -> api.tagRepository().findMany(c, where, orderBy, page));
     }
 
     @Override
@@ -31,6 +30,6 @@ public abstract class TagsResolverBase implements DataFetcher<Object> {
         Filter where = Inputs.where(env.getArgument("where"), TagWiring.FIELD_SCOPES, principal);
         List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), TagWiring.FIELD_SCOPES, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
-        return api.database().read(c -> fetch(c, principal, where, orderBy, page));
+        return fetch(principal, where, orderBy, page);
     }
 }

@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,8 @@ public abstract class UpdatePostResolverBase implements DataFetcher<Object> {
         Principal principal = Auth.require(env, "posts:write");
         Integer id = env.getArgument("id");
         PostUpdate patch = PostWiring.update(env.getArgument("data"));
-        return api.database().transaction(c -> update(c, principal, id, patch)).orElseThrow(() -> ApiException.notFound("Post"));
+        Post written = api.database().transaction(c -> update(c, principal, id, patch)).orElseThrow(() -> ApiException.notFound("Post"));
+        if (api.cache() != null) api.cache().afterWrite("Post", List.of(id), false);
+        return written;
     }
 }

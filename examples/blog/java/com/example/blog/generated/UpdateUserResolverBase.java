@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,8 @@ public abstract class UpdateUserResolverBase implements DataFetcher<Object> {
         Principal principal = Auth.require(env, "users:write");
         String id = env.getArgument("id");
         UserUpdate patch = UserWiring.update(env.getArgument("data"));
-        return api.database().transaction(c -> update(c, principal, id, patch)).orElseThrow(() -> ApiException.notFound("User"));
+        User written = api.database().transaction(c -> update(c, principal, id, patch)).orElseThrow(() -> ApiException.notFound("User"));
+        if (api.cache() != null) api.cache().afterWrite("User", List.of(id), false);
+        return written;
     }
 }

@@ -3,7 +3,6 @@ package com.example.blog.generated;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +18,26 @@ public abstract class UserResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Finds the row the arguments name. Override to add rules (return empty to hide a row).
+     * Finds the row the arguments name (through the Redis cache when the API has one). Override to add rules (return empty to hide a row).
      */
-    protected Optional<User> fetch(Connection c, Principal principal, DataFetchingEnvironment env)
-            throws SQLException {
+    protected Optional<User> fetch(Principal principal, DataFetchingEnvironment env) throws
+            SQLException {
         int keys = (env.getArgument("id") != null ? 1 : 0);
         int uniques = 0 + (env.getArgument("email") != null ? 1 : 0);
         if (keys == 1 && uniques == 0) {
-            return api.userRepository().findById(c, (String) env.getArgument("id"));
+            String id = env.getArgument("id");
+            if (api.cache() != null) {
+                return api.cache().user().byIds(List.of(id), (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id).stream().findFirst();
+            }
+            return api.database().read(c -> api.userRepository().findById(c, id));
         }
         if (keys == 0 && uniques == 1 && env.getArgument("email") != null) {
-            return api.userRepository().findByEmail(c, (String) env.getArgument("email"));
+            String email = env.getArgument("email");
+            if (api.cache() != null) {
+                List<User> found = api.cache().user().list("email=" + email, api.cache().listType(User.class), c -> api.userRepository().findByEmail(c, email).map(List::of).orElse(List.of()));
+                return found.stream().findFirst();
+            }
+            return api.database().read(c -> api.userRepository().findByEmail(c, email));
         }
         throw ApiException.badUserInput(List.of(), "Pass id, or exactly one of email.");
     }
@@ -37,6 +45,6 @@ public abstract class UserResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:read");
-        return api.database().read(c -> fetch(c, principal, env)).orElse(null);
+        return fetch(principal, env).orElse(null);
     }
 }

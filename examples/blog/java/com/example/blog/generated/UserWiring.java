@@ -85,12 +85,20 @@ public final class UserWiring {
      * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.computeIfAbsent("Post.authorId[]", name -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys), Post::authorId));
-        registry.computeIfAbsent("Post.editorId[]", name -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys), Post::editorId));
+        registry.computeIfAbsent("Post.authorId[]", name -> api.cache() != null
+                    ? Batches.<String, Post>groupedVia(keys -> api.cache().post().groups("authorId", keys, (c, ks) -> api.postRepository().findByAuthorIdIn(c, ks), Post::authorId))
+                    : Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys), Post::authorId));
+        registry.computeIfAbsent("Post.editorId[]", name -> api.cache() != null
+                    ? Batches.<String, Post>groupedVia(keys -> api.cache().post().groups("editorId", keys, (c, ks) -> api.postRepository().findByEditorIdIn(c, ks), Post::editorId))
+                    : Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys), Post::editorId));
         registry.computeIfAbsent("Profile.userId", name -> Batches.one(api.database(), (c, keys) -> api.profileRepository().findByUserIdIn(c, keys), Profile::userId));
         registry.computeIfAbsent("Comment.authorId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys), Comment::authorId));
-        registry.computeIfAbsent("User.id", name -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
-        registry.computeIfAbsent("User.invitedById[]", name -> Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys), User::invitedById));
+        registry.computeIfAbsent("User.id", name -> api.cache() != null
+                    ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+        registry.computeIfAbsent("User.invitedById[]", name -> api.cache() != null
+                    ? Batches.<String, User>groupedVia(keys -> api.cache().user().groups("invitedById", keys, (c, ks) -> api.userRepository().findByInvitedByIdIn(c, ks), User::invitedById))
+                    : Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys), User::invitedById));
         registry.computeIfAbsent("Follow.followingId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys), Follow::followingId));
         registry.computeIfAbsent("Follow.followerId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys), Follow::followerId));
     }

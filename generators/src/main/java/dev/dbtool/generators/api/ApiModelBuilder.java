@@ -31,18 +31,23 @@ public final class ApiModelBuilder {
     private final Schema schema;
     private final DbSchema db;
     private final Set<String> selected;
+    private final ApiSelection.CacheSelection cache;
 
-    private ApiModelBuilder(Schema schema, Set<String> selected) {
+    private ApiModelBuilder(Schema schema, Set<String> selected, ApiSelection.CacheSelection cache) {
         this.schema = schema;
         this.db = PhysicalSchemaBuilder.build(schema);
         this.selected = selected;
+        this.cache = cache;
     }
+
+    /** Default TTL of a model cached with {@code cache-setup --all} that has no {@code @@cache(ttl:)}. */
+    public static final int DEFAULT_CACHE_TTL = 60;
 
     public static ApiSchema build(Schema schema, JavaSettings settings, ApiSelection selection) {
         Set<String> names = new LinkedHashSet<>(selection.types());
         for (OperationSpec op : selection.operations()) names.add(op.model());
         for (String n : names) check(schema, n);
-        ApiModelBuilder b = new ApiModelBuilder(schema, names);
+        ApiModelBuilder b = new ApiModelBuilder(schema, names, selection.cache());
         List<ApiType> types = new ArrayList<>();
         for (Model m : schema.models()) if (names.contains(m.name())) types.add(b.type(m));
         Set<String> usedEnums = new LinkedHashSet<>();
@@ -62,7 +67,40 @@ public final class ApiModelBuilder {
             if (op.kind() == OperationKind.CREATE && hasRequiredUnmapped(schema.model(t.name()).orElseThrow()))
                 throw new ApiModelException("`" + op.name() + "`: " + t.name() + " has a required field the API cannot write (Unsupported or @ignore without a default)");
         }
-        return new ApiSchema(settings, List.copyOf(types), List.copyOf(enums), selection.operations());
+        if (selection.cache() == null) return new ApiSchema(settings, List.copyOf(types), List.copyOf(enums), selection.operations());
+        Set<String> listNames = new LinkedHashSet<>();
+        for (OperationSpec op : selection.operations()) if (!op.kind().mutation()) listNames.add(op.name());
+        for (String q : selection.cache().queries()) {
+            if (!listNames.contains(q)) throw new ApiModelException("cache-setup --query " + q + ": there is no query field `" + q + "` (add it with `dbtool gql-query " + q + "`)");
+        }
+        return new ApiSchema(settings, List.copyOf(types), List.copyOf(enums), selection.operations(), true, selection.cache().queries(), cascades(schema, names));
+    }
+
+    /** Model → the models whose rows a delete of it changes too (ON DELETE CASCADE / SET NULL / SET DEFAULT), transitively. */
+    private static Map<String, List<String>> cascades(Schema schema, Set<String> selected) {
+        Map<String, List<String>> direct = new java.util.TreeMap<>();
+        for (Model m : schema.models()) {
+            for (RelationField r : m.relationFields()) {
+                if (!r.holdsForeignKey()) continue;
+                dev.dbtool.core.model.ReferentialAction a = r.onDelete();
+                boolean changes = a == dev.dbtool.core.model.ReferentialAction.Cascade || a == dev.dbtool.core.model.ReferentialAction.SetNull
+                        || a == dev.dbtool.core.model.ReferentialAction.SetDefault || (a == null && !r.fields().stream().allMatch(f -> m.field(f).map(x -> x.isRequired()).orElse(true)));
+                if (changes) direct.computeIfAbsent(r.targetModel(), k -> new ArrayList<>()).add(m.name());
+            }
+        }
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (String m : selected) {
+            Set<String> seen = new LinkedHashSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(direct.getOrDefault(m, List.of()));
+            while (!todo.isEmpty()) {
+                String n = todo.pop();
+                if (n.equals(m) || !seen.add(n)) continue;
+                todo.addAll(direct.getOrDefault(n, List.of()));
+            }
+            seen.retainAll(selected);
+            if (!seen.isEmpty()) out.put(m, List.copyOf(seen));
+        }
+        return out;
     }
 
     private static boolean hasRequiredUnmapped(Model m) {
@@ -143,7 +181,14 @@ public final class ApiModelBuilder {
             constraints.put(fk.name(), names);
         }
         return new ApiType(m.name(), m.documentation(), table.qualifiedName(), List.copyOf(fields), key, List.copyOf(uniques), lookups,
-                List.copyOf(relations), m.extensions().readScope(), m.extensions().writeScope(), constraints);
+                List.copyOf(relations), m.extensions().readScope(), m.extensions().writeScope(), constraints, cacheTtl(m));
+    }
+
+    private Integer cacheTtl(Model m) {
+        if (cache == null) return null;
+        Integer ttl = m.extensions().cacheTtlSeconds();
+        if (ttl != null) return ttl;
+        return cache.all() ? DEFAULT_CACHE_TTL : null;
     }
 
     private static String fieldOfColumn(Model m, String column) {

@@ -1,10 +1,18 @@
 package dev.dbtool.generators.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything the Java and GraphQL generators need, derived from the schema model and the selection. */
-public record ApiSchema(JavaSettings settings, List<ApiType> types, List<ApiEnum> enums, List<OperationSpec> operations) {
+public record ApiSchema(JavaSettings settings, List<ApiType> types, List<ApiEnum> enums, List<OperationSpec> operations, boolean cacheEnabled,
+                        List<String> cachedQueries, Map<String, List<String>> cascades) {
+    public ApiSchema(JavaSettings settings, List<ApiType> types, List<ApiEnum> enums, List<OperationSpec> operations) {
+        this(settings, types, enums, operations, false, List.of(), Map.of());
+    }
+
+    public List<ApiType> cachedTypes() { return types.stream().filter(ApiType::cached).toList(); }
+
     public Optional<ApiType> type(String name) {
         return types.stream().filter(t -> t.name().equals(name)).findFirst();
     }

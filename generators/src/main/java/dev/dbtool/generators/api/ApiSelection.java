@@ -15,9 +15,20 @@ import java.util.TreeSet;
  * generated sources. {@code gql-type} and {@code gql-query} add to it; users may edit it (remove an entry, run
  * {@code gql-type} again). Written sorted, so it diffs well.
  */
-public record ApiSelection(List<String> types, List<OperationSpec> operations) {
+public record ApiSelection(List<String> types, List<OperationSpec> operations, CacheSelection cache) {
     public static final String FILE_NAME = "dbtool-api.json";
-    public static final ApiSelection EMPTY = new ApiSelection(List.of(), List.of());
+    public static final ApiSelection EMPTY = new ApiSelection(List.of(), List.of(), null);
+
+    /** {@code dbtool cache-setup}'s choices: every type ({@code all}) or the {@code @@cache} models; the cached root query fields. */
+    public record CacheSelection(boolean all, List<String> queries) {
+        public CacheSelection {
+            queries = List.copyOf(new TreeSet<>(queries));
+        }
+    }
+
+    public ApiSelection(List<String> types, List<OperationSpec> operations) { this(types, operations, null); }
+
+    public ApiSelection withCache(CacheSelection c) { return new ApiSelection(types, operations, c); }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ApiSelection {
@@ -30,14 +41,14 @@ public record ApiSelection(List<String> types, List<OperationSpec> operations) {
     public ApiSelection withType(String model) {
         List<String> t = new ArrayList<>(types);
         if (!t.contains(model)) t.add(model);
-        return new ApiSelection(t, operations);
+        return new ApiSelection(t, operations, cache);
     }
 
     /** Adds (or replaces, by name) an operation, and its model's type. */
     public ApiSelection withOperation(OperationSpec op) {
         List<OperationSpec> ops = new ArrayList<>(operations.stream().filter(o -> !o.name().equals(op.name())).toList());
         ops.add(op);
-        return new ApiSelection(types, ops).withType(op.model());
+        return new ApiSelection(types, ops, cache).withType(op.model());
     }
 
     public static ApiSelection parse(String json) throws IOException {
@@ -52,7 +63,14 @@ public record ApiSelection(List<String> types, List<OperationSpec> operations) {
             if (!o.path("name").isTextual() || !o.path("model").isTextual()) throw new IOException("each operation needs `name`, `kind` and `model`");
             ops.add(new OperationSpec(o.get("name").asText(), k, o.get("model").asText()));
         }
-        return new ApiSelection(types, ops);
+        CacheSelection cache = null;
+        JsonNode c = root.get("cache");
+        if (c != null && c.isObject()) {
+            List<String> queries = new ArrayList<>();
+            for (JsonNode q : c.path("queries")) queries.add(q.asText());
+            cache = new CacheSelection(c.path("all").asBoolean(false), queries);
+        }
+        return new ApiSelection(types, ops, cache);
     }
 
     public String toJson() {
@@ -61,6 +79,12 @@ public record ApiSelection(List<String> types, List<OperationSpec> operations) {
         types.forEach(t::add);
         ArrayNode o = root.putArray("operations");
         for (OperationSpec op : operations) o.addObject().put("name", op.name()).put("kind", op.kind().id()).put("model", op.model());
+        if (cache != null) {
+            ObjectNode c = root.putObject("cache");
+            c.put("all", cache.all());
+            ArrayNode q = c.putArray("queries");
+            cache.queries().forEach(q::add);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).replace("\r\n", "\n") + "\n";
         } catch (IOException e) {

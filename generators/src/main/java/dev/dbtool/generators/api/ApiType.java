@@ -15,7 +15,9 @@ import java.util.Optional;
  */
 public record ApiType(String name, String documentation, String table, List<ApiField> fields, List<ApiField> key,
                       List<ApiField> uniques, List<ApiField> lookups, List<ApiRelation> relations, String readScope, String writeScope,
-                      Map<String, List<String>> constraints) {
+                      Map<String, List<String>> constraints, Integer cacheTtlSeconds) {
+    public boolean cached() { return cacheTtlSeconds != null; }
+
     public Optional<ApiField> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }

@@ -52,9 +52,13 @@ final class ApiClassWriter {
         b.addField(config, "config", Modifier.PRIVATE, Modifier.FINAL);
         for (ApiType t : api.types()) b.addField(names.repository(t.name()), JavaNames.repositoryAccessor(t), Modifier.PRIVATE, Modifier.FINAL);
         b.addField(GRAPHQL, "graphQL", Modifier.PRIVATE, Modifier.FINAL);
+        boolean caching = api.cacheEnabled();
+        if (caching) b.addField(names.runtime("ApiCache"), "cache", Modifier.PRIVATE, Modifier.FINAL);
 
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(DataSource.class, "dataSource").addParameter(config, "config")
-                .addStatement("this.database = new $T(dataSource)", names.runtime("Database")).addStatement("this.config = config");
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(DataSource.class, "dataSource").addParameter(config, "config");
+        if (caching) ctor.addParameter(names.runtime("CacheConfig"), "cacheConfig");
+        ctor.addStatement("this.database = new $T(dataSource)", names.runtime("Database")).addStatement("this.config = config");
+        if (caching) ctor.addStatement("this.cache = cacheConfig == null ? null : $T.connect(cacheConfig, database, config.keyRing())", names.runtime("ApiCache"));
         for (ApiType t : api.types()) ctor.addStatement("this.$N = new $T(config)", JavaNames.repositoryAccessor(t), names.repository(t.name()));
         ctor.addStatement("$T.Builder wiring = $T.newRuntimeWiring()", RUNTIME_WIRING, RUNTIME_WIRING)
                 .addStatement("configure(wiring)")
@@ -76,7 +80,36 @@ final class ApiClassWriter {
                 .addParameter(DataSource.class, "dataSource").addParameter(config, "config");
         if (encrypted) create.addStatement("if (config.keyRing() == null) throw new $T($S)", IllegalArgumentException.class,
                 "the schema has @encrypted fields: ApiConfig needs a key ring (ENCRYPTION_KEYS)");
-        b.addMethod(create.addStatement("return new $T(dataSource, config)", self).build());
+        b.addMethod(create.addStatement(caching ? "return new $T(dataSource, config, null)" : "return new $T(dataSource, config)", self).build());
+        MethodSpec.Builder fromEnv = MethodSpec.methodBuilder("fromEnvironment").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addJavadoc("{@link #defaultConfig()}" + (caching ? ", with the Redis cache layer when {@code REDIS_URL} is set" : "") + ".\n")
+                .addParameter(DataSource.class, "dataSource");
+        if (caching) {
+            MethodSpec.Builder cached = MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                    .addJavadoc("With the Redis cache layer ({@code dbtool cache-setup}): cached reads, invalidation after writes, the query cache, sessions.\n")
+                    .addParameter(DataSource.class, "dataSource").addParameter(config, "config").addParameter(names.runtime("CacheConfig"), "cacheConfig");
+            if (encrypted) cached.addStatement("if (config.keyRing() == null) throw new $T($S)", IllegalArgumentException.class,
+                    "the schema has @encrypted fields: ApiConfig needs a key ring (ENCRYPTION_KEYS)");
+            b.addMethod(cached.addStatement("return new $T(dataSource, config, cacheConfig)", self).build());
+            fromEnv.addStatement("String redis = System.getenv($S)", "REDIS_URL")
+                    .addStatement("return redis == null || redis.isBlank() ? create(dataSource, defaultConfig()) : create(dataSource, defaultConfig(), $T.fromEnvironment($S))",
+                            names.runtime("CacheConfig"), api.settings().basePackage());
+        } else {
+            fromEnv.addStatement("return create(dataSource, defaultConfig())");
+        }
+        b.addMethod(fromEnv.build());
+        MethodSpec.Builder sessions = MethodSpec.methodBuilder("sessionLookup").addModifiers(Modifier.PUBLIC).returns(names.runtime("SessionLookup"))
+                .addJavadoc("Session ids for {@code Authorization: Session <id>}: the cache layer's store, or null without one.\n");
+        if (caching) sessions.addStatement("return cache == null ? null : id -> cache.sessions().get(id)");
+        else sessions.addStatement("return null");
+        b.addMethod(sessions.build());
+        MethodSpec.Builder close = MethodSpec.methodBuilder("close").addModifiers(Modifier.PUBLIC).addJavadoc("Releases the cache layer's connections (the data source is the caller's).\n");
+        if (caching) {
+            close.addStatement("if (cache != null) cache.close()");
+            b.addMethod(MethodSpec.methodBuilder("cache").addModifiers(Modifier.PUBLIC).returns(names.runtime("ApiCache"))
+                    .addJavadoc("The Redis cache layer, or null when the API was created without one.\n").addStatement("return cache").build());
+        }
+        b.addMethod(close.build());
 
         b.addMethod(getter("database", names.runtime("Database")));
         b.addMethod(getter("config", config));
@@ -121,6 +154,12 @@ final class ApiClassWriter {
                 .addStatement("$T input = $T.newExecutionInput().query(query).operationName(operationName).variables(variables == null ? $T.of() : variables)"
                         + ".dataLoaderRegistry(newDataLoaderRegistry()).graphQLContext($T.of($T.PRINCIPAL, principal)).build()",
                         EXECUTION_INPUT, EXECUTION_INPUT, Map.class, Map.class, names.runtime("Auth"))
+                .addCode(caching ? CodeBlock.builder()
+                        .beginControlFlow("if (cache != null)")
+                        .addStatement("$T<String> who = new $T<>(principal.scopes())", java.util.Set.class, java.util.TreeSet.class)
+                        .addStatement("if (principal.subject() != null) who.add(\"sub:\" + principal.subject())")
+                        .addStatement("return $T.withCodes(cache.queries().execute(graphQL.getGraphQLSchema(), input, who, () -> graphQL.execute(input)))", names.runtime("ErrorHandler"))
+                        .endControlFlow().build() : CodeBlock.of(""))
                 .addStatement("return $T.withCodes(graphQL.execute(input))", names.runtime("ErrorHandler")).build());
 
         ClassName parser = ClassName.get("graphql.parser", "Parser");

@@ -36,11 +36,12 @@ public final class JavaApiGenerator {
         }
         for (OperationSpec op : api.operations()) {
             ApiType t = api.typeOf(op);
-            files.add(generated(names, ResolverWriter.base(t, op, names)));
+            files.add(generated(names, ResolverWriter.base(api, t, op, names)));
             files.add(file(names.scaffolds(), ResolverWriter.scaffold(t, op, names), "", true));
         }
         files.add(generated(names, ApiClassWriter.write(api, names, sdl)));
-        files.addAll(RuntimeFiles.all(names.generated(), HEADER));
+        if (api.cacheEnabled()) files.add(generated(names, ApiCacheWriter.write(api, names)));
+        files.addAll(RuntimeFiles.all(names.generated(), HEADER, api.cacheEnabled()));
         files.sort(java.util.Comparator.comparing(GeneratedFile::path));
         return new Output(sdl, List.copyOf(files));
     }

@@ -24,7 +24,9 @@ final class ResolverWriter {
 
     private ResolverWriter() {}
 
-    static TypeSpec base(ApiType t, OperationSpec op, JavaNames names) {
+    static TypeSpec base(dev.dbtool.generators.api.ApiSchema api, ApiType t, OperationSpec op, JavaNames names) {
+        boolean cached = api.cacheEnabled() && t.cached();
+        String cache = ApiCacheWriter.accessor(t);
         ClassName row = names.model(t.name());
         ClassName principal = names.runtime("Principal");
         ClassName auth = names.runtime("Auth");
@@ -48,19 +50,25 @@ final class ResolverWriter {
                         .addStatement("$T<$T> orderBy = $T.orderBy(env.getArgument($S), $T.FIELD_SCOPES, principal)", List.class, names.runtime("OrderBy"), inputs,
                                 "orderBy", wiring)
                         .addStatement("$T page = $T.page(env, api.config().maxPageSize())", names.runtime("PageRequest"), inputs)
-                        .addStatement("return api.database().read(c -> fetch(c, principal, where, orderBy, page))");
-                b.addMethod(MethodSpec.methodBuilder("fetch").addModifiers(Modifier.PROTECTED)
-                        .addJavadoc("Loads the page. Override to add rules, e.g. {@code where.andAlso(Filter.eq(\"ownerId\", principal.subject()))}.\n")
-                        .returns(ParameterizedTypeName.get(names.runtime("Page"), row)).addParameter(Connection.class, "c").addParameter(principal, "principal")
+                        .addStatement("return fetch(principal, where, orderBy, page)");
+                MethodSpec.Builder fetch = MethodSpec.methodBuilder("fetch").addModifiers(Modifier.PROTECTED)
+                        .addJavadoc("Loads the page" + (cached ? " (through the Redis cache when the API has one)" : "")
+                                + ". Override to add rules, e.g. {@code super.fetch(principal, where.andAlso(Filter.eq(\"ownerId\", principal.subject())), orderBy, page)}.\n")
+                        .returns(ParameterizedTypeName.get(names.runtime("Page"), row)).addParameter(principal, "principal")
                         .addParameter(names.runtime("Filter"), "where").addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.runtime("OrderBy")), "orderBy")
-                        .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class)
-                        .addStatement("return api.$N().findMany(c, where, orderBy, page)", repo).build());
+                        .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class);
+                if (cached) fetch.beginControlFlow("if (api.cache() != null)")
+                        .addStatement("return api.cache().$N().list(\"findMany|\" + where + \"|\" + orderBy + \"|\" + page, api.cache().pageType($T.class), c -> api.$N().findMany(c, where, orderBy, page))",
+                                cache, row, repo)
+                        .endControlFlow();
+                b.addMethod(fetch.addStatement("return api.database().read(c -> api.$N().findMany(c, where, orderBy, page))", repo).build());
             }
             case GET -> {
-                get.addStatement("return api.database().read(c -> fetch(c, principal, env)).orElse(null)");
+                get.addStatement("return fetch(principal, env).orElse(null)");
                 MethodSpec.Builder fetch = MethodSpec.methodBuilder("fetch").addModifiers(Modifier.PROTECTED)
-                        .addJavadoc("Finds the row the arguments name. Override to add rules (return empty to hide a row).\n")
-                        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), row)).addParameter(Connection.class, "c")
+                        .addJavadoc("Finds the row the arguments name" + (cached ? " (through the Redis cache when the API has one)" : "")
+                                + ". Override to add rules (return empty to hide a row).\n")
+                        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), row))
                         .addParameter(principal, "principal").addParameter(ENV, "env").addException(SQLException.class);
                 StringBuilder keyGiven = new StringBuilder();
                 for (ApiField k : t.key()) keyGiven.append(keyGiven.length() > 0 ? " + " : "").append("(env.getArgument(\"").append(k.name()).append("\") != null ? 1 : 0)");
@@ -70,22 +78,37 @@ final class ResolverWriter {
                 fetch.addStatement("int uniques = $L", uniqueGiven.toString());
                 String expected = t.key().size() > 1 ? "all of " + String.join(", ", t.key().stream().map(ApiField::name).toList()) : t.key().get(0).name();
                 if (!t.uniques().isEmpty()) expected += ", or exactly one of " + String.join(", ", t.uniques().stream().map(ApiField::name).toList());
-                StringBuilder keyArgs = new StringBuilder();
-                for (ApiField k : t.key()) keyArgs.append(", ($T) env.getArgument(\"").append(k.name()).append("\")");
-                Object[] keyTypes = t.key().stream().map(k -> JavaTypes.of(k, names)).toArray();
-                fetch.beginControlFlow("if (keys == $L && uniques == 0)", t.key().size())
-                        .addStatement("return api.$N().findById(c" + keyArgs + ")", concat(repo, keyTypes)).endControlFlow();
-                for (ApiField u : t.uniques()) {
-                    fetch.beginControlFlow("if (keys == 0 && uniques == 1 && env.getArgument($S) != null)", u.name())
-                            .addStatement("return api.$N().findBy$L(c, ($T) env.getArgument($S))", repo, RepositoryWriter.upper(u.name()), JavaTypes.of(u, names), u.name())
+                fetch.beginControlFlow("if (keys == $L && uniques == 0)", t.key().size());
+                for (ApiField k : t.key()) fetch.addStatement("$T $N = env.getArgument($S)", JavaTypes.of(k, names), JavaNames.identifier(k.name()), k.name());
+                if (cached && t.key().size() == 1) {
+                    ApiField k = t.key().get(0);
+                    fetch.beginControlFlow("if (api.cache() != null)")
+                            .addStatement("return api.cache().$N().byIds($T.of($N), (c, ks) -> api.$N().findBy$LIn(c, ks), $T::$N).stream().findFirst()", cache, List.class,
+                                    JavaNames.identifier(k.name()), repo, RepositoryWriter.upper(k.name()), row, JavaNames.identifier(k.name()))
                             .endControlFlow();
+                }
+                fetch.addStatement("return api.database().read(c -> api.$N().findById(c, $L))", repo, keyNames).endControlFlow();
+                for (ApiField u : t.uniques()) {
+                    String id = JavaNames.identifier(u.name());
+                    fetch.beginControlFlow("if (keys == 0 && uniques == 1 && env.getArgument($S) != null)", u.name())
+                            .addStatement("$T $N = env.getArgument($S)", JavaTypes.of(u, names), id, u.name());
+                    if (cached) {
+                        fetch.beginControlFlow("if (api.cache() != null)")
+                                .addStatement("$T<$T> found = api.cache().$N().list($S + $N, api.cache().listType($T.class), c -> api.$N().findBy$L(c, $N).map($T::of).orElse($T.of()))",
+                                        List.class, row, cache, u.name() + "=", id, row, repo, RepositoryWriter.upper(u.name()), id, List.class, List.class)
+                                .addStatement("return found.stream().findFirst()").endControlFlow();
+                    }
+                    fetch.addStatement("return api.database().read(c -> api.$N().findBy$L(c, $N))", repo, RepositoryWriter.upper(u.name()), id).endControlFlow();
                 }
                 fetch.addStatement("throw $T.badUserInput($T.of(), $S)", names.runtime("ApiException"), List.class, "Pass " + expected + ".");
                 b.addMethod(fetch.build());
             }
             case CREATE -> {
                 get.addStatement("$T data = $T.create(env.getArgument($S))", names.create(t.name()), names.wiring(t.name()), "data")
-                        .addStatement("return api.database().transaction(c -> create(c, principal, data))");
+                        .addStatement("$T created = api.database().transaction(c -> create(c, principal, data))", row);
+                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.cache().afterWrite($S, $T.of($L), false)", t.name(), List.class,
+                        String.join(", ", t.key().stream().map(k -> "created." + JavaNames.identifier(k.name()) + "()").toList()));
+                get.addStatement("return created");
                 b.addMethod(MethodSpec.methodBuilder("create").addModifiers(Modifier.PROTECTED)
                         .addJavadoc("Inserts the row (inside the mutation's transaction). Override to add rules or side effects.\n")
                         .returns(row).addParameter(Connection.class, "c").addParameter(principal, "principal").addParameter(names.create(t.name()), "data")
@@ -97,7 +120,9 @@ final class ResolverWriter {
                     get.addStatement("$T $N = env.getArgument($S)", JavaTypes.of(k, names), JavaNames.identifier(k.name()), k.name());
                 if (update) get.addStatement("$T patch = $T.update(env.getArgument($S))", names.update(t.name()), names.wiring(t.name()), "data");
                 String call = update ? "update(c, principal, " + keyNames + ", patch)" : "delete(c, principal, " + keyNames + ")";
-                get.addStatement("return api.database().transaction(c -> $L).orElseThrow(() -> $T.notFound($S))", call, names.runtime("ApiException"), t.name());
+                get.addStatement("$T written = api.database().transaction(c -> $L).orElseThrow(() -> $T.notFound($S))", row, call, names.runtime("ApiException"), t.name());
+                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.cache().afterWrite($S, $T.of($L), $L)", t.name(), List.class, keyNames, !update);
+                get.addStatement("return written");
                 MethodSpec.Builder hook = MethodSpec.methodBuilder(update ? "update" : "delete").addModifiers(Modifier.PROTECTED)
                         .addJavadoc((update ? "Changes" : "Deletes") + " the row (inside the mutation's transaction); empty becomes NOT_FOUND. Override to add rules.\n")
                         .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), row)).addParameter(Connection.class, "c").addParameter(principal, "principal");

@@ -15,21 +15,28 @@ import java.util.List;
 final class RuntimeFiles {
     static final List<String> NAMES = List.of("ApiConfig", "ApiException", "ApiServer", "Auth", "Batches", "Column", "Cursors", "Database",
             "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Filter", "GraphQLHttpServer", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
-            "ListQuery", "OrderBy", "Page", "PageRequest", "PasswordHasher", "Principal", "Rows", "Scalars", "SqlFilter", "Validation", "Value", "Writes");
+            "ListQuery", "OrderBy", "Page", "PageRequest", "PasswordHasher", "Principal", "Rows", "Scalars", "SessionLookup", "SqlFilter", "Validation", "Value", "Writes");
+
+    /** The cache layer's support classes, written by {@code dbtool cache-setup}. */
+    static final List<String> CACHE = List.of("CacheCodec", "CacheConfig", "CacheScripts", "CacheStats", "CacheUnavailable", "ModelCache", "QueryCache", "RedisStore",
+            "SessionStore", "SingleFlight");
 
     private RuntimeFiles() {}
 
-    static List<GeneratedFile> all(String generatedPackage, String header) {
+    static List<GeneratedFile> all(String generatedPackage, String header, boolean cache) {
         List<GeneratedFile> out = new ArrayList<>();
-        for (String name : NAMES) {
-            String text = resource(name).replace("package __PACKAGE__;", "package " + generatedPackage + ";");
-            out.add(new GeneratedFile(generatedPackage.replace('.', '/') + "/" + name + ".java", header + text, false));
-        }
+        for (String name : NAMES) out.add(file(generatedPackage, header, "runtime", name));
+        if (cache) for (String name : CACHE) out.add(file(generatedPackage, header, "cache", name));
         return out;
     }
 
-    private static String resource(String name) {
-        try (InputStream in = RuntimeFiles.class.getResourceAsStream("runtime/" + name + ".java.tmpl")) {
+    private static GeneratedFile file(String generatedPackage, String header, String folder, String name) {
+        String text = resource(folder, name).replace("package __PACKAGE__;", "package " + generatedPackage + ";");
+        return new GeneratedFile(generatedPackage.replace('.', '/') + "/" + name + ".java", header + text, false);
+    }
+
+    private static String resource(String folder, String name) {
+        try (InputStream in = RuntimeFiles.class.getResourceAsStream(folder + "/" + name + ".java.tmpl")) {
             if (in == null) throw new IllegalStateException("missing runtime template " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -63,14 +63,28 @@ final class WiringWriter {
                             + "$T<$T, $T> loader = env.getDataLoader($S);\nreturn loader.load(key);\n$<})",
                     r.name(), scope, key, row, JavaNames.identifier(local.name()), DATA_LOADER, key, value, loader);
             String repo = JavaNames.repositoryAccessor(target);
-            switch (r.kind()) {
-                case TO_ONE_OWNER, TO_ONE_BACK -> loaders.addStatement("registry.computeIfAbsent($S, name -> $T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N))",
-                        loader, batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case TO_MANY_BACK -> loaders.addStatement("registry.computeIfAbsent($S, name -> $T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N))",
-                        loader, batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case MANY_TO_MANY -> loaders.addStatement("registry.computeIfAbsent($S, name -> $T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys)))",
-                        loader, batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
+            boolean keyed = target.key().size() == 1 && target.key().get(0).name().equals(r.remoteField());
+            CodeBlock plain = switch (r.kind()) {
+                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N)",
+                        batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N)",
+                        batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys))",
+                        batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
+            };
+            CodeBlock cached = null;
+            if (api.cacheEnabled() && target.cached()) {
+                String cache = ApiCacheWriter.accessor(target);
+                if ((r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_ONE_OWNER || r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_ONE_BACK) && keyed) {
+                    cached = CodeBlock.of("$T.<$T, $T>oneVia(keys -> api.cache().$N().byIds(keys, (c, ks) -> api.$N().findBy$LIn(c, ks), $T::$N), $T::$N)", batches, key, targetRow, cache, repo,
+                            RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                } else if (r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_MANY_BACK) {
+                    cached = CodeBlock.of("$T.<$T, $T>groupedVia(keys -> api.cache().$N().groups($S, keys, (c, ks) -> api.$N().findBy$LIn(c, ks), $T::$N))", batches, key, targetRow, cache,
+                            r.remoteField(), repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                }
             }
+            if (cached == null) loaders.addStatement("registry.computeIfAbsent($S, name -> $L)", loader, plain);
+            else loaders.addStatement("registry.computeIfAbsent($S, name -> api.cache() != null\n$>? $L\n: $L$<)", loader, cached, plain);
         }
         b.addMethod(type.addStatement("return b.build()").build());
         b.addMethod(loaders.build());
