@@ -137,11 +137,29 @@ public final class ModelCache<T> {
         V load(Connection c) throws SQLException;
     }
 
+    /** A page of rows (findMany), keyed by its normalised arguments under the current generation. */
+    public Page<T> page(String arguments, Load<Page<T>> load) throws SQLException {
+        Page<T> stored = list(arguments, codec.type(Page.class, rowType.getRawClass()), c -> mapPage(load.load(c), toCache));
+        return mapPage(stored, fromCache);
+    }
+
+    /** Rows found by some lookup (a unique field), keyed by its normalised arguments under the current generation. */
+    public List<T> rows(String arguments, Load<List<T>> load) throws SQLException {
+        List<T> stored = list(arguments, codec.listOf(rowType.getRawClass()), c -> load.load(c).stream().map(toCache).toList());
+        return stored.stream().map(fromCache).toList();
+    }
+
+    private static <T> Page<T> mapPage(Page<T> page, UnaryOperator<T> f) {
+        List<Page.Edge<T>> edges = new ArrayList<>(page.edges().size());
+        for (Page.Edge<T> e : page.edges()) edges.add(new Page.Edge<>(e.cursor(), f.apply(e.node())));
+        return new Page<>(List.copyOf(edges), page.pageInfo(), page.totalCount());
+    }
+
     /**
-     * A value derived from the model's rows, keyed by {@code arguments} (normalised: same arguments, same key) under the
-     * current generation.
+     * A value derived from the model's rows, as it is stored (rows already converted for the cache), keyed by
+     * {@code arguments} under the current generation.
      */
-    public <V> V list(String arguments, JavaType type, Load<V> load) throws SQLException {
+    private <V> V list(String arguments, JavaType type, Load<V> load) throws SQLException {
         if (!usable.getAsBoolean()) return database.read(load::load);
         String suffix = ":" + sha256(arguments);
         String prefix = tag + ":list:g";

@@ -34,7 +34,7 @@ public abstract class PostResolverBase implements DataFetcher<Object> {
         if (keys == 0 && uniques == 1 && env.getArgument("slug") != null) {
             String slug = env.getArgument("slug");
             if (api.cache() != null) {
-                List<Post> found = api.cache().post().list("slug=" + slug, api.cache().listType(Post.class), c -> api.postRepository().findBySlug(c, slug).map(List::of).orElse(List.of()));
+                List<Post> found = api.cache().post().rows("slug=" + slug, c -> api.postRepository().findBySlug(c, slug).map(List::of).orElse(List.of()));
                 return found.stream().findFirst();
             }
             return api.database().read(c -> api.postRepository().findBySlug(c, slug));

@@ -22,7 +22,7 @@ public abstract class PostsResolverBase implements DataFetcher<Object> {
     protected Page<Post> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         if (api.cache() != null) {
-            return api.cache().post().list("findMany|" + where + "|" + orderBy + "|" + page, api.cache().pageType(Post.class), c -> api.postRepository().findMany(c, where, orderBy, page));
+            return api.cache().post().page("findMany|" + where + "|" + orderBy + "|" + page, c -> api.postRepository().findMany(c, where, orderBy, page));
         }
         return api.database().read(c -> api.postRepository().findMany(c, where, orderBy, page));
     }

@@ -42,9 +42,15 @@ public final class QueryCache {
     private final String tag;
     private final Set<String> cachedFields;
     private final Map<String, ModelCache<?>> modelsByType;
+    private final Set<String> sensitive;
 
-    /** @param modelsByType GraphQL type name (model, its Connection and Edge) → the model's cache */
-    public QueryCache(RedisStore redis, CacheStats stats, String prefix, Set<String> cachedFields, Map<String, ModelCache<?>> modelsByType) {
+    /**
+     * @param modelsByType GraphQL type name (model, its Connection and Edge) → the model's cache
+     * @param sensitive    {@code Type.field} of {@code @encrypted} fields: a query selecting one is never stored (its
+     *                     plaintext must not reach Redis)
+     */
+    public QueryCache(RedisStore redis, CacheStats stats, String prefix, Set<String> cachedFields, Map<String, ModelCache<?>> modelsByType, Set<String> sensitive) {
+        this.sensitive = Set.copyOf(sensitive);
         this.redis = redis;
         this.stats = stats;
         this.tag = "{" + prefix + ":query}";
@@ -62,11 +68,13 @@ public final class QueryCache {
         OperationDefinition op = operation(document, input.getOperationName());
         if (op == null || op.getOperation() != OperationDefinition.Operation.QUERY || !allCached(op)) return run.get();
         Set<ModelCache<?>> read = new java.util.LinkedHashSet<>();
+        boolean[] secret = {false};
         try {
             QueryTraverser.newQueryTraverser().schema(schema).document(document).operationName(input.getOperationName())
                     .variables(input.getVariables()).build().visitPreOrder(new QueryVisitorStub() {
                         @Override
                         public void visitField(QueryVisitorFieldEnvironment env) {
+                            if (sensitive.contains(GraphQLTypeUtil.simplePrint(env.getFieldsContainer()) + "." + env.getField().getName())) secret[0] = true;
                             GraphQLType type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType());
                             ModelCache<?> m = modelsByType.get(GraphQLTypeUtil.simplePrint(type));
                             if (m != null) read.add(m);
@@ -75,7 +83,7 @@ public final class QueryCache {
         } catch (RuntimeException e) {
             return run.get();
         }
-        if (read.isEmpty()) return run.get();
+        if (read.isEmpty() || secret[0]) return run.get();
         try {
             StringBuilder generations = new StringBuilder();
             long ttl = Long.MAX_VALUE;

@@ -34,7 +34,7 @@ public abstract class UserResolverBase implements DataFetcher<Object> {
         if (keys == 0 && uniques == 1 && env.getArgument("email") != null) {
             String email = env.getArgument("email");
             if (api.cache() != null) {
-                List<User> found = api.cache().user().list("email=" + email, api.cache().listType(User.class), c -> api.userRepository().findByEmail(c, email).map(List::of).orElse(List.of()));
+                List<User> found = api.cache().user().rows("email=" + email, c -> api.userRepository().findByEmail(c, email).map(List::of).orElse(List.of()));
                 return found.stream().findFirst();
             }
             return api.database().read(c -> api.userRepository().findByEmail(c, email));

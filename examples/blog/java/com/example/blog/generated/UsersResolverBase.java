@@ -22,7 +22,7 @@ public abstract class UsersResolverBase implements DataFetcher<Object> {
     protected Page<User> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         if (api.cache() != null) {
-            return api.cache().user().list("findMany|" + where + "|" + orderBy + "|" + page, api.cache().pageType(User.class), c -> api.userRepository().findMany(c, where, orderBy, page));
+            return api.cache().user().page("findMany|" + where + "|" + orderBy + "|" + page, c -> api.userRepository().findMany(c, where, orderBy, page));
         }
         return api.database().read(c -> api.userRepository().findMany(c, where, orderBy, page));
     }

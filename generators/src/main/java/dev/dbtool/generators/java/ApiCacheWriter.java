@@ -75,7 +75,11 @@ final class ApiCacheWriter {
         CodeBlock.Builder queries = CodeBlock.builder().add("$T.of(", java.util.Set.class);
         for (int i = 0; i < api.cachedQueries().size(); i++) queries.add(i > 0 ? ", " : "").add("$S", api.cachedQueries().get(i));
         queries.add(")");
-        ctor.addStatement("this.queries = new $T(redis, stats, config.prefix(), $L, $L)", names.runtime("QueryCache"), queries.build(), byType.build());
+        CodeBlock.Builder sensitive = CodeBlock.builder().add("$T.of(", java.util.Set.class);
+        int k = 0;
+        for (ApiType t : api.types()) for (ApiField f : t.outputFields()) if (f.encrypted()) sensitive.add(k++ > 0 ? ", " : "").add("$S", t.name() + "." + f.name());
+        sensitive.add(")");
+        ctor.addStatement("this.queries = new $T(redis, stats, config.prefix(), $L, $L, $L)", names.runtime("QueryCache"), queries.build(), byType.build(), sensitive.build());
         ctor.addStatement("this.sessions = new $T(redis, config.prefix(), $T.ofHours(12))", names.runtime("SessionStore"), java.time.Duration.class);
         b.addMethod(ctor.build());
 
@@ -90,13 +94,6 @@ final class ApiCacheWriter {
         b.addMethod(MethodSpec.methodBuilder("queries").addModifiers(Modifier.PUBLIC).returns(names.runtime("QueryCache")).addStatement("return queries").build());
         b.addMethod(MethodSpec.methodBuilder("sessions").addModifiers(Modifier.PUBLIC).returns(names.runtime("SessionStore")).addStatement("return sessions").build());
         b.addMethod(MethodSpec.methodBuilder("stats").addModifiers(Modifier.PUBLIC).returns(stats).addStatement("return stats").build());
-        b.addMethod(MethodSpec.methodBuilder("pageType").addModifiers(Modifier.PUBLIC).returns(ClassName.get("com.fasterxml.jackson.databind", "JavaType"))
-                .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)), "row")
-                .addStatement("return new $T(false).type($T.class, row)", codec, names.runtime("Page")).build());
-        b.addMethod(MethodSpec.methodBuilder("listType").addModifiers(Modifier.PUBLIC).returns(ClassName.get("com.fasterxml.jackson.databind", "JavaType"))
-                .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)), "row")
-                .addStatement("return new $T(false).listOf(row)", codec).build());
-
         MethodSpec.Builder after = MethodSpec.methodBuilder("afterWrite").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Call after a write to {@code model} committed: moves the model's generation and the ids' versions on (and those of models a\n"
                         + "delete cascades into). When Redis cannot be told, the invalidation is kept and retried, and the cache is bypassed until it went through.\n")

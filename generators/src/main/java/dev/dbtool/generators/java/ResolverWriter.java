@@ -58,8 +58,8 @@ final class ResolverWriter {
                         .addParameter(names.runtime("Filter"), "where").addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.runtime("OrderBy")), "orderBy")
                         .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class);
                 if (cached) fetch.beginControlFlow("if (api.cache() != null)")
-                        .addStatement("return api.cache().$N().list(\"findMany|\" + where + \"|\" + orderBy + \"|\" + page, api.cache().pageType($T.class), c -> api.$N().findMany(c, where, orderBy, page))",
-                                cache, row, repo)
+                        .addStatement("return api.cache().$N().page(\"findMany|\" + where + \"|\" + orderBy + \"|\" + page, c -> api.$N().findMany(c, where, orderBy, page))",
+                                cache, repo)
                         .endControlFlow();
                 b.addMethod(fetch.addStatement("return api.database().read(c -> api.$N().findMany(c, where, orderBy, page))", repo).build());
             }
@@ -94,8 +94,8 @@ final class ResolverWriter {
                             .addStatement("$T $N = env.getArgument($S)", JavaTypes.of(u, names), id, u.name());
                     if (cached) {
                         fetch.beginControlFlow("if (api.cache() != null)")
-                                .addStatement("$T<$T> found = api.cache().$N().list($S + $N, api.cache().listType($T.class), c -> api.$N().findBy$L(c, $N).map($T::of).orElse($T.of()))",
-                                        List.class, row, cache, u.name() + "=", id, row, repo, RepositoryWriter.upper(u.name()), id, List.class, List.class)
+                                .addStatement("$T<$T> found = api.cache().$N().rows($S + $N, c -> api.$N().findBy$L(c, $N).map($T::of).orElse($T.of()))",
+                                        List.class, row, cache, u.name() + "=", id, repo, RepositoryWriter.upper(u.name()), id, List.class, List.class)
                                 .addStatement("return found.stream().findFirst()").endControlFlow();
                     }
                     fetch.addStatement("return api.database().read(c -> api.$N().findBy$L(c, $N))", repo, RepositoryWriter.upper(u.name()), id).endControlFlow();
