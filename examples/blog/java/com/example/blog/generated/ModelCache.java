@@ -193,6 +193,10 @@ public final class ModelCache<T> {
         String lock = key + ":lock";
         boolean locked = true;
         try {
+            // another flight may have stored it between our read and this one starting
+            byte[] already = redis.call(r -> r.get(key));
+            V done = already == null ? null : codec.decode(shape, already, type);
+            if (done != null) return done;
             locked = "OK".equals(redis.call(r -> r.set(lock, CacheScripts.bytes("1"), SetArgs.Builder.nx().px(3000))));
             if (!locked) {
                 // another process is loading it: wait a little for its value rather than hit the database too
@@ -222,13 +226,15 @@ public final class ModelCache<T> {
 
     private <V> void refreshLater(String key, JavaType type, Load<V> load) {
         try {
-            boolean locked = "OK".equals(redis.call(r -> r.set(key + ":refresh", CacheScripts.bytes("1"), SetArgs.Builder.nx().px(Math.max(1000, ttlMillis / 10)))));
+            String refreshLock = key + ":refresh";
+            boolean locked = "OK".equals(redis.call(r -> r.set(refreshLock, CacheScripts.bytes("1"), SetArgs.Builder.nx().px(Math.max(200, ttlMillis / 10)))));
             if (!locked) return;
             refresher.execute(() -> {
                 try {
                     V value = database.read(load::load);
                     byte[] bytes = codec.encode(shape, value);
                     redis.call(r -> r.set(key, bytes, SetArgs.Builder.px(jittered())));
+                    redis.call(r -> r.del(refreshLock));
                     stats.refresh();
                 } catch (SQLException | CacheUnavailable | RuntimeException e) {
                     // the entry simply expires and the next reader loads it

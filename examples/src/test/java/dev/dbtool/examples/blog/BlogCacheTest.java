@@ -115,6 +115,29 @@ class BlogCacheTest {
     }
 
     @Test
+    void binaryValuesWorkTheSame() throws Exception {
+        Api api = api(TestRedis.url(), config(TestRedis.url()).withBinary(true));
+        String q = "{ posts(first: 4, orderBy: [{id: desc}]) { edges { node { id title price metadata keywords publishedAt author { email phone } } } } }";
+        JsonNode first = run(api, ADMIN, q);
+        assertEquals(0, statements(() -> assertEquals(first, run(api, ADMIN, q))), "CBOR round trip, same answer");
+    }
+
+    @Test
+    void hotEntriesAreRefreshedBeforeTheyExpire() throws Exception {
+        Api api = api(TestRedis.url(), config(TestRedis.url()).withTtl("Post", Duration.ofMillis(1000)));
+        String q = "{ posts(first: 2, orderBy: [{slug: asc}]) { edges { node { id } } } }";
+        run(api, ADMIN, q);
+        long misses = api.cache().stats().misses();
+        long end = System.currentTimeMillis() + 3500;
+        while (System.currentTimeMillis() < end) {
+            run(api, ADMIN, q);
+            Thread.sleep(25);
+        }
+        assertTrue(api.cache().stats().refreshes() >= 2, "renewed in the background: " + api.cache().stats().snapshot());
+        assertEquals(misses, api.cache().stats().misses(), "a hot entry never expires under its readers");
+    }
+
+    @Test
     void entriesExpireAfterTheirTtl() throws Exception {
         Api api = api(TestRedis.url(), config(TestRedis.url()).withTtl("Post", Duration.ofMillis(600)));
         String q = "{ posts(first: 3) { edges { node { id } } } }";
