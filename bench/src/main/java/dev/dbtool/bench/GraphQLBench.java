@@ -66,6 +66,9 @@ public final class GraphQLBench {
                         + "'$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g', now() FROM generate_series(1, " + users + ") i");
                 st.execute("INSERT INTO \"Post\" (slug, title, body, \"authorId\") SELECT 'post-' || u.n || '-' || j, 'Post ' || j || ' of user ' || u.n, 'body', u.id "
                         + "FROM (SELECT id, row_number() OVER (ORDER BY id) n FROM users) u, generate_series(1, " + postsPerUser + ") j");
+                st.execute("INSERT INTO \"Tag\" (name) SELECT 'tag-' || i FROM generate_series(1, 200) i");
+                st.execute("INSERT INTO \"_PostToTag\" (\"A\", \"B\") SELECT id, 1 + (id * 7) % 200 FROM \"Post\"");
+                st.execute("INSERT INTO \"_PostToTag\" (\"A\", \"B\") SELECT id, 1 + (id * 13 + 5) % 200 FROM \"Post\" ON CONFLICT DO NOTHING");
                 st.execute("ANALYZE");
             }
             HikariConfig hc = new HikariConfig();
@@ -75,16 +78,42 @@ public final class GraphQLBench {
             try (HikariDataSource pool = new HikariDataSource(hc)) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Api api = Api.create(counting(pool, statements), Api.defaultConfig().withKeyRing(KeyRing.parse("bench:" + Base64.getEncoder().encodeToString(key))));
+                KeyRing ring = KeyRing.parse("bench:" + Base64.getEncoder().encodeToString(key));
                 String secret = "bench-secret-of-at-least-thirty-two-bytes";
-                try (GraphQLHttpServer server = GraphQLHttpServer.start(api, new JwtAuthenticator(secret, null, null, null), "127.0.0.1", 0, Math.max(4, clients))) {
-                    run(server.port(), token(secret), users, postsPerUser, seconds, clients, page, statements);
+                String hot = "query($a: String) { users(first: " + page + ", after: $a) { edges { node { email posts { title author { email } } } } } }";
+                String cold = "query($a: String) { tags(first: " + page + ", after: $a) { edges { node { name posts { title } } } } }";
+                Api plain = Api.create(counting(pool, statements), Api.defaultConfig().withKeyRing(ring));
+                try (GraphQLHttpServer server = GraphQLHttpServer.start(plain, new JwtAuthenticator(secret, null, null, null), "127.0.0.1", 0, Math.max(4, clients))) {
+                    System.out.println("== without the cache layer");
+                    run(server.port(), token(secret), users, postsPerUser, seconds, clients, page, statements, hot, "users");
+                    run(server.port(), token(secret), users, postsPerUser, seconds, clients, page, statements, cold, "tags");
+                }
+                int redisPort;
+                try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                    redisPort = s.getLocalPort();
+                }
+                redis.embedded.RedisServer redisServer = redis.embedded.RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
+                redisServer.start();
+                try {
+                    Api cached = Api.create(counting(pool, statements), Api.defaultConfig().withKeyRing(ring), new com.example.blog.generated.CacheConfig(
+                            "redis://127.0.0.1:" + redisPort, null, "bench", java.time.Duration.ofMillis(250), java.util.Map.of(), false));
+                    try (GraphQLHttpServer server = GraphQLHttpServer.start(cached, new JwtAuthenticator(secret, null, null, null), "127.0.0.1", 0, Math.max(4, clients))) {
+                        System.out.println("== with the cache layer (Redis 6.2 on loopback)");
+                        run(server.port(), token(secret), users, postsPerUser, seconds, clients, page, statements, hot, "users");
+                        run(server.port(), token(secret), users, postsPerUser, seconds, clients, page, statements, cold, "tags");
+                        System.out.println("cache: " + cached.cache().stats().snapshot());
+                    } finally {
+                        cached.close();
+                    }
+                } finally {
+                    redisServer.stop();
                 }
             }
         }
     }
 
-    private static void run(int port, String token, int users, int postsPerUser, int seconds, int clients, int page, AtomicLong statements) throws Exception {
+    private static void run(int port, String token, int users, int postsPerUser, int seconds, int clients, int page, AtomicLong statements, String query,
+            String root) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/graphql");
         // cursors of every page, so requests walk the whole table instead of repeating one page
@@ -92,19 +121,23 @@ public final class GraphQLBench {
         cursors.add(null);
         String after = null;
         while (true) {
-            JsonNode r = post(http, uri, token, "query($a: String) { users(first: " + page + ", after: $a) { pageInfo { hasNextPage endCursor } } }", after);
-            JsonNode info = r.path("data").path("users").path("pageInfo");
+            JsonNode r = post(http, uri, token, "query($a: String) { " + root + "(first: " + page + ", after: $a) { pageInfo { hasNextPage endCursor } } }", after);
+            JsonNode info = r.path("data").path(root).path("pageInfo");
             if (!info.path("hasNextPage").asBoolean()) break;
             after = info.path("endCursor").asText();
             cursors.add(after);
         }
-        String query = "query($a: String) { users(first: " + page + ", after: $a) { edges { node { email posts { title author { email } } } } } }";
         JsonNode sample = post(http, uri, token, query, null);
-        int postsSeen = 0;
-        for (JsonNode e : sample.path("data").path("users").path("edges")) postsSeen += e.path("node").path("posts").size();
-        if (sample.has("errors") || postsSeen != page * postsPerUser) throw new IllegalStateException("unexpected response: " + sample.toString().substring(0, 300));
-        System.out.printf("data: %d users x %d posts; query: %d users -> their %d posts -> each post's author; %d clients, %d s%n",
-                users, postsPerUser, page, page * postsPerUser, clients, seconds);
+        if (sample.has("errors")) throw new IllegalStateException("unexpected response: " + sample);
+        if (root.equals("users")) {
+            int postsSeen = 0;
+            for (JsonNode e : sample.path("data").path("users").path("edges")) postsSeen += e.path("node").path("posts").size();
+            if (postsSeen != page * postsPerUser) throw new IllegalStateException("unexpected response: " + sample.toString().substring(0, 300));
+            System.out.printf("data: %d users x %d posts; query: %d users -> their %d posts -> each post's author; %d clients, %d s%n",
+                    users, postsPerUser, page, page * postsPerUser, clients, seconds);
+        } else {
+            System.out.printf("query: %d tags -> their posts (models without @@cache); %d clients, %d s%n", page, clients, seconds);
+        }
         phase(http, uri, token, query, cursors, clients, 5, false, statements);
         phase(http, uri, token, query, cursors, clients, seconds, true, statements);
     }

@@ -168,8 +168,31 @@ class GqlCommandsTest {
     }
 
     @Test
+    void cacheSetupNeedsTypesAndCachedModelsAndKnownQueries() throws Exception {
+        Files.writeString(dir.resolve("schema.prisma"), SCHEMA);
+        Result none = run("cache-setup");
+        assertEquals(1, none.code);
+        assertTrue(none.err.contains("run `dbtool gql-type` or `dbtool gql-query` first"), none.err);
+        assertEquals(0, run("gql-query", "customers").code);
+        Result noTtl = run("cache-setup");
+        assertEquals(1, noTtl.code);
+        assertTrue(noTtl.err.contains("@@cache(ttl: …)") && noTtl.err.contains("--all"), noTtl.err);
+        Result unknown = run("cache-setup", "--all", "--query", "orders");
+        assertEquals(1, unknown.code);
+        assertTrue(unknown.err.contains("there is no query field `orders`"), unknown.err);
+        Result ok = run("cache-setup", "--all", "--query", "customers");
+        assertEquals(0, ok.code, ok.err);
+        assertTrue(Files.readString(generated("ApiCache.java")).contains("Customer (60 s)"));
+        assertTrue(Files.exists(generated("ModelCache.java")) && Files.exists(generated("SessionStore.java")));
+        assertTrue(Files.readString(dir.resolve("dbtool-api.json")).contains("\"queries\" : [ \"customers\" ]"));
+        assertTrue(Files.readString(generated("CustomersResolverBase.java")).contains("api.cache().customer().page("));
+        assertEquals(0, run("gql-type", "--check").code, "gql-type keeps the cache layer");
+    }
+
+    @Test
     void helpShowsExamples() {
         assertTrue(run("gql-type", "--help").out.contains("dbtool gql-type User"));
         assertTrue(run("gql-query", "--help").out.contains("dbtool gql-query feed --model Post --kind list"));
+        assertTrue(run("cache-setup", "--help").out.contains("dbtool cache-setup --all --query users"));
     }
 }
