@@ -48,10 +48,10 @@ final class CacheSetupCommand implements Callable<Integer> {
             Model m = project.schema().model(t).orElse(null);
             if (m != null && m.extensions().cacheTtlSeconds() != null) anyCache = true;
         }
-        if (!all && !anyCache) throw new UserError(ExitCodes.FINDINGS, "no GraphQL type's model has @@cache(ttl: …): add it to the models to cache, or pass --all");
         List<String> cachedQueries = new ArrayList<>(selection.cache() == null ? List.of() : selection.cache().queries());
         for (String q : queries) if (!cachedQueries.contains(q)) cachedQueries.add(q);
         boolean cacheAll = all || (selection.cache() != null && selection.cache().all());
+        if (!cacheAll && !anyCache) throw new UserError(ExitCodes.FINDINGS, "no GraphQL type's model has @@cache(ttl: …): add it to the models to cache, or pass --all");
         selection = selection.withCache(new ApiSelection.CacheSelection(cacheAll, cachedQueries));
         JavaApiGenerator.Output generated = project.generate(selection);
         GqlProject.Plan plan = project.plan(generated, selection, env);

@@ -187,6 +187,8 @@ class GqlCommandsTest {
         assertTrue(Files.readString(dir.resolve("dbtool-api.json")).contains("\"queries\" : [ \"customers\" ]"));
         assertTrue(Files.readString(generated("CustomersResolverBase.java")).contains("api.cache().customer().page("));
         assertEquals(0, run("gql-type", "--check").code, "gql-type keeps the cache layer");
+        assertEquals(0, run("cache-setup", "--out", "elsewhere").code);
+        assertTrue(Files.exists(dir.resolve("elsewhere/com/acme/shop/generated/ApiCache.java")), "--out writes to another source root");
     }
 
     @Test

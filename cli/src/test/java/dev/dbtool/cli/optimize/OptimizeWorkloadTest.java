@@ -268,6 +268,45 @@ class OptimizeWorkloadTest {
     }
 
     @Test
+    void applyWritesAndAppliesTheChangesetUnlessOtherChangesetsArePending(@TempDir Path other) throws Exception {
+        String db2 = TestDatabases.create("optimize_apply");
+        Path schema2 = other.resolve("schema.prisma");
+        Files.writeString(schema2, SCHEMA);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(other, new HashMap<>(Map.of("USER", "tester")), new PrintWriter(out, true), new PrintWriter(err, true), false);
+        assertEquals(0, Main.run(env, "schema", "--name", "init"));
+        Result pending = run("optimize", "--url", db2, "--schema", schema2.toString(), "--apply");
+        assertEquals(3, pending.code, "pg_stat_statements missing in the fresh database: " + pending.err);
+        assertEquals(0, Main.run(env, "migrate", "--url", db2));
+        try (Connection c = DriverManager.getConnection(db2); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION pg_stat_statements");
+            st.execute("INSERT INTO \"Customer\" (email, name) SELECT 'c' || i || '@x.org', 'n' FROM generate_series(1, 5000) i");
+            st.execute("INSERT INTO \"Order\" (\"customerId\", status, total, \"createdAt\") SELECT 1 + i % 5000, 'done', 1, now() FROM generate_series(1, 50000) i");
+            st.execute("ANALYZE");
+            st.execute("SELECT pg_stat_statements_reset()");
+            try (PreparedStatement ps = c.prepareStatement(WORKLOAD.get(0))) {
+                for (int i = 0; i < 50; i++) {
+                    ps.setInt(1, 1 + i);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) rs.getInt(1);
+                    }
+                }
+            }
+        }
+        Files.writeString(schema2, SCHEMA.replace("  qty     Int\n", "  qty     Int\n  note    String?\n"));
+        assertEquals(0, Main.run(env, "schema", "--name", "note"));
+        Result refused = run("optimize", "--url", db2, "--schema", schema2.toString(), "--what-if", "build", "--apply");
+        assertEquals(1, refused.code, refused.err);
+        assertTrue(refused.err.contains("other changesets are pending"), refused.err);
+        assertEquals(0, Main.run(env, "migrate", "--url", db2));
+        Result applied = run("optimize", "--url", db2, "--schema", schema2.toString(), "--what-if", "build", "--apply");
+        assertEquals(0, applied.code, applied.err);
+        assertTrue(applied.err.contains("Applied to the database"), applied.err);
+        assertEquals("1", TestDatabases.query(db2, "SELECT count(*) FROM pg_indexes WHERE indexname = 'Order_customerId_createdAt_idx'"));
+    }
+
+    @Test
     void aDatabaseWithoutPgStatStatementsGetsTheSettingsToEnableIt() {
         String bare = TestDatabases.create("no_pgss");
         Result r = run("optimize", "--url", bare);
