@@ -71,7 +71,22 @@ record GqlProject(Path base, Schema schema, JavaSettings settings, Path selectio
         } catch (ApiModelException e) {
             throw new UserError(ExitCodes.FINDINGS, e.getMessage());
         }
-        return JavaApiGenerator.generate(api);
+        String template = null;
+        if (settings.templates() != null) {
+            Path file = base.resolve(settings.templates()).resolve(JavaSettings.SDL_TEMPLATE).normalize();
+            if (Files.exists(file)) {
+                try {
+                    template = Files.readString(file);
+                } catch (IOException e) {
+                    throw new UserError(ExitCodes.ENVIRONMENT, "cannot read " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        try {
+            return JavaApiGenerator.generate(api, template);
+        } catch (com.github.mustachejava.MustacheException e) {
+            throw new UserError(ExitCodes.FINDINGS, settings.templates() + "/" + JavaSettings.SDL_TEMPLATE + ":1:1: error: " + e.getMessage());
+        }
     }
 
     /** The changes writing {@code output} would make (paths relative to the output root, or absolute for the SDL). */

@@ -192,6 +192,37 @@ class GqlCommandsTest {
     }
 
     @Test
+    void aMustacheTemplateReplacesTheBuiltInSdl() throws Exception {
+        Files.writeString(dir.resolve("schema.prisma"), SCHEMA.replace("  package  = \"com.acme.shop\"\n", "  package  = \"com.acme.shop\"\n  templates = \"./templates\"\n"));
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates/schema.graphql.mustache"), """
+                # house style
+                {{#sdl.types}}
+                type {{name}} {
+                {{#fields}}
+                  {{name}}: {{type}}
+                {{/fields}}
+                }
+                {{/sdl.types}}
+                type Query {
+                {{#sdl.queries}}
+                  {{name}}{{arguments}}: {{type}}
+                {{/sdl.queries}}
+                }
+                """);
+        Result r = run("gql-query", "customer");
+        assertEquals(0, r.code, r.err);
+        String sdl = Files.readString(dir.resolve("schema.graphql"));
+        assertTrue(sdl.startsWith("# house style\ntype Customer {\n  id: Int!\n  email: String!\n"), sdl);
+        assertTrue(sdl.contains("customer(id: Int, email: String): Customer"), sdl);
+        assertTrue(Files.readString(generated("Api.java")).contains("# house style"), "the API serves the same SDL");
+        Files.writeString(dir.resolve("templates/schema.graphql.mustache"), "{{#sdl.types}}unclosed");
+        Result broken = run("gql-type");
+        assertEquals(1, broken.code);
+        assertTrue(broken.err.contains("templates/schema.graphql.mustache:1:1: error:"), broken.err);
+    }
+
+    @Test
     void helpShowsExamples() {
         assertTrue(run("gql-type", "--help").out.contains("dbtool gql-type User"));
         assertTrue(run("gql-query", "--help").out.contains("dbtool gql-query feed --model Post --kind list"));

@@ -9,7 +9,10 @@ import dev.dbtool.core.model.Schema;
  * {@code com.example.app}), {@code sdl} (where {@code schema.graphql} goes; default next to the schema file),
  * {@code maxDepth} (10), {@code maxComplexity} (10000), {@code maxPageSize} (100).
  */
-public record JavaSettings(String output, String basePackage, String sdl, int maxDepth, int maxComplexity, int maxPageSize) {
+public record JavaSettings(String output, String basePackage, String sdl, int maxDepth, int maxComplexity, int maxPageSize, String templates) {
+    /** The file in the {@code templates} folder that replaces the built-in SDL template. */
+    public static final String SDL_TEMPLATE = "schema.graphql.mustache";
+
     public static final String PROVIDER = "dbtool-java";
 
     /** {@link IllegalArgumentException} with a message naming the setting for a bad value. */
@@ -21,7 +24,7 @@ public record JavaSettings(String output, String basePackage, String sdl, int ma
             throw new IllegalArgumentException("generator `" + g.name() + "`: package \"" + pkg + "\" is not a lower-case Java package name");
         return new JavaSettings(output == null ? "src/main/java" : output, pkg == null ? "com.example.app" : pkg,
                 g == null || g.setting("sdl") == null ? "schema.graphql" : g.setting("sdl"),
-                positive(g, "maxDepth", 10), positive(g, "maxComplexity", 10000), positive(g, "maxPageSize", 100));
+                positive(g, "maxDepth", 10), positive(g, "maxComplexity", 10000), positive(g, "maxPageSize", 100), g == null ? null : g.setting("templates"));
     }
 
     private static int positive(Generator g, String key, int fallback) {

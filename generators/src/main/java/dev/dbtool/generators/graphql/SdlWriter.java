@@ -15,6 +15,47 @@ public final class SdlWriter {
 
     private SdlWriter() {}
 
+    /**
+     * The SDL from the user's Mustache template ({@code templates/schema.graphql.mustache} of the generator block)
+     * when one is given, else from the built-in FreeMarker template; both render the same {@link SdlModel}.
+     */
+    public static String write(ApiSchema api, String mustacheTemplate) {
+        if (mustacheTemplate == null) return write(api);
+        com.github.mustachejava.Mustache m = new com.github.mustachejava.DefaultMustacheFactory() {
+            @Override
+            public void encode(String value, java.io.Writer writer) {
+                // SDL, not HTML: values are written as they are
+                try {
+                    writer.write(value);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }.compile(new java.io.StringReader(mustacheTemplate), JavaSettings_SDL_TEMPLATE);
+        StringWriter out = new StringWriter();
+        m.execute(out, Map.of("sdl", plain(SdlModel.of(api))));
+        return out.toString();
+    }
+
+    /** Records as maps of their components (what Mustache's reflection reads reliably), lists element by element. */
+    static Object plain(Object value) {
+        if (value instanceof Record r) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    out.put(c.getName(), plain(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+        if (value instanceof java.util.List<?> list) return list.stream().map(SdlWriter::plain).toList();
+        return value;
+    }
+
+    private static final String JavaSettings_SDL_TEMPLATE = dev.dbtool.generators.api.JavaSettings.SDL_TEMPLATE;
+
     public static String write(ApiSchema api) {
         try {
             Template t = FREEMARKER.getTemplate("schema.graphql.ftl");

@@ -22,9 +22,12 @@ public final class JavaApiGenerator {
     /** The SDL and every Java file; paths of Java files are relative to the output source root. */
     public record Output(String sdl, List<GeneratedFile> files) {}
 
-    public static Output generate(ApiSchema api) {
+    public static Output generate(ApiSchema api) { return generate(api, null); }
+
+    /** With the user's Mustache template for the SDL ({@code null}: the built-in one). */
+    public static Output generate(ApiSchema api, String sdlTemplate) {
         JavaNames names = JavaNames.of(api);
-        String sdl = SdlWriter.write(api);
+        String sdl = SdlWriter.write(api, sdlTemplate);
         List<GeneratedFile> files = new ArrayList<>();
         for (ApiEnum e : api.enums()) files.add(generated(names, EnumWriter.write(e, names)));
         for (ApiType t : api.types()) {
