@@ -44,6 +44,10 @@ public final class DbtoolCommand implements Runnable {
         SUBCOMMANDS.put("gql-type", GqlTypeCommand.class);
         SUBCOMMANDS.put("gql-query", GqlQueryCommand.class);
         SUBCOMMANDS.put("cache-setup", CacheSetupCommand.class);
+        SUBCOMMANDS.put("queue-job", QueueJobCommand.class);
+        SUBCOMMANDS.put("queue-worker", QueueWorkerCommand.class);
+        SUBCOMMANDS.put("queue-stats", QueueStatsCommand.class);
+        SUBCOMMANDS.put("queue", QueueCommand.class);
         SUBCOMMANDS.put("optimize", OptimizeCommand.class);
         SUBCOMMANDS.put("lint", LintCommand.class);
         SUBCOMMANDS.put("commit", CommitCommand.class);

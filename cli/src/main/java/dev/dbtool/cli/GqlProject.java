@@ -112,7 +112,7 @@ record GqlProject(Path base, Schema schema, JavaSettings settings, Path selectio
                 else write.add(target);
             }
         }
-        for (Path p : List.of(sdlFile(), selectionFile)) {
+        for (Path p : out.sdl() == null ? List.of(selectionFile) : List.of(sdlFile(), selectionFile)) {
             String content = p.equals(sdlFile()) ? out.sdl() : selection.toJson();
             if (!Files.exists(p)) create.add(p);
             else if (read(p, env).equals(content)) unchanged.add(p);
@@ -140,7 +140,7 @@ record GqlProject(Path base, Schema schema, JavaSettings settings, Path selectio
                 Path target = output().resolve(f.path());
                 if (targets.contains(target)) AtomicFiles.write(target, f.content());
             }
-            if (targets.contains(sdlFile())) AtomicFiles.write(sdlFile(), out.sdl());
+            if (out.sdl() != null && targets.contains(sdlFile())) AtomicFiles.write(sdlFile(), out.sdl());
             if (targets.contains(selectionFile)) AtomicFiles.write(selectionFile, selection.toJson());
             for (Path p : plan.delete()) Files.delete(p);
         } catch (IOException e) {

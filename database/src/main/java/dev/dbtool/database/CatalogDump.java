@@ -17,7 +17,7 @@ import java.util.List;
 public final class CatalogDump {
     private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%' "
             + "AND n.nspname NOT LIKE 'pg_toast_temp%'";
-    private static final String NOT_LIQUIBASE = "c.relname NOT IN ('databasechangelog', 'databasechangeloglock')";
+    private static final String NOT_LIQUIBASE = "c.relname NOT IN ('databasechangelog', 'databasechangeloglock', 'dbtool_job_outbox', 'dbtool_processed_jobs')";
 
     private CatalogDump() {}
 

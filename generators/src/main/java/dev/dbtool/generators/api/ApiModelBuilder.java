@@ -44,6 +44,15 @@ public final class ApiModelBuilder {
     public static final int DEFAULT_CACHE_TTL = 60;
 
     public static ApiSchema build(Schema schema, JavaSettings settings, ApiSelection selection) {
+        ApiSchema api = buildApi(schema, settings, selection);
+        List<dev.dbtool.core.model.Job> jobs = new ArrayList<>();
+        for (String name : selection.queues().jobs()) {
+            jobs.add(schema.job(name).orElseThrow(() -> new ApiModelException("there is no job `" + name + "` in the schema")));
+        }
+        return api.withJobs(List.copyOf(jobs), selection.queues().workers());
+    }
+
+    private static ApiSchema buildApi(Schema schema, JavaSettings settings, ApiSelection selection) {
         Set<String> names = new LinkedHashSet<>(selection.types());
         for (OperationSpec op : selection.operations()) names.add(op.model());
         for (String n : names) check(schema, n);
@@ -73,7 +82,8 @@ public final class ApiModelBuilder {
         for (String q : selection.cache().queries()) {
             if (!listNames.contains(q)) throw new ApiModelException("cache-setup --query " + q + ": there is no query field `" + q + "` (add it with `dbtool gql-query " + q + "`)");
         }
-        return new ApiSchema(settings, List.copyOf(types), List.copyOf(enums), selection.operations(), true, selection.cache().queries(), cascades(schema, names));
+        return new ApiSchema(settings, List.copyOf(types), List.copyOf(enums), selection.operations(), true, selection.cache().queries(), cascades(schema, names),
+                List.of(), List.of());
     }
 
     /** Model → the models whose rows a delete of it changes too (ON DELETE CASCADE / SET NULL / SET DEFAULT), transitively. */

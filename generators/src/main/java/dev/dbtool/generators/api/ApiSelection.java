@@ -15,9 +15,29 @@ import java.util.TreeSet;
  * generated sources. {@code gql-type} and {@code gql-query} add to it; users may edit it (remove an entry, run
  * {@code gql-type} again). Written sorted, so it diffs well.
  */
-public record ApiSelection(List<String> types, List<OperationSpec> operations, CacheSelection cache) {
+public record ApiSelection(List<String> types, List<OperationSpec> operations, CacheSelection cache, QueueSelection queues) {
     public static final String FILE_NAME = "dbtool-api.json";
-    public static final ApiSelection EMPTY = new ApiSelection(List.of(), List.of(), null);
+    public static final ApiSelection EMPTY = new ApiSelection(List.of(), List.of(), null, QueueSelection.NONE);
+
+    /** {@code queue-job}'s producers and {@code queue-worker}'s workers, by job name. */
+    public record QueueSelection(List<String> jobs, List<String> workers) {
+        public static final QueueSelection NONE = new QueueSelection(List.of(), List.of());
+
+        public QueueSelection {
+            jobs = List.copyOf(new TreeSet<>(jobs));
+            workers = List.copyOf(new TreeSet<>(workers));
+        }
+    }
+
+    public ApiSelection(List<String> types, List<OperationSpec> operations, CacheSelection cache) { this(types, operations, cache, QueueSelection.NONE); }
+
+    public ApiSelection withJob(String job, boolean worker) {
+        List<String> jobs = new ArrayList<>(queues.jobs());
+        if (!jobs.contains(job)) jobs.add(job);
+        List<String> workers = new ArrayList<>(queues.workers());
+        if (worker && !workers.contains(job)) workers.add(job);
+        return new ApiSelection(types, operations, cache, new QueueSelection(jobs, workers));
+    }
 
     /** {@code dbtool cache-setup}'s choices: every type ({@code all}) or the {@code @@cache} models; the cached root query fields. */
     public record CacheSelection(boolean all, List<String> queries) {
@@ -26,12 +46,13 @@ public record ApiSelection(List<String> types, List<OperationSpec> operations, C
         }
     }
 
-    public ApiSelection(List<String> types, List<OperationSpec> operations) { this(types, operations, null); }
+    public ApiSelection(List<String> types, List<OperationSpec> operations) { this(types, operations, null, QueueSelection.NONE); }
 
-    public ApiSelection withCache(CacheSelection c) { return new ApiSelection(types, operations, c); }
+    public ApiSelection withCache(CacheSelection c) { return new ApiSelection(types, operations, c, queues); }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ApiSelection {
+        if (queues == null) queues = QueueSelection.NONE;
         types = List.copyOf(new TreeSet<>(types));
         List<OperationSpec> ops = new ArrayList<>(operations);
         ops.sort(Comparator.comparing(OperationSpec::name));
@@ -41,14 +62,14 @@ public record ApiSelection(List<String> types, List<OperationSpec> operations, C
     public ApiSelection withType(String model) {
         List<String> t = new ArrayList<>(types);
         if (!t.contains(model)) t.add(model);
-        return new ApiSelection(t, operations, cache);
+        return new ApiSelection(t, operations, cache, queues);
     }
 
     /** Adds (or replaces, by name) an operation, and its model's type. */
     public ApiSelection withOperation(OperationSpec op) {
         List<OperationSpec> ops = new ArrayList<>(operations.stream().filter(o -> !o.name().equals(op.name())).toList());
         ops.add(op);
-        return new ApiSelection(types, ops, cache).withType(op.model());
+        return new ApiSelection(types, ops, cache, queues).withType(op.model());
     }
 
     public static ApiSelection parse(String json) throws IOException {
@@ -70,7 +91,16 @@ public record ApiSelection(List<String> types, List<OperationSpec> operations, C
             for (JsonNode q : c.path("queries")) queries.add(q.asText());
             cache = new CacheSelection(c.path("all").asBoolean(false), queries);
         }
-        return new ApiSelection(types, ops, cache);
+        QueueSelection queues = QueueSelection.NONE;
+        JsonNode q = root.get("queues");
+        if (q != null && q.isObject()) {
+            List<String> jobs = new ArrayList<>();
+            for (JsonNode j : q.path("jobs")) jobs.add(j.asText());
+            List<String> workers = new ArrayList<>();
+            for (JsonNode w : q.path("workers")) workers.add(w.asText());
+            queues = new QueueSelection(jobs, workers);
+        }
+        return new ApiSelection(types, ops, cache, queues);
     }
 
     public String toJson() {
@@ -84,6 +114,13 @@ public record ApiSelection(List<String> types, List<OperationSpec> operations, C
             c.put("all", cache.all());
             ArrayNode q = c.putArray("queries");
             cache.queries().forEach(q::add);
+        }
+        if (!queues.jobs().isEmpty()) {
+            ObjectNode qn = root.putObject("queues");
+            ArrayNode jobs = qn.putArray("jobs");
+            queues.jobs().forEach(jobs::add);
+            ArrayNode workers = qn.putArray("workers");
+            queues.workers().forEach(workers::add);
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).replace("\r\n", "\n") + "\n";

@@ -27,24 +27,36 @@ public final class JavaApiGenerator {
     /** With the user's Mustache template for the SDL ({@code null}: the built-in one). */
     public static Output generate(ApiSchema api, String sdlTemplate) {
         JavaNames names = JavaNames.of(api);
-        String sdl = SdlWriter.write(api, sdlTemplate);
+        String sdl = api.hasApi() ? SdlWriter.write(api, sdlTemplate) : null;
         List<GeneratedFile> files = new ArrayList<>();
-        for (ApiEnum e : api.enums()) files.add(generated(names, EnumWriter.write(e, names)));
-        for (ApiType t : api.types()) {
-            files.add(generated(names, RecordWriter.write(t, names)));
-            files.add(generated(names, InputWriter.create(t, names)));
-            if (!InputWriter.updatable(t).isEmpty()) files.add(generated(names, InputWriter.update(t, names)));
-            files.add(generated(names, RepositoryWriter.write(api, t, names)));
-            files.add(generated(names, WiringWriter.write(api, t, names)));
+        if (api.hasApi()) {
+            for (ApiEnum e : api.enums()) files.add(generated(names, EnumWriter.write(e, names)));
+            for (ApiType t : api.types()) {
+                files.add(generated(names, RecordWriter.write(t, names)));
+                files.add(generated(names, InputWriter.create(t, names)));
+                if (!InputWriter.updatable(t).isEmpty()) files.add(generated(names, InputWriter.update(t, names)));
+                files.add(generated(names, RepositoryWriter.write(api, t, names)));
+                files.add(generated(names, WiringWriter.write(api, t, names)));
+            }
+            for (OperationSpec op : api.operations()) {
+                ApiType t = api.typeOf(op);
+                files.add(generated(names, ResolverWriter.base(api, t, op, names)));
+                files.add(file(names.scaffolds(), ResolverWriter.scaffold(t, op, names), "", true));
+            }
+            files.add(generated(names, ApiClassWriter.write(api, names, sdl)));
+            if (api.cacheEnabled()) files.add(generated(names, ApiCacheWriter.write(api, names)));
         }
-        for (OperationSpec op : api.operations()) {
-            ApiType t = api.typeOf(op);
-            files.add(generated(names, ResolverWriter.base(api, t, op, names)));
-            files.add(file(names.scaffolds(), ResolverWriter.scaffold(t, op, names), "", true));
+        String jobsPackage = api.settings().basePackage() + ".jobs";
+        for (dev.dbtool.core.model.Job job : api.jobs()) {
+            files.add(generated(names, QueueWriter.payload(job, names)));
+            files.add(generated(names, QueueWriter.producer(job, names)));
+            if (api.workers().contains(job.name())) {
+                files.add(generated(names, QueueWriter.handler(job, names)));
+                files.add(generated(names, QueueWriter.worker(job, names)));
+                files.add(file(jobsPackage, QueueWriter.scaffold(job, names), "", true));
+            }
         }
-        files.add(generated(names, ApiClassWriter.write(api, names, sdl)));
-        if (api.cacheEnabled()) files.add(generated(names, ApiCacheWriter.write(api, names)));
-        files.addAll(RuntimeFiles.all(names.generated(), HEADER, api.cacheEnabled()));
+        files.addAll(RuntimeFiles.all(names.generated(), HEADER, api.hasApi(), api.cacheEnabled(), !api.jobs().isEmpty()));
         files.sort(java.util.Comparator.comparing(GeneratedFile::path));
         return new Output(sdl, List.copyOf(files));
     }

@@ -23,10 +23,17 @@ final class RuntimeFiles {
 
     private RuntimeFiles() {}
 
-    static List<GeneratedFile> all(String generatedPackage, String header, boolean cache) {
+    /** The job queues' engine, written by {@code dbtool queue-job} / {@code queue-worker}. */
+    static final List<String> QUEUE = List.of("Cron", "Delivery", "Idempotency", "JobContext", "JobDefaults", "JobHandler", "JobOptions", "JobQueue", "Outbox",
+            "OutboxRelay", "PayloadCodec", "QueueClient", "QueueScripts", "QueueStats", "Worker");
+
+    static List<GeneratedFile> all(String generatedPackage, String header, boolean api, boolean cache, boolean queues) {
         List<GeneratedFile> out = new ArrayList<>();
-        for (String name : NAMES) out.add(file(generatedPackage, header, "runtime", name));
+        if (api) for (String name : NAMES) out.add(file(generatedPackage, header, "runtime", name));
+        // job payloads validate with the API's rules and errors even when there is no API
+        else if (queues) for (String name : List.of("ApiException", "Validation")) out.add(file(generatedPackage, header, "runtime", name));
         if (cache) for (String name : CACHE) out.add(file(generatedPackage, header, "cache", name));
+        if (queues) for (String name : QUEUE) out.add(file(generatedPackage, header, "queue", name));
         return out;
     }
 

@@ -34,13 +34,32 @@ public final class IndexChangeSetWriter {
         int n = 0;
         for (IndexCandidate c : creates) {
             String drop = "DROP INDEX CONCURRENTLY IF EXISTS " + qualified(c.schema(), c.name());
-            sets.add(changeSet(id + "-" + (++n), author, path, log, c.createSql(true), drop, "index advised by dbtool optimize: " + c.display()));
+            sets.add(changeSet(id + "-" + (++n), author, path, log, c.createSql(true), drop, "index advised by dbtool optimize: " + c.display(), false));
             rollbacks.add(drop);
         }
         for (Drop d : drops) {
             String create = d.createSql().replaceFirst("(?i)^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
-            sets.add(changeSet(id + "-" + (++n), author, path, log, "DROP INDEX CONCURRENTLY " + d.qualifiedName(), create, "drop of an index dbtool optimize found useless"));
+            sets.add(changeSet(id + "-" + (++n), author, path, log, "DROP INDEX CONCURRENTLY " + d.qualifiedName(), create, "drop of an index dbtool optimize found useless", false));
             rollbacks.add(create);
+        }
+        return switch (format) {
+            case YAML -> serialize(new YamlChangeLogSerializer(), sets);
+            case XML -> serialize(new XMLChangeLogSerializer(), sets);
+            case SQL -> formattedSql(sets, rollbacks);
+        };
+    }
+
+    /**
+     * Plain steps (SQL and its rollback), one changeset each, in a transaction: {@code id-1}, {@code id-2}…
+     */
+    public static String writeSteps(List<String[]> steps, String id, String author, ChangelogFormat format, String path, String comment) {
+        DatabaseChangeLog log = new DatabaseChangeLog(path);
+        List<ChangeSet> sets = new ArrayList<>();
+        List<String> rollbacks = new ArrayList<>();
+        int n = 0;
+        for (String[] step : steps) {
+            sets.add(changeSet(id + "-" + (++n), author, path, log, step[0], step[1], comment, true));
+            rollbacks.add(step[1]);
         }
         return switch (format) {
             case YAML -> serialize(new YamlChangeLogSerializer(), sets);
@@ -53,8 +72,8 @@ public final class IndexChangeSetWriter {
         return schema.equals("public") ? SqlNames.quote(name) : SqlNames.quote(schema) + "." + SqlNames.quote(name);
     }
 
-    private static ChangeSet changeSet(String id, String author, String path, DatabaseChangeLog log, String sql, String rollback, String comment) {
-        ChangeSet cs = new ChangeSet(id, author, false, false, path, null, null, false, log);
+    private static ChangeSet changeSet(String id, String author, String path, DatabaseChangeLog log, String sql, String rollback, String comment, boolean inTransaction) {
+        ChangeSet cs = new ChangeSet(id, author, false, false, path, null, null, inTransaction, log);
         cs.setComments(comment);
         RawSQLChange change = new RawSQLChange(sql);
         change.setSplitStatements(false);

@@ -1,0 +1,101 @@
+package dev.dbtool.cli;
+
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.PendingMessages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads (and, for retry and purge, changes) the job queues in Redis with the key layout the generated queue engine
+ * uses (docs/queues.md): {@code {prefix:q:name}:ready}, {@code …:delayed}, {@code …:dead}, {@code …:job:<id>}…
+ */
+final class QueueInspector implements AutoCloseable {
+    /** One queue's numbers, as {@code queue-stats} prints them. */
+    record Stats(String queue, long waiting, long active, long delayed, long completed, long failed, long dead, long lastMinute, long oldestWaitingMs) {}
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> r;
+    private final String prefix;
+
+    QueueInspector(String url, String prefix) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(Duration.ofSeconds(5));
+        this.client = RedisClient.create(uri);
+        this.connection = client.connect();
+        this.r = connection.sync();
+        this.prefix = prefix;
+    }
+
+    private String tag(String queue) { return "{" + prefix + ":q:" + queue + "}"; }
+
+    List<String> queues() { return new ArrayList<>(new TreeSet<>(r.smembers("{" + prefix + ":queues}"))); }
+
+    Stats stats(String queue) {
+        String tag = tag(queue);
+        long now = System.currentTimeMillis();
+        long pending = 0;
+        long waiting = 0;
+        long oldest = 0;
+        for (String stream : List.of(tag + ":ready:high", tag + ":ready")) {
+            if (r.exists(stream) == 0) continue;
+            PendingMessages p = r.xpending(stream, "workers");
+            long streamPending = p == null ? 0 : p.getCount();
+            pending += streamPending;
+            waiting += Math.max(0, r.xlen(stream) - streamPending);
+            String last = "0-0";
+            for (Object g : r.xinfoGroups(stream)) {
+                List<?> fields = (List<?>) g;
+                for (int i = 0; i + 1 < fields.size(); i += 2) if ("last-delivered-id".equals(String.valueOf(fields.get(i)))) last = String.valueOf(fields.get(i + 1));
+            }
+            List<StreamMessage<String, String>> next = r.xrange(stream, Range.from(Range.Boundary.excluding(last), Range.Boundary.unbounded()), io.lettuce.core.Limit.from(1));
+            if (!next.isEmpty()) oldest = Math.max(oldest, now - Long.parseLong(next.get(0).getId().split("-")[0]));
+        }
+        Map<String, String> s = r.hgetall(tag + ":stats");
+        long minute = 0;
+        for (int i = 0; i < 6; i++) {
+            String v = r.get(tag + ":tp:" + (now / 10_000 - i));
+            if (v != null) minute += Long.parseLong(v);
+        }
+        return new Stats(queue, waiting, pending, r.zcard(tag + ":delayed"), Long.parseLong(s.getOrDefault("completed", "0")), Long.parseLong(s.getOrDefault("failed", "0")),
+                r.zcard(tag + ":dead"), minute, oldest);
+    }
+
+    Map<String, String> job(String queue, String id) { return new LinkedHashMap<>(r.hgetall(tag(queue) + ":job:" + id)); }
+
+    List<String> dead(String queue) { return r.zrange(tag(queue) + ":dead", 0, -1); }
+
+    /** A dead job back to the ready stream with its attempts reset; false when it is not dead. */
+    boolean retry(String queue, String id) {
+        String tag = tag(queue);
+        if (r.zrem(tag + ":dead", id) == 0) return false;
+        r.hset(tag + ":job:" + id, Map.of("attempts", "0", "stalls", "0", "state", "waiting"));
+        r.xadd(tag + ":ready", Map.of("job", id));
+        return true;
+    }
+
+    long purge(String queue) {
+        String tag = tag(queue);
+        List<String> ids = r.zrange(tag + ":dead", 0, -1);
+        for (String id : ids) {
+            r.del(tag + ":job:" + id);
+            r.zrem(tag + ":dead", id);
+        }
+        return ids.size();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}
