@@ -47,7 +47,7 @@ public final class CatalogDump {
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "LEFT JOIN pg_depend dep ON dep.objid = c.oid AND dep.deptype = 'a' AND dep.classid = 'pg_class'::regclass "
                 + "LEFT JOIN pg_class t ON t.oid = dep.refobjid LEFT JOIN pg_attribute a ON a.attrelid = dep.refobjid AND a.attnum = dep.refobjsubid "
-                + "WHERE c.relkind = 'S' AND " + USER_SCHEMAS);
+                + "WHERE c.relkind = 'S' AND " + USER_SCHEMAS + " AND c.relname NOT LIKE 'dbtool\\_job\\_outbox%'");
         out.sort(null);
         return List.copyOf(out);
     }
