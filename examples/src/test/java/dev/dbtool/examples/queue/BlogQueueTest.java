@@ -313,6 +313,55 @@ class BlogQueueTest {
     }
 
     @Test
+    void progressIsVisibleAndRetentionKeepsTheLastCompletedJobs() throws Exception {
+        String prefix = prefix();
+        SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+        java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        track(SendWelcomeEmailWorker.start(client, prefix, job -> {
+            if (job.id().equals("long")) {
+                job.progress(50);
+                halfway.countDown();
+                go.await();
+            }
+        }, SendWelcomeEmailWorker.settings().withRetention(2, Duration.ofHours(1), 10, Duration.ofDays(1))));
+        producer.add(email("p@example.com"), JobOptions.id("long"));
+        assertTrue(halfway.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("50", producer.queue().inspect("long").get("progress"));
+        go.countDown();
+        for (int i = 0; i < 5; i++) producer.add(email("r" + i + "@example.com"), JobOptions.id("kept-" + i));
+        await("six completions", Duration.ofSeconds(10), () -> producer.queue().stats().completed() == 6);
+        int retained = 0;
+        for (String id : List.of("long", "kept-0", "kept-1", "kept-2", "kept-3", "kept-4")) if (!producer.queue().inspect(id).isEmpty()) retained++;
+        assertEquals(2, retained, "only the last two completed jobs are kept");
+    }
+
+    @Test
+    void queueStatsServesAWebPageAndJson() throws Exception {
+        String prefix = prefix();
+        new SendWelcomeEmailProducer(client, prefix).add(email("web@example.com"));
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(java.nio.file.Path.of("."), new HashMap<>(), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), false);
+        Thread server = new Thread(() -> Main.run(env, "queue-stats", "--url", redis, "--prefix", prefix, "--serve", "0"));
+        server.setDaemon(true);
+        server.start();
+        await("the server", Duration.ofSeconds(10), () -> err.toString().contains("http://localhost:"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://localhost:(\\d+)/").matcher(err.toString());
+        assertTrue(m.find(), err.toString());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + m.group(1);
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<td>email-queue</td><td>1</td>"), page.body());
+        var json = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/stats.json")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(json.body().contains("\"waiting\" : 1"), json.body());
+        var post = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/stats.json")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode(), "read-only");
+        server.interrupt();
+    }
+
+    @Test
     void aKilledWorkersJobsAreProcessedByAnotherAfterTheVisibilityTimeout() throws Exception {
         String prefix = prefix();
         SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
