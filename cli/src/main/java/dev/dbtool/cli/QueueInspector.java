@@ -79,7 +79,9 @@ final class QueueInspector implements AutoCloseable {
         String tag = tag(queue);
         if (r.zrem(tag + ":dead", id) == 0) return false;
         r.hset(tag + ":job:" + id, Map.of("attempts", "0", "stalls", "0", "state", "waiting"));
-        r.xadd(tag + ":ready", Map.of("job", id));
+        String payload = r.hget(tag + ":job:" + id, "payload");
+        // stream entries carry the payload and attempts, as the queue engine writes them
+        r.xadd(tag + ":ready", Map.of("job", id, "payload", payload == null ? "" : payload, "attempts", "0"));
         return true;
     }
 

@@ -4,14 +4,12 @@ package com.example.blog.generated;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessages;
 import java.io.PrintWriter;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One queue on Redis. Ready jobs are entries of a stream read by the consumer group {@code workers} (XREADGROUP), so a
@@ -72,28 +69,29 @@ public final class JobQueue {
         return added != null && added == 1;
     }
 
-    /** Adds many jobs in one pipelined flush; each result says whether its job was new. */
+    /** Adds many jobs, 500 per script call (one round trip each); each result says whether its job was new. */
     public List<Boolean> addBulk(List<String> payloads, List<JobOptions> options, JobDefaults d) {
-        try (StatefulRedisConnection<String, String> c = client.pipeline()) {
-            RedisAsyncCommands<String, String> async = c.async();
-            c.setAutoFlushCommands(false);
-            List<RedisFuture<Long>> futures = new ArrayList<>();
-            String sha = client.sha(QueueScripts.ADD);
-            async.scriptLoad(QueueScripts.ADD);
-            for (int i = 0; i < payloads.size(); i++) {
+        List<Boolean> out = new ArrayList<>(payloads.size());
+        for (int from = 0; from < payloads.size(); from += 500) {
+            int to = Math.min(payloads.size(), from + 500);
+            List<String> argv = new ArrayList<>(2 + 7 * (to - from));
+            argv.add(Long.toString(System.currentTimeMillis()));
+            argv.add(jobPrefix());
+            for (int i = from; i < to; i++) {
                 JobOptions o = options.get(i);
-                String id = o.jobId() != null ? o.jobId() : UUID.randomUUID().toString();
-                futures.add(async.evalsha(sha, ScriptOutputType.INTEGER, new String[] {job(id), ready(), tag + ":delayed", tag + ":stats", high()},
-                        args(id, payloads.get(i), o, d, "")));
+                argv.add(o.jobId() != null ? o.jobId() : UUID.randomUUID().toString());
+                argv.add(payloads.get(i));
+                argv.add(Integer.toString(o.attempts() != null ? o.attempts() : d.attempts()));
+                argv.add(d.backoff());
+                argv.add(Long.toString(o.backoffDelay() != null ? o.backoffDelay().toMillis() : d.backoffDelayMs()));
+                argv.add(Long.toString(o.delay().toMillis()));
+                argv.add(Integer.toString(o.priority()));
             }
-            c.flushCommands();
-            List<Boolean> out = new ArrayList<>(futures.size());
-            for (RedisFuture<Long> f : futures) out.add(f.get(30, TimeUnit.SECONDS) == 1);
-            return out;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            throw new IllegalStateException("bulk add to " + name + " failed: " + e.getMessage(), e);
+            List<Object> r = client.script(QueueScripts.ADD_MANY, ScriptOutputType.MULTI, new String[] {ready(), tag + ":delayed", tag + ":stats", high()},
+                    argv.toArray(String[]::new));
+            for (Object each : r) out.add(Long.valueOf(1).equals(each));
         }
+        return out;
     }
 
     private static String[] args(String id, String payload, JobOptions o, JobDefaults d, String repeat) {
@@ -130,23 +128,21 @@ public final class JobQueue {
                     XAutoClaimArgs.Builder.xautoclaim(Consumer.from(GROUP, consumer), minIdle, "0-0").count(count));
             msgs.addAll(claimed.getMessages());
         }
-        List<Delivery> out = deliveries(msgs);
-        for (Delivery d : out) client.sync().hincrby(job(d.jobId()), "stalls", 1);
+        List<Delivery> out = new ArrayList<>();
+        for (Delivery d : deliveries(msgs)) {
+            long stalls = client.sync().hincrby(job(d.jobId()), "stalls", 1);
+            java.util.Map<String, String> job = new java.util.HashMap<>(d.job());
+            job.put("stalls", Long.toString(stalls));
+            out.add(new Delivery(d.stream(), d.entry(), d.jobId(), job));
+        }
         return out;
     }
 
     private List<Delivery> deliveries(List<StreamMessage<String, String>> msgs) {
         List<Delivery> out = new ArrayList<>();
         for (StreamMessage<String, String> m : msgs) {
-            if (m.getBody() == null) continue; // deleted while pending
-            String id = m.getBody().get("job");
-            Map<String, String> hash = client.sync().hgetall(job(id));
-            if (hash == null || hash.isEmpty()) {
-                client.sync().xack(m.getStream(), GROUP, m.getId());
-                client.sync().xdel(m.getStream(), m.getId());
-                continue;
-            }
-            out.add(new Delivery(m.getStream(), m.getId(), id, hash));
+            if (m.getBody() == null || m.getBody().get("job") == null) continue; // deleted while pending
+            out.add(new Delivery(m.getStream(), m.getId(), m.getBody().get("job"), m.getBody()));
         }
         return out;
     }
@@ -157,6 +153,24 @@ public final class JobQueue {
         Long r = client.script(QueueScripts.COMPLETE, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId()), tag + ":done", tag + ":stats", tp(now)},
                 d.entry(), d.jobId(), Long.toString(now), Integer.toString(keepCount), Long.toString(keepAge.toMillis()), jobPrefix());
         return r != null && r == 1;
+    }
+
+    /** Settles many successes in one round trip (group commit); returns how many were still open. */
+    public long completeAll(List<Delivery> done, int keepCount, Duration keepAge) {
+        if (done.isEmpty()) return 0;
+        long now = System.currentTimeMillis();
+        List<String> args = new ArrayList<>(4 + 3 * done.size());
+        args.add(Long.toString(now));
+        args.add(Integer.toString(keepCount));
+        args.add(Long.toString(keepAge.toMillis()));
+        args.add(jobPrefix());
+        for (Delivery d : done) {
+            args.add(d.stream());
+            args.add(d.entry());
+            args.add(d.jobId());
+        }
+        Long n = client.script(QueueScripts.COMPLETE_MANY, ScriptOutputType.INTEGER, new String[] {tag + ":done", tag + ":stats", tp(now)}, args.toArray(String[]::new));
+        return n == null ? 0 : n;
     }
 
     /** The handler failed: a retry after the returned delay (ms), -1 when dead-lettered, -2 when already settled elsewhere. */

@@ -8,7 +8,6 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,19 +48,12 @@ public final class QueueClient implements AutoCloseable {
     /** A connection of its own, for blocking stream reads that must not hold up other commands. */
     StatefulRedisConnection<String, String> blocking() { return client.connect(); }
 
-    /** A connection whose commands are sent in one flush (bulk adds). */
-    StatefulRedisConnection<String, String> pipeline() { return client.connect(); }
-
     <T> T script(String lua, ScriptOutputType type, String[] keys, String... args) {
         try {
             return sync().evalsha(sha(lua), type, keys, args);
         } catch (RedisNoScriptException e) {
             return sync().eval(lua, type, keys, args);
         }
-    }
-
-    <T> io.lettuce.core.RedisFuture<T> scriptAsync(RedisAsyncCommands<String, String> async, String lua, ScriptOutputType type, String[] keys, String... args) {
-        return async.eval(lua, type, keys, args);
     }
 
     String sha(String lua) {

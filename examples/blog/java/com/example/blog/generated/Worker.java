@@ -68,6 +68,8 @@ public final class Worker<T> implements AutoCloseable {
     private final Map<String, Long> repeatScheduled = new ConcurrentHashMap<>();
     private final JobDefaults defaults;
     private final Thread fetcher;
+    private final Thread settler;
+    private final java.util.concurrent.LinkedBlockingQueue<Delivery> succeeded = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean stopping;
 
     public Worker(JobQueue queue, JobDefaults defaults, Function<String, T> decode, JobHandler<T> handler, Settings settings) {
@@ -85,9 +87,39 @@ public final class Worker<T> implements AutoCloseable {
         });
         this.slots = new Semaphore(settings.concurrency());
         this.fetcher = new Thread(this::fetchLoop, queue.name() + "-fetch");
+        this.settler = new Thread(this::settleLoop, queue.name() + "-settle");
+        this.settler.setDaemon(true);
+    }
+
+    /**
+     * Acknowledges successes in batches (one script per batch instead of one per job). A job is acknowledged a few
+     * milliseconds after its handler returned; a crash in between redelivers it: at-least-once, as always.
+     */
+    private void settleLoop() {
+        List<Delivery> batch = new java.util.ArrayList<>();
+        while (true) {
+            try {
+                Delivery first = succeeded.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (stopping && running.isEmpty()) return;
+                    continue;
+                }
+                batch.add(first);
+                succeeded.drainTo(batch, 199);
+                queue.completeAll(batch, settings.keepCompleted(), settings.keepCompletedAge());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // Redis is away: these stay pending and are redelivered after the visibility timeout
+                LOG.log(System.Logger.Level.WARNING, "queue " + queue.name() + ": could not acknowledge " + batch.size() + " jobs", e);
+            } finally {
+                batch.clear();
+            }
+        }
     }
 
     public Worker<T> start() {
+        settler.start();
         fetcher.start();
         return this;
     }
@@ -101,12 +133,16 @@ public final class Worker<T> implements AutoCloseable {
 
     private void fetchLoop() {
         long lastReclaim = 0;
+        long lastPromote = 0;
         try (StatefulRedisConnection<String, String> conn = queue.client().blocking()) {
             while (!stopping) {
                 try {
-                    queue.promote(500);
-                    scheduleRepeats();
                     long now = System.currentTimeMillis();
+                    if (now - lastPromote >= 50) {
+                        lastPromote = now;
+                        queue.promote(500);
+                        scheduleRepeats();
+                    }
                     if (now - lastReclaim > Math.max(500, settings.visibility().toMillis() / 4)) {
                         lastReclaim = now;
                         for (Delivery d : queue.reclaim(consumer, settings.visibility(), settings.concurrency())) dispatchReclaimed(d);
@@ -154,7 +190,7 @@ public final class Worker<T> implements AutoCloseable {
     }
 
     private void dispatchReclaimed(Delivery d) throws InterruptedException {
-        int stalls = Integer.parseInt(d.job().getOrDefault("stalls", "0")) + 1;
+        int stalls = Integer.parseInt(d.job().getOrDefault("stalls", "1"));
         if (stalls > settings.maxStalls()) {
             queue.fail(d, new IllegalStateException("stalled " + stalls + " times: its worker died or hung each time"), settings.keepDead(), settings.keepDeadAge());
             return;
@@ -193,7 +229,7 @@ public final class Worker<T> implements AutoCloseable {
         }
         try {
             if (timedOut[0]) failure = new TimeoutException("the job ran longer than " + settings.timeout().toMillis() + " ms");
-            if (failure == null) queue.complete(d, settings.keepCompleted(), settings.keepCompletedAge());
+            if (failure == null) succeeded.add(d);
             else queue.fail(d, failure, settings.keepDead(), settings.keepDeadAge());
         } catch (RuntimeException e) {
             // Redis is away: the delivery stays pending and is reclaimed after the visibility timeout
@@ -223,6 +259,11 @@ public final class Worker<T> implements AutoCloseable {
                 for (Delivery d : running) queue.handBack(d);
                 jobs.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            settler.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

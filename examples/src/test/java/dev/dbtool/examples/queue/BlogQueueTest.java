@@ -398,18 +398,19 @@ class BlogQueueTest {
         long effectsBefore = sql("SELECT count(*) FROM job_effects");
         Random random = new Random(3);
         List<Process> workers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) workers.add(QueueTestSupport.startWorker(redis, db.jdbcUrl(), prefix, 40, 1_500, 8));
-        long end = System.currentTimeMillis() + 8_000;
+        long sleep = Long.getLong("dbtool.soak.sleepMs", 40);
+        for (int i = 0; i < 3; i++) workers.add(QueueTestSupport.startWorker(redis, db.jdbcUrl(), prefix, sleep, 1_500, 8));
+        long end = System.currentTimeMillis() + Long.getLong("dbtool.soak.seconds", 8) * 1000;
         int kills = 0;
         while (System.currentTimeMillis() < end && producer.queue().stats().completed() < jobs) {
             Thread.sleep(600 + random.nextInt(600));
             int victim = random.nextInt(workers.size());
             workers.get(victim).destroyForcibly().waitFor();
             kills++;
-            workers.set(victim, QueueTestSupport.startWorker(redis, db.jdbcUrl(), prefix, 40, 1_500, 8));
+            workers.set(victim, QueueTestSupport.startWorker(redis, db.jdbcUrl(), prefix, sleep, 1_500, 8));
         }
         try {
-            await("every job settled", Duration.ofSeconds(60), () -> {
+            await("every job settled", Duration.ofSeconds(Long.getLong("dbtool.soak.timeout", 60)), () -> {
                 QueueStats s = producer.queue().stats();
                 return s.completed() + s.dead() == jobs;
             });
@@ -421,6 +422,7 @@ class BlogQueueTest {
         assertEquals(s.completed(), sql("SELECT count(*) FROM job_effects") - effectsBefore, "one effect row per completed job");
         assertEquals(0, sql("SELECT count(*) FROM job_effects WHERE n <> 1"), "every effect counted once, " + kills + " kills");
         assertTrue(kills >= 2, "workers were killed: " + kills);
+        System.out.printf("soak: %d jobs, %d completed, %d dead-lettered, %d worker kills, none lost, every effect once%n", jobs, s.completed(), s.dead(), kills);
     }
 
     record Result(int code, String out, String err) {}

@@ -1,0 +1,44 @@
+// BullMQ on the same Redis, for bench/queue.sh: bulk add, processing at concurrency 50 (no-op), end to end with
+// enqueue-to-start latency. Usage: node bullmq-bench.mjs PORT JOBS
+import { Queue, Worker } from 'bullmq';
+
+const port = Number(process.argv[2]);
+const jobs = Number(process.argv[3] ?? 100000);
+const connection = { host: '127.0.0.1', port };
+
+async function addAll(queue, stamp) {
+  const start = performance.now();
+  for (let i = 0; i < jobs; i += 1000) {
+    const batch = [];
+    for (let j = i; j < Math.min(jobs, i + 1000); j++) batch.push({ name: 'welcome', data: { userId: String(stamp ? Date.now() : j), to: 'x@example.com' } });
+    await queue.addBulk(batch);
+  }
+  return performance.now() - start;
+}
+
+async function drain(name, onJob) {
+  let done = 0;
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const worker = new Worker(name, async (job) => { onJob?.(job); }, { connection, concurrency: 50, removeOnComplete: { count: 1000 } });
+    worker.on('completed', () => {
+      if (++done === jobs) { const ms = performance.now() - start; worker.close().then(() => resolve(ms)); }
+    });
+  });
+}
+
+const q1 = new Queue('bench-bulk', { connection });
+const addMs = await addAll(q1, false);
+const processMs = await drain('bench-bulk');
+const q2 = new Queue('bench-e2e', { connection });
+const latencies = [];
+const e2eStart = performance.now();
+const consumer = drain('bench-e2e', (job) => latencies.push(Date.now() - Number(job.data.userId)));
+await addAll(q2, true);
+await consumer;
+const e2eMs = performance.now() - e2eStart;
+latencies.sort((a, b) => a - b);
+const p99 = latencies[Math.floor(latencies.length * 0.99) - 1];
+console.log(JSON.stringify({ added: jobs / (addMs / 1000), processed: jobs / (processMs / 1000), endToEnd: jobs / (e2eMs / 1000), p99 }));
+await q1.close();
+await q2.close();
