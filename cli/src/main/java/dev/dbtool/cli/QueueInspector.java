@@ -31,6 +31,8 @@ final class QueueInspector implements AutoCloseable {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(Duration.ofSeconds(5));
         this.client = RedisClient.create(uri);
+        client.setOptions(io.lettuce.core.ClientOptions.builder().autoReconnect(false)
+                .socketOptions(io.lettuce.core.SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build()).build());
         this.connection = client.connect();
         this.r = connection.sync();
         this.prefix = prefix;
