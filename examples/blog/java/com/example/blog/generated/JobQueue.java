@@ -148,12 +148,7 @@ public final class JobQueue {
     }
 
     /** The handler succeeded; false when another worker already settled this delivery. */
-    public boolean complete(Delivery d, int keepCount, Duration keepAge) {
-        long now = System.currentTimeMillis();
-        Long r = client.script(QueueScripts.COMPLETE, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId()), tag + ":done", tag + ":stats", tp(now)},
-                d.entry(), d.jobId(), Long.toString(now), Integer.toString(keepCount), Long.toString(keepAge.toMillis()), jobPrefix());
-        return r != null && r == 1;
-    }
+    public boolean complete(Delivery d, int keepCount, Duration keepAge) { return completeAll(List.of(d), keepCount, keepAge) == 1; }
 
     /** Settles many successes in one round trip (group commit); returns how many were still open. */
     public long completeAll(List<Delivery> done, int keepCount, Duration keepAge) {

@@ -74,29 +74,6 @@ final class QueueScripts {
             return #ids""";
 
     /**
-     * A handler succeeded. KEYS: stream, job, done, stats, tp. ARGV: entry, id, now, keepCount, keepAgeMs, job prefix.
-     * Completed jobs beyond the retention (count and age) are deleted with their hashes.
-     */
-    static final String COMPLETE = """
-            if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 0 then return 0 end
-            redis.call('XDEL', KEYS[1], ARGV[1])
-            redis.call('HSET', KEYS[2], 'state', 'completed', 'finished', ARGV[3], 'progress', 100)
-            redis.call('ZADD', KEYS[3], tonumber(ARGV[3]), ARGV[2])
-            redis.call('HINCRBY', KEYS[4], 'completed', 1)
-            redis.call('INCR', KEYS[5])
-            redis.call('PEXPIRE', KEYS[5], 120000)
-            local old = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[5]))
-            local extra = redis.call('ZCARD', KEYS[3]) - tonumber(ARGV[4])
-            if extra > 0 then
-              for _, id in ipairs(redis.call('ZRANGE', KEYS[3], 0, extra - 1)) do table.insert(old, id) end
-            end
-            for _, id in ipairs(old) do
-              redis.call('ZREM', KEYS[3], id)
-              redis.call('DEL', ARGV[6] .. id)
-            end
-            return 1""";
-
-    /**
      * Many handlers succeeded (group commit: one round trip for a batch). KEYS: done, stats, tp. ARGV: now, keepCount,
      * keepAgeMs, job prefix, then (stream, entry, id) per job. Returns how many were settled here.
      */
