@@ -90,7 +90,7 @@ input ${e.name()}Filter {
 
 ${t.description()}type ${t.name()} {
 <#list t.fields() as f>
-${f.description()}  ${f.name()}: ${f.type()}
+${f.description()}  ${f.name()}${f.arguments()}: ${f.type()}
 </#list>
 }
 

@@ -96,6 +96,13 @@ public final class Inputs {
         return out;
     }
 
+    /** A relation list's {@code first}: between 0 and the maximum page size; no limit when absent. */
+    public static int first(Integer first, int maxPageSize) {
+        if (first == null) return Integer.MAX_VALUE;
+        if (first < 0 || first > maxPageSize) throw ApiException.badUserInput(List.of("first"), "`first` must be between 0 and " + maxPageSize + ".");
+        return first;
+    }
+
     public static PageRequest page(DataFetchingEnvironment env, int maxPageSize) {
         return new PageRequest(env.getArgument("first"), env.getArgument("after"), env.getArgument("last"), env.getArgument("before"),
                 env.getSelectionSet().contains("totalCount")).validated(maxPageSize);

@@ -195,6 +195,29 @@ class BlogApiTest {
     }
 
     @Test
+    @Order(5)
+    void relationListsTakeFirstAndOrderByPerParentInOneStatement() throws Exception {
+        long before = counting.statements();
+        Response r = client.post(admin, "{ users(first: 20, orderBy: [{email: asc}]) { edges { node { id posts(first: 2, orderBy: [{id: desc}]) { id } "
+                + "all: posts { id } } } } }");
+        assertEquals(0, r.errors().size(), r.body().toString());
+        assertEquals(3, counting.statements() - before, "the page, the limited posts, all posts: one statement each");
+        for (JsonNode e : r.data().path("users").path("edges")) {
+            String id = e.path("node").path("id").asText();
+            List<String> top = sql("SELECT p.id::text FROM \"Post\" p WHERE p.\"authorId\" = '" + id + "' ORDER BY p.id DESC LIMIT 2");
+            assertEquals(top, values(e.path("node").path("posts"), "id"), "per user, the two newest posts");
+            assertEquals(Integer.parseInt(sql("SELECT count(*) FROM \"Post\" WHERE \"authorId\" = '" + id + "'").get(0)), e.path("node").path("all").size());
+        }
+        assertEquals("BAD_USER_INPUT", client.post(admin, "{ users(first: 1) { edges { node { posts(first: 1000) { id } } } } }").firstCode());
+    }
+
+    static List<String> values(JsonNode list, String field) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : list) out.add(n.path(field).asText(null));
+        return out;
+    }
+
+    @Test
     @Order(6)
     void createsUpdatesAndDeletesInTransactionsWithSecretsHandled() throws Exception {
         String create = "mutation { createUser(data: {email: \"new.person@example.com\", name: \"New\", passwordHash: \"correct horse battery\", "
