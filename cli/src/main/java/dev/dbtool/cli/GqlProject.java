@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What {@code gql-type} and {@code gql-query} share: the Java generator settings, the selection file
+ * What the Java generators' commands ({@code gql-type}, {@code gql-query}, {@code cache-setup}, {@code queue-job},
+ * {@code queue-worker}) share: the Java generator settings, the selection file
  * ({@code dbtool-api.json} next to the schema), generating, and writing with the generation-gap rules: generated files
  * are rewritten (only files dbtool wrote: a file without dbtool's header is never overwritten), scaffolds are created
  * once, generated files no longer produced are removed.
