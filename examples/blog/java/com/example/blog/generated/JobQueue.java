@@ -169,13 +169,18 @@ public final class JobQueue {
     }
 
     /** The handler failed: a retry after the returned delay (ms), -1 when dead-lettered, -2 when already settled elsewhere. */
-    public long fail(Delivery d, Throwable error, int keepDead, Duration keepDeadAge) {
+    public long fail(Delivery d, Throwable error, int keepDead, Duration keepDeadAge) { return fail(d, error, keepDead, keepDeadAge, false); }
+
+    /** Straight to the dead letters, attempts left or not (a job whose workers keep dying on it). */
+    public long deadLetter(Delivery d, Throwable error, int keepDead, Duration keepDeadAge) { return fail(d, error, keepDead, keepDeadAge, true); }
+
+    private long fail(Delivery d, Throwable error, int keepDead, Duration keepDeadAge, boolean force) {
         StringWriter stack = new StringWriter();
         error.printStackTrace(new PrintWriter(stack));
         String message = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
         Long r = client.script(QueueScripts.FAIL, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId()), tag + ":delayed", tag + ":dead", tag + ":stats"},
                 d.entry(), d.jobId(), Long.toString(System.currentTimeMillis()), message, stack.toString(), Double.toString(ThreadLocalRandom.current().nextDouble()),
-                Integer.toString(keepDead), Long.toString(keepDeadAge.toMillis()), jobPrefix());
+                Integer.toString(keepDead), Long.toString(keepDeadAge.toMillis()), jobPrefix(), force ? "1" : "0");
         return r == null ? -2 : r;
     }
 

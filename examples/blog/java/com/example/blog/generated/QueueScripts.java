@@ -103,8 +103,8 @@ final class QueueScripts {
 
     /**
      * A handler failed (or timed out). KEYS: stream, job, delayed, dead, stats. ARGV: entry, id, now, error, stack, jitter
-     * (0..1), keepDeadCount, keepDeadAgeMs, job prefix. Retries with backoff while attempts remain, else the dead-letter
-     * set (trimmed by count and age). Returns the delay, or -1 for dead.
+     * (0..1), keepDeadCount, keepDeadAgeMs, job prefix, force ('1': dead-letter now). Retries with backoff while attempts
+     * remain, else the dead-letter set (trimmed by count and age). Returns the delay, or -1 for dead.
      */
     static final String FAIL = """
             if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 0 then return -2 end
@@ -113,7 +113,7 @@ final class QueueScripts {
             local max = tonumber(redis.call('HGET', KEYS[2], 'max') or '1')
             redis.call('HSET', KEYS[2], 'lastError', ARGV[4], 'stack', ARGV[5], 'failed', ARGV[3])
             redis.call('HINCRBY', KEYS[5], 'failed', 1)
-            if attempts < max then
+            if attempts < max and ARGV[10] ~= '1' then
               local base = tonumber(redis.call('HGET', KEYS[2], 'backoffDelay') or '1000')
               local wait = base
               if redis.call('HGET', KEYS[2], 'backoff') == 'exponential' then wait = base * (2 ^ (attempts - 1)) end

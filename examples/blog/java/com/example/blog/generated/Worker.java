@@ -192,7 +192,7 @@ public final class Worker<T> implements AutoCloseable {
     private void dispatchReclaimed(Delivery d) throws InterruptedException {
         int stalls = Integer.parseInt(d.job().getOrDefault("stalls", "1"));
         if (stalls > settings.maxStalls()) {
-            queue.fail(d, new IllegalStateException("stalled " + stalls + " times: its worker died or hung each time"), settings.keepDead(), settings.keepDeadAge());
+            queue.deadLetter(d, new IllegalStateException("stalled " + stalls + " times: its worker died or hung each time"), settings.keepDead(), settings.keepDeadAge());
             return;
         }
         dispatch(d);

@@ -363,6 +363,44 @@ class BlogQueueTest {
     }
 
     @Test
+    void highPriorityJobsGoFirst() throws Exception {
+        String prefix = prefix();
+        SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+        for (int i = 0; i < 5; i++) producer.add(email("n" + i + "@example.com"), JobOptions.id("normal-" + i));
+        producer.add(email("vip@example.com"), JobOptions.id("vip").withPriority(1));
+        List<String> order = new CopyOnWriteArrayList<>();
+        track(SendWelcomeEmailWorker.start(client, prefix, job -> order.add(job.id()), SendWelcomeEmailWorker.settings().withConcurrency(1)));
+        await("all six", Duration.ofSeconds(10), () -> order.size() == 6);
+        assertEquals("vip", order.get(0), order.toString());
+    }
+
+    @Test
+    void aJobWhoseWorkersKeepDyingIsDeadLettered() throws Exception {
+        String prefix = prefix();
+        SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+        producer.add(email("poison@example.com"), JobOptions.id("poison"));
+        // a consumer that takes the job and never answers, as a worker that crashed on it five times already
+        io.lettuce.core.RedisClient raw = io.lettuce.core.RedisClient.create(redis);
+        try (var c = raw.connect()) {
+            String tag = "{" + prefix + ":q:email-queue}";
+            takeAndVanish(c.sync(), tag + ":ready");
+            c.sync().hset(tag + ":job:poison", "stalls", "5");
+        } finally {
+            raw.shutdown();
+        }
+        AtomicInteger ran = new AtomicInteger();
+        track(SendWelcomeEmailWorker.start(client, prefix, job -> ran.incrementAndGet(), SendWelcomeEmailWorker.settings().withVisibility(Duration.ofMillis(300))));
+        await("dead-lettered", Duration.ofSeconds(10), () -> "dead".equals(producer.queue().inspect("poison").get("state")));
+        assertTrue(producer.queue().inspect("poison").get("lastError").contains("stalled 6 times"));
+        assertEquals(0, ran.get(), "not run a sixth time");
+    }
+
+    @SuppressWarnings("unchecked") // Lettuce's varargs of a generic type
+    private static void takeAndVanish(io.lettuce.core.api.sync.RedisCommands<String, String> r, String stream) {
+        r.xreadgroup(io.lettuce.core.Consumer.from("workers", "ghost"), io.lettuce.core.XReadArgs.StreamOffset.lastConsumed(stream));
+    }
+
+    @Test
     void aKilledWorkersJobsAreProcessedByAnotherAfterTheVisibilityTimeout() throws Exception {
         String prefix = prefix();
         SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
