@@ -43,20 +43,9 @@ public final class CommentWiring {
                     return loader.load(key);
                 });
         b.dataFetcher("replies", env -> {
-                    String key = env.<Comment>getSource().id();
-                    if (key == null) return null;
-                    Integer first = env.getArgument("first");
-                    Object order = env.getArgument("orderBy");
-                    if (first == null && order == null) {
-                        DataLoader<String, List<Comment>> loader = env.getDataLoader("Comment.parentId[]");
-                        return loader.load(key);
-                    }
-                    List<OrderBy> orderBy = Inputs.orderBy(order, CommentWiring.FIELD_SCOPES, Auth.principal(env));
-                    int limit = Inputs.first(first, api.config().maxPageSize());
-                    // one loader per distinct arguments: still one statement per level
-                    DataLoader<String, List<Comment>> loader = env.getDataLoaderRegistry().computeIfAbsent("Comment.parentId[]|" + limit + "|" + orderBy, name -> Batches.many(api.database(),
-                        (c, keys) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_PARENT_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read), Comment::parentId));
-                    return loader.load(key);
+                    return Relations.toMany(env, api, env.<Comment>getSource().id(), "Comment.parentId[]", CommentWiring.FIELD_SCOPES,
+                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_PARENT_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read),
+                        Comment::parentId);
                 });
         return b.build();
     }

@@ -45,20 +45,9 @@ public final class PostWiring {
                     return loader.load(key);
                 });
         b.dataFetcher("comments", env -> {
-                    Integer key = env.<Post>getSource().id();
-                    if (key == null) return null;
-                    Integer first = env.getArgument("first");
-                    Object order = env.getArgument("orderBy");
-                    if (first == null && order == null) {
-                        DataLoader<Integer, List<Comment>> loader = env.getDataLoader("Comment.postId[]");
-                        return loader.load(key);
-                    }
-                    List<OrderBy> orderBy = Inputs.orderBy(order, CommentWiring.FIELD_SCOPES, Auth.principal(env));
-                    int limit = Inputs.first(first, api.config().maxPageSize());
-                    // one loader per distinct arguments: still one statement per level
-                    DataLoader<Integer, List<Comment>> loader = env.getDataLoaderRegistry().computeIfAbsent("Comment.postId[]|" + limit + "|" + orderBy, name -> Batches.many(api.database(),
-                        (c, keys) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read), Comment::postId));
-                    return loader.load(key);
+                    return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FIELD_SCOPES,
+                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read),
+                        Comment::postId);
                 });
         return b.build();
     }

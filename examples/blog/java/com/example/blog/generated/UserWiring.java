@@ -28,37 +28,15 @@ public final class UserWiring {
                 });
         b.dataFetcher("posts", env -> {
                     Auth.require(env, "posts:read");
-                    String key = env.<User>getSource().id();
-                    if (key == null) return null;
-                    Integer first = env.getArgument("first");
-                    Object order = env.getArgument("orderBy");
-                    if (first == null && order == null) {
-                        DataLoader<String, List<Post>> loader = env.getDataLoader("Post.authorId[]");
-                        return loader.load(key);
-                    }
-                    List<OrderBy> orderBy = Inputs.orderBy(order, PostWiring.FIELD_SCOPES, Auth.principal(env));
-                    int limit = Inputs.first(first, api.config().maxPageSize());
-                    // one loader per distinct arguments: still one statement per level
-                    DataLoader<String, List<Post>> loader = env.getDataLoaderRegistry().computeIfAbsent("Post.authorId[]|" + limit + "|" + orderBy, name -> Batches.many(api.database(),
-                        (c, keys) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, api.postRepository()::read), Post::authorId));
-                    return loader.load(key);
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.authorId[]", PostWiring.FIELD_SCOPES,
+                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, api.postRepository()::read),
+                        Post::authorId);
                 });
         b.dataFetcher("edited", env -> {
                     Auth.require(env, "posts:read");
-                    String key = env.<User>getSource().id();
-                    if (key == null) return null;
-                    Integer first = env.getArgument("first");
-                    Object order = env.getArgument("orderBy");
-                    if (first == null && order == null) {
-                        DataLoader<String, List<Post>> loader = env.getDataLoader("Post.editorId[]");
-                        return loader.load(key);
-                    }
-                    List<OrderBy> orderBy = Inputs.orderBy(order, PostWiring.FIELD_SCOPES, Auth.principal(env));
-                    int limit = Inputs.first(first, api.config().maxPageSize());
-                    // one loader per distinct arguments: still one statement per level
-                    DataLoader<String, List<Post>> loader = env.getDataLoaderRegistry().computeIfAbsent("Post.editorId[]|" + limit + "|" + orderBy, name -> Batches.many(api.database(),
-                        (c, keys) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, api.postRepository()::read), Post::editorId));
-                    return loader.load(key);
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.editorId[]", PostWiring.FIELD_SCOPES,
+                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, api.postRepository()::read),
+                        Post::editorId);
                 });
         b.dataFetcher("profile", env -> {
                     String key = env.<User>getSource().id();
@@ -67,20 +45,9 @@ public final class UserWiring {
                     return loader.load(key);
                 });
         b.dataFetcher("comments", env -> {
-                    String key = env.<User>getSource().id();
-                    if (key == null) return null;
-                    Integer first = env.getArgument("first");
-                    Object order = env.getArgument("orderBy");
-                    if (first == null && order == null) {
-                        DataLoader<String, List<Comment>> loader = env.getDataLoader("Comment.authorId[]");
-                        return loader.load(key);
-                    }
-                    List<OrderBy> orderBy = Inputs.orderBy(order, CommentWiring.FIELD_SCOPES, Auth.principal(env));
-                    int limit = Inputs.first(first, api.config().maxPageSize());
-                    // one loader per distinct arguments: still one statement per level
-                    DataLoader<String, List<Comment>> loader = env.getDataLoaderRegistry().computeIfAbsent("Comment.authorId[]|" + limit + "|" + orderBy, name -> Batches.many(api.database(),
-                        (c, keys) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read), Comment::authorId));
-                    return loader.load(key);
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FIELD_SCOPES,
+                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read),
+                        Comment::authorId);
                 });
         b.dataFetcher("invitedBy", env -> {
                     Auth.require(env, "users:read");
@@ -91,52 +58,19 @@ public final class UserWiring {
                 });
         b.dataFetcher("invited", env -> {
                     Auth.require(env, "users:read");
-                    String key = env.<User>getSource().id();
-                    if (key == null) return null;
-                    Integer first = env.getArgument("first");
-                    Object order = env.getArgument("orderBy");
-                    if (first == null && order == null) {
-                        DataLoader<String, List<User>> loader = env.getDataLoader("User.invitedById[]");
-                        return loader.load(key);
-                    }
-                    List<OrderBy> orderBy = Inputs.orderBy(order, UserWiring.FIELD_SCOPES, Auth.principal(env));
-                    int limit = Inputs.first(first, api.config().maxPageSize());
-                    // one loader per distinct arguments: still one statement per level
-                    DataLoader<String, List<User>> loader = env.getDataLoaderRegistry().computeIfAbsent("User.invitedById[]|" + limit + "|" + orderBy, name -> Batches.many(api.database(),
-                        (c, keys) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.SELECT, UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, api.userRepository()::read), User::invitedById));
-                    return loader.load(key);
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "User.invitedById[]", UserWiring.FIELD_SCOPES,
+                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.SELECT, UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, api.userRepository()::read),
+                        User::invitedById);
                 });
         b.dataFetcher("followers", env -> {
-                    String key = env.<User>getSource().id();
-                    if (key == null) return null;
-                    Integer first = env.getArgument("first");
-                    Object order = env.getArgument("orderBy");
-                    if (first == null && order == null) {
-                        DataLoader<String, List<Follow>> loader = env.getDataLoader("Follow.followingId[]");
-                        return loader.load(key);
-                    }
-                    List<OrderBy> orderBy = Inputs.orderBy(order, FollowWiring.FIELD_SCOPES, Auth.principal(env));
-                    int limit = Inputs.first(first, api.config().maxPageSize());
-                    // one loader per distinct arguments: still one statement per level
-                    DataLoader<String, List<Follow>> loader = env.getDataLoaderRegistry().computeIfAbsent("Follow.followingId[]|" + limit + "|" + orderBy, name -> Batches.many(api.database(),
-                        (c, keys) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, api.followRepository()::read), Follow::followingId));
-                    return loader.load(key);
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followingId[]", FollowWiring.FIELD_SCOPES,
+                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, api.followRepository()::read),
+                        Follow::followingId);
                 });
         b.dataFetcher("following", env -> {
-                    String key = env.<User>getSource().id();
-                    if (key == null) return null;
-                    Integer first = env.getArgument("first");
-                    Object order = env.getArgument("orderBy");
-                    if (first == null && order == null) {
-                        DataLoader<String, List<Follow>> loader = env.getDataLoader("Follow.followerId[]");
-                        return loader.load(key);
-                    }
-                    List<OrderBy> orderBy = Inputs.orderBy(order, FollowWiring.FIELD_SCOPES, Auth.principal(env));
-                    int limit = Inputs.first(first, api.config().maxPageSize());
-                    // one loader per distinct arguments: still one statement per level
-                    DataLoader<String, List<Follow>> loader = env.getDataLoaderRegistry().computeIfAbsent("Follow.followerId[]|" + limit + "|" + orderBy, name -> Batches.many(api.database(),
-                        (c, keys) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, api.followRepository()::read), Follow::followerId));
-                    return loader.load(key);
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followerId[]", FollowWiring.FIELD_SCOPES,
+                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, api.followRepository()::read),
+                        Follow::followerId);
                 });
         return b.build();
     }

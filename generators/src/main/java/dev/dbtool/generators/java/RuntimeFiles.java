@@ -15,7 +15,7 @@ import java.util.List;
 final class RuntimeFiles {
     static final List<String> NAMES = List.of("ApiConfig", "ApiException", "ApiServer", "Auth", "Batches", "Column", "Cursors", "Database",
             "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Filter", "GraphQLHttpServer", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
-            "ListQuery", "OrderBy", "Page", "PageRequest", "PasswordHasher", "Principal", "Rows", "Scalars", "SessionLookup", "SqlFilter", "Validation", "Value", "Writes");
+            "ListQuery", "OrderBy", "Page", "PageRequest", "PasswordHasher", "Principal", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "Validation", "Value", "Writes");
 
     /** The cache layer's support classes, written by {@code dbtool cache-setup}. */
     static final List<String> CACHE = List.of("CacheCodec", "CacheConfig", "CacheScripts", "CacheStats", "CacheUnavailable", "ModelCache", "QueryCache", "RedisStore",

@@ -63,19 +63,13 @@ final class WiringWriter {
                 ApiField remote = target.field(r.remoteField()).orElseThrow();
                 ClassName targetRepo = names.repository(target.name());
                 CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
-                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$T key = env.<$T>getSource().$N();\nif (key == null) return null;\n"
-                                + "$T first = env.getArgument(\"first\");\nObject order = env.getArgument(\"orderBy\");\n"
-                                + "if (first == null && order == null) {\n$>$T<$T, $T> loader = env.getDataLoader($S);\nreturn loader.load(key);\n$<}\n"
-                                + "$T<$T> orderBy = $T.orderBy(order, $T.FIELD_SCOPES, $T.principal(env));\n"
-                                + "int limit = $T.first(first, api.config().maxPageSize());\n"
-                                + "// one loader per distinct arguments: still one statement per level\n"
-                                + "$T<$T, $T> loader = env.getDataLoaderRegistry().computeIfAbsent($S + limit + \"|\" + orderBy, name -> $T.many(api.database(),\n$>"
-                                + "(c, keys) -> $T.firstPerKey(c, $T.TABLE, $T.SELECT, $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, api.$N()::read), $T::$N));\n$<"
-                                + "return loader.load(key);\n$<})",
-                        r.name(), scope, key, row, JavaNames.identifier(local.name()), Integer.class, DATA_LOADER, key, value, loader,
-                        List.class, names.runtime("OrderBy"), names.runtime("Inputs"), names.wiring(target.name()), auth, names.runtime("Inputs"),
-                        DATA_LOADER, key, value, loader + "|", batches, names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk,
-                        JavaNames.repositoryAccessor(target), targetRow, JavaNames.identifier(r.remoteField()));
+                type.addStatement("b.dataFetcher($S, env -> {\n$>$L"
+                                + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FIELD_SCOPES,\n$>"
+                                + "(c, keys, orderBy, limit) -> $T.firstPerKey(c, $T.TABLE, $T.SELECT, $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, api.$N()::read),\n"
+                                + "$T::$N);\n$<$<})",
+                        r.name(), scope, names.runtime("Relations"), row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
+                        names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk, JavaNames.repositoryAccessor(target),
+                        targetRow, JavaNames.identifier(r.remoteField()));
             } else {
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$T key = env.<$T>getSource().$N();\nif (key == null) return null;\n"
                                 + "$T<$T, $T> loader = env.getDataLoader($S);\nreturn loader.load(key);\n$<})",
