@@ -67,6 +67,12 @@ public final class SessionStore {
         return Optional.of(new Principal(text.substring(0, nl), scopes));
     }
 
+    /** Renews the session's TTL without reading it; false when it is unknown, expired or revoked. */
+    public boolean touch(String id) throws CacheUnavailable {
+        Boolean renewed = redis.call(r -> r.pexpire(tag + ":" + ModelCache.sha256(id), ttl.toMillis()));
+        return Boolean.TRUE.equals(renewed);
+    }
+
     public void revoke(String id) throws CacheUnavailable {
         redis.call(r -> r.del(tag + ":" + ModelCache.sha256(id)));
     }

@@ -313,7 +313,10 @@ class BlogCacheTest {
             assertEquals(200, ok.statusCode());
             assertFalse(ok.body().contains("errors"), ok.body());
             assertEquals(401, http.send(req.copy().header("Authorization", "Session nope").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertTrue(api.cache().sessions().touch(session), "a live session's TTL slides");
+            assertFalse(api.cache().sessions().touch("nope"));
             assertEquals(1, api.cache().sessions().revokeAll("reader-7"));
+            assertFalse(api.cache().sessions().touch(session), "revoked");
             assertEquals(401, http.send(req.copy().header("Authorization", "Session " + session).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
         }
     }
