@@ -129,8 +129,9 @@ public final class StatementAnalyzer {
                 where(and.getRightExpression());
                 return;
             }
-            if (e instanceof net.sf.jsqlparser.expression.Parenthesis p) {
-                where(p.getExpression());
+            // JSqlParser 5 reads a parenthesised condition as a one-element expression list
+            if (e instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> p && p.size() == 1) {
+                where(p.get(0));
                 return;
             }
             if (e instanceof EqualsTo eq) {

@@ -56,6 +56,10 @@ class AdvisorLogicTest {
         TableUse quoted = only("SELECT * FROM \"Post\" WHERE \"authorId\" = $1 ORDER BY \"publishedAt\" DESC");
         assertEquals("Post (authorId, publishedAt DESC)", CandidateGenerator.forUse(quoted).get(0).display());
         assertEquals(List.of("status"), only("UPDATE orders SET total = $1 WHERE status = $2").equality());
+        TableUse grouped = only("SELECT id FROM orders WHERE (customer_id = $1) AND (created_at > $2 AND deleted_at IS NULL)");
+        assertEquals(List.of("customer_id"), grouped.equality(), "parenthesised conditions count");
+        assertEquals(List.of("created_at"), grouped.range());
+        assertEquals(1, grouped.constants().size());
         assertEquals(List.of("created_at"), only("DELETE FROM orders WHERE created_at < $1").range());
         assertFalse(analyzer.analyze("INSERT INTO orders (id) VALUES ($1)").usable());
         assertFalse(analyzer.analyze("SELECT * FROM pg_class WHERE relname = $1").usable(), "not a user table");
