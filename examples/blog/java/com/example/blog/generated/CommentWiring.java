@@ -5,7 +5,6 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -24,23 +23,14 @@ public final class CommentWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Comment");
         b.dataFetcher("post", env -> {
                     Auth.require(env, "posts:read");
-                    Integer key = env.<Comment>getSource().postId();
-                    if (key == null) return null;
-                    DataLoader<Integer, Post> loader = env.getDataLoader("Post.id");
-                    return loader.load(key);
+                    return Relations.<Integer, Post>load(env, env.<Comment>getSource().postId(), "Post.id");
                 });
         b.dataFetcher("author", env -> {
                     Auth.require(env, "users:read");
-                    String key = env.<Comment>getSource().authorId();
-                    if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("User.id");
-                    return loader.load(key);
+                    return Relations.<String, User>load(env, env.<Comment>getSource().authorId(), "User.id");
                 });
         b.dataFetcher("parent", env -> {
-                    String key = env.<Comment>getSource().parentId();
-                    if (key == null) return null;
-                    DataLoader<String, Comment> loader = env.getDataLoader("Comment.id");
-                    return loader.load(key);
+                    return Relations.<String, Comment>load(env, env.<Comment>getSource().parentId(), "Comment.id");
                 });
         b.dataFetcher("replies", env -> {
                     return Relations.toMany(env, api, env.<Comment>getSource().id(), "Comment.parentId[]", CommentWiring.FIELD_SCOPES,

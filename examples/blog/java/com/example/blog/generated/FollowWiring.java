@@ -4,7 +4,6 @@ package com.example.blog.generated;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.Instant;
 import java.util.Map;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -23,17 +22,11 @@ public final class FollowWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Follow");
         b.dataFetcher("follower", env -> {
                     Auth.require(env, "users:read");
-                    String key = env.<Follow>getSource().followerId();
-                    if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("User.id");
-                    return loader.load(key);
+                    return Relations.<String, User>load(env, env.<Follow>getSource().followerId(), "User.id");
                 });
         b.dataFetcher("following", env -> {
                     Auth.require(env, "users:read");
-                    String key = env.<Follow>getSource().followingId();
-                    if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("User.id");
-                    return loader.load(key);
+                    return Relations.<String, User>load(env, env.<Follow>getSource().followingId(), "User.id");
                 });
         return b.build();
     }

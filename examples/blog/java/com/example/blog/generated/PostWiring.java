@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -26,23 +25,14 @@ public final class PostWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Post");
         b.dataFetcher("author", env -> {
                     Auth.require(env, "users:read");
-                    String key = env.<Post>getSource().authorId();
-                    if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("User.id");
-                    return loader.load(key);
+                    return Relations.<String, User>load(env, env.<Post>getSource().authorId(), "User.id");
                 });
         b.dataFetcher("editor", env -> {
                     Auth.require(env, "users:read");
-                    String key = env.<Post>getSource().editorId();
-                    if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("User.id");
-                    return loader.load(key);
+                    return Relations.<String, User>load(env, env.<Post>getSource().editorId(), "User.id");
                 });
         b.dataFetcher("tags", env -> {
-                    Integer key = env.<Post>getSource().id();
-                    if (key == null) return null;
-                    DataLoader<Integer, List<Tag>> loader = env.getDataLoader("Post.tags");
-                    return loader.load(key);
+                    return Relations.<Integer, List<Tag>>load(env, env.<Post>getSource().id(), "Post.tags");
                 });
         b.dataFetcher("comments", env -> {
                     return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FIELD_SCOPES,

@@ -3,7 +3,6 @@ package com.example.blog.generated;
 
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.Map;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -22,10 +21,7 @@ public final class ProfileWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Profile");
         b.dataFetcher("user", env -> {
                     Auth.require(env, "users:read");
-                    String key = env.<Profile>getSource().userId();
-                    if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("User.id");
-                    return loader.load(key);
+                    return Relations.<String, User>load(env, env.<Profile>getSource().userId(), "User.id");
                 });
         return b.build();
     }

@@ -4,7 +4,6 @@ package com.example.blog.generated;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.List;
 import java.util.Map;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -23,10 +22,7 @@ public final class TagWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Tag");
         b.dataFetcher("posts", env -> {
                     Auth.require(env, "posts:read");
-                    Integer key = env.<Tag>getSource().id();
-                    if (key == null) return null;
-                    DataLoader<Integer, List<Post>> loader = env.getDataLoader("Tag.posts");
-                    return loader.load(key);
+                    return Relations.<Integer, List<Post>>load(env, env.<Tag>getSource().id(), "Tag.posts");
                 });
         return b.build();
     }

@@ -5,7 +5,6 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -39,10 +38,7 @@ public final class UserWiring {
                         Post::editorId);
                 });
         b.dataFetcher("profile", env -> {
-                    String key = env.<User>getSource().id();
-                    if (key == null) return null;
-                    DataLoader<String, Profile> loader = env.getDataLoader("Profile.userId");
-                    return loader.load(key);
+                    return Relations.<String, Profile>load(env, env.<User>getSource().id(), "Profile.userId");
                 });
         b.dataFetcher("comments", env -> {
                     return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FIELD_SCOPES,
@@ -51,10 +47,7 @@ public final class UserWiring {
                 });
         b.dataFetcher("invitedBy", env -> {
                     Auth.require(env, "users:read");
-                    String key = env.<User>getSource().invitedById();
-                    if (key == null) return null;
-                    DataLoader<String, User> loader = env.getDataLoader("User.id");
-                    return loader.load(key);
+                    return Relations.<String, User>load(env, env.<User>getSource().invitedById(), "User.id");
                 });
         b.dataFetcher("invited", env -> {
                     Auth.require(env, "users:read");

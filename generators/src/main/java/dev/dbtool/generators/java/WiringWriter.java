@@ -22,7 +22,6 @@ import javax.lang.model.element.Modifier;
 final class WiringWriter {
     private static final ClassName TYPE_WIRING = ClassName.get("graphql.schema.idl", "TypeRuntimeWiring");
     private static final ClassName REGISTRY = ClassName.get("org.dataloader", "DataLoaderRegistry");
-    private static final ClassName DATA_LOADER = ClassName.get("org.dataloader", "DataLoader");
 
     private WiringWriter() {}
 
@@ -71,9 +70,8 @@ final class WiringWriter {
                         names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk, JavaNames.repositoryAccessor(target),
                         targetRow, JavaNames.identifier(r.remoteField()));
             } else {
-                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$T key = env.<$T>getSource().$N();\nif (key == null) return null;\n"
-                                + "$T<$T, $T> loader = env.getDataLoader($S);\nreturn loader.load(key);\n$<})",
-                        r.name(), scope, key, row, JavaNames.identifier(local.name()), DATA_LOADER, key, value, loader);
+                type.addStatement("b.dataFetcher($S, env -> {\n$>$Lreturn $T.<$T, $T>load(env, env.<$T>getSource().$N(), $S);\n$<})",
+                        r.name(), scope, names.runtime("Relations"), key, value, row, JavaNames.identifier(local.name()), loader);
             }
             String repo = JavaNames.repositoryAccessor(target);
             boolean keyed = target.key().size() == 1 && target.key().get(0).name().equals(r.remoteField());
