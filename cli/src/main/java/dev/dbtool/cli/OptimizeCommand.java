@@ -11,7 +11,7 @@ import dev.dbtool.database.migrate.Migrator;
 import dev.dbtool.generators.advisor.Recommendation;
 import dev.dbtool.generators.liquibase.ChangeSetIds;
 import dev.dbtool.generators.liquibase.ChangelogFormat;
-import dev.dbtool.generators.liquibase.IndexChangeSetWriter;
+import dev.dbtool.generators.liquibase.SqlChangeSetWriter;
 import dev.dbtool.generators.liquibase.MasterChangelog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     private void write(AdvisorResult result, LoadedProject project, String jdbcUrl, Environment env) {
-        List<IndexChangeSetWriter.Drop> drops = dropUnused ? drops(result, jdbcUrl) : List.of();
+        List<SqlChangeSetWriter.Drop> drops = dropUnused ? drops(result, jdbcUrl) : List.of();
         if (result.recommendations().isEmpty() && drops.isEmpty()) {
             env.err().println("No changeset written: nothing to change.");
             return;
@@ -132,7 +132,7 @@ final class OptimizeCommand implements Callable<Integer> {
         if (apply && !before.isEmpty())
             throw new UserError(ExitCodes.FINDINGS, before.size() + " other changesets are pending; run `dbtool migrate` first, then `dbtool optimize --apply`");
         try {
-            AtomicFiles.write(file, IndexChangeSetWriter.write(result.recommendations().stream().map(Recommendation::index).toList(), drops, id, author, format, path));
+            AtomicFiles.write(file, SqlChangeSetWriter.write(result.recommendations().stream().map(Recommendation::index).toList(), drops, id, author, format, path));
             String master = Files.exists(migrations.master()) ? Files.readString(migrations.master()) : MasterChangelog.empty(format);
             AtomicFiles.write(migrations.master(), MasterChangelog.append(master, format, path));
         } catch (IOException e) {
@@ -154,10 +154,10 @@ final class OptimizeCommand implements Callable<Integer> {
      * Unused indexes, and all but one of each duplicate group (the one kept is unique or backs a constraint, when one
      * does), never an index that enforces uniqueness or a constraint; each with its definition for the rollback.
      */
-    private static List<IndexChangeSetWriter.Drop> drops(AdvisorResult result, String jdbcUrl) {
+    private static List<SqlChangeSetWriter.Drop> drops(AdvisorResult result, String jdbcUrl) {
         String info = "SELECT i.oid::regclass::text, pg_get_indexdef(i.oid), x.indisunique OR EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid) "
                 + "FROM pg_class i JOIN pg_index x ON x.indexrelid = i.oid WHERE i.oid = to_regclass(?)";
-        List<IndexChangeSetWriter.Drop> out = new ArrayList<>();
+        List<SqlChangeSetWriter.Drop> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement ps = c.prepareStatement(info)) {
             List<String> seen = new ArrayList<>();
             for (HealthFinding f : result.health()) {
@@ -176,7 +176,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 for (String[] g : group) {
                     if (g[2].equals("keep") || seen.contains(g[0])) continue;
                     seen.add(g[0]);
-                    out.add(new IndexChangeSetWriter.Drop(g[0], g[1]));
+                    out.add(new SqlChangeSetWriter.Drop(g[0], g[1]));
                 }
             }
         } catch (SQLException e) {

@@ -17,6 +17,8 @@ import java.util.TreeSet;
 /**
  * Reads (and, for retry and purge, changes) the job queues in Redis with the key layout the generated queue engine
  * uses (docs/queues.md): {@code {prefix:q:name}:ready}, {@code …:delayed}, {@code …:dead}, {@code …:job:<id>}…
+ * It mirrors the generated {@code JobQueue.stats()} on purpose: the engine exists only as generated source in the
+ * user's project, so the CLI reads the same keys itself; the blog example's tests check both against one queue.
  */
 final class QueueInspector implements AutoCloseable {
     /** One queue's numbers, as {@code queue-stats} prints them. */

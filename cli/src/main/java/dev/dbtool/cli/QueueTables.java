@@ -1,7 +1,7 @@
 package dev.dbtool.cli;
 
 import dev.dbtool.generators.liquibase.ChangelogFormat;
-import dev.dbtool.generators.liquibase.IndexChangeSetWriter;
+import dev.dbtool.generators.liquibase.SqlChangeSetWriter;
 import dev.dbtool.generators.liquibase.MasterChangelog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ final class QueueTables {
         String author = migrations.settings().author() != null ? migrations.settings().author()
                 : GitAuthor.find(migrations.directory().getParent(), env.variables());
         try {
-            AtomicFiles.write(file, IndexChangeSetWriter.writeSteps(STEPS, ID, author, format, path, "the job queues' outbox and idempotency tables (dbtool queue-job)"));
+            AtomicFiles.write(file, SqlChangeSetWriter.writeSteps(STEPS, ID, author, format, path, "the job queues' outbox and idempotency tables (dbtool queue-job)"));
             String master = Files.exists(migrations.master()) ? Files.readString(migrations.master()) : MasterChangelog.empty(format);
             AtomicFiles.write(migrations.master(), MasterChangelog.append(master, format, path));
         } catch (IOException e) {

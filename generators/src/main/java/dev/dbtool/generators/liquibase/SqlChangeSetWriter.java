@@ -16,16 +16,17 @@ import liquibase.serializer.core.xml.XMLChangeLogSerializer;
 import liquibase.serializer.core.yaml.YamlChangeLogSerializer;
 
 /**
- * Index changes from {@code dbtool optimize} as Liquibase changesets: one per index, {@code CREATE INDEX CONCURRENTLY}
+ * Hand-written SQL as Liquibase changesets, one statement each with its rollback: the job queues' tables
+ * ({@link #writeSteps}) and index changes from {@code dbtool optimize}: one per index, {@code CREATE INDEX CONCURRENTLY}
  * with {@code runInTransaction: false} (CONCURRENTLY cannot run in a transaction, and one statement per changeset
  * means a failed build is retried alone), rolled back by {@code DROP INDEX CONCURRENTLY}. Drops are the same in reverse
  * and are only written when asked for.
  */
-public final class IndexChangeSetWriter {
+public final class SqlChangeSetWriter {
     /** An index to drop, with the statement that recreates it (its rollback). */
     public record Drop(String qualifiedName, String createSql) {}
 
-    private IndexChangeSetWriter() {}
+    private SqlChangeSetWriter() {}
 
     public static String write(List<IndexCandidate> creates, List<Drop> drops, String id, String author, ChangelogFormat format, String path) {
         DatabaseChangeLog log = new DatabaseChangeLog(path);
