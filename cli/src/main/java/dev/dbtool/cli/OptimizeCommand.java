@@ -9,10 +9,8 @@ import dev.dbtool.database.advisor.WhatIf;
 import dev.dbtool.database.migrate.MigrationException;
 import dev.dbtool.database.migrate.Migrator;
 import dev.dbtool.generators.advisor.Recommendation;
-import dev.dbtool.generators.liquibase.ChangeSetIds;
 import dev.dbtool.generators.liquibase.ChangelogFormat;
 import dev.dbtool.generators.liquibase.SqlChangeSetWriter;
-import dev.dbtool.generators.liquibase.MasterChangelog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,12 +115,9 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         Migrations migrations = Migrations.of(project.schemaPath(), project.loaded().schema());
         ChangelogFormat format = migrations.settings().format();
-        String id = ChangeSetIds.of(SchemaCommand.clock.instant(), "optimize-indexes");
+        String id = migrations.freeChangeSetId(SchemaCommand.clock.instant(), "optimize-indexes", format);
         String path = "changes/" + id + "." + format.extension();
         Path file = migrations.directory().resolve(path);
-        if (Files.exists(file)) throw new UserError(ExitCodes.ENVIRONMENT, env.display(file) + " exists; try again in a second");
-        String author = migrations.settings().author() != null ? migrations.settings().author()
-                : GitAuthor.find(migrations.directory().getParent(), env.variables());
         List<String> before;
         try {
             before = apply ? new Migrator(jdbcUrl, migrations.master()).pending("!seed") : List.of();
@@ -132,9 +127,9 @@ final class OptimizeCommand implements Callable<Integer> {
         if (apply && !before.isEmpty())
             throw new UserError(ExitCodes.FINDINGS, before.size() + " other changesets are pending; run `dbtool migrate` first, then `dbtool optimize --apply`");
         try {
-            AtomicFiles.write(file, SqlChangeSetWriter.write(result.recommendations().stream().map(Recommendation::index).toList(), drops, id, author, format, path));
-            String master = Files.exists(migrations.master()) ? Files.readString(migrations.master()) : MasterChangelog.empty(format);
-            AtomicFiles.write(migrations.master(), MasterChangelog.append(master, format, path));
+            AtomicFiles.write(file, SqlChangeSetWriter.write(result.recommendations().stream().map(Recommendation::index).toList(), drops, id,
+                    migrations.author(env), format, path));
+            migrations.include(path);
         } catch (IOException e) {
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot write the changeset: " + e.getMessage(), e);
         }

@@ -2,7 +2,6 @@ package dev.dbtool.cli;
 
 import dev.dbtool.generators.liquibase.ChangelogFormat;
 import dev.dbtool.generators.liquibase.SqlChangeSetWriter;
-import dev.dbtool.generators.liquibase.MasterChangelog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +30,10 @@ final class QueueTables {
         String path = "changes/" + ID + "." + format.extension();
         Path file = migrations.directory().resolve(path);
         if (Files.exists(file)) return;
-        String author = migrations.settings().author() != null ? migrations.settings().author()
-                : GitAuthor.find(migrations.directory().getParent(), env.variables());
         try {
-            AtomicFiles.write(file, SqlChangeSetWriter.writeSteps(STEPS, ID, author, format, path, "the job queues' outbox and idempotency tables (dbtool queue-job)"));
-            String master = Files.exists(migrations.master()) ? Files.readString(migrations.master()) : MasterChangelog.empty(format);
-            AtomicFiles.write(migrations.master(), MasterChangelog.append(master, format, path));
+            AtomicFiles.write(file, SqlChangeSetWriter.writeSteps(STEPS, ID, migrations.author(env), format, path,
+                    "the job queues' outbox and idempotency tables (dbtool queue-job)"));
+            migrations.include(path);
         } catch (IOException e) {
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot write the queue tables' changeset: " + e.getMessage(), e);
         }

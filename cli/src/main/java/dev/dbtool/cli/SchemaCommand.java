@@ -75,8 +75,7 @@ final class SchemaCommand implements Callable<Integer> {
         Migrations migrations = Migrations.of(schemaPath, schema);
         DbSchema previous = readSnapshot(migrations, env);
         String master = readIfExists(migrations.master(), env);
-        String author = migrations.settings().author() != null ? migrations.settings().author()
-                : GitAuthor.find(migrations.directory().getParent(), env.variables());
+        String author = migrations.author(env);
         var request = new ChangesetPlanner.Request(schema, previous, master, renames(schema, previous), model, name, author,
                 clock.instant(), migrations.settings());
         SchemaDiff diff = ChangesetPlanner.diff(request);

@@ -2,9 +2,7 @@ package dev.dbtool.cli;
 
 import dev.dbtool.database.seed.CopyLoader;
 import dev.dbtool.database.seed.SeedLoadException;
-import dev.dbtool.generators.liquibase.ChangeSetIds;
 import dev.dbtool.generators.liquibase.ChangelogFormat;
-import dev.dbtool.generators.liquibase.MasterChangelog;
 import dev.dbtool.generators.liquibase.SeedChangeSetWriter;
 import dev.dbtool.generators.seed.CsvWriter;
 import dev.dbtool.generators.seed.SeedOptions;
@@ -125,14 +123,13 @@ final class SeedCommand implements Callable<Integer> {
     private int writeChangeset(SeedPlan plan, Environment env, LoadedProject project) {
         Migrations migrations = Migrations.of(project.schemaPath(), project.loaded().schema());
         ChangelogFormat format = migrations.settings().format() == ChangelogFormat.XML ? ChangelogFormat.XML : ChangelogFormat.YAML;
-        String id = ChangeSetIds.of(SchemaCommand.clock.instant(), "seed");
+        String id = migrations.freeChangeSetId(SchemaCommand.clock.instant(), "seed", format);
         String path = "changes/" + id + "." + format.extension();
         String csvFolder = "../seed/" + id;
         Path changeset = migrations.directory().resolve(path);
         Path csvDir = migrations.directory().resolve("seed").resolve(id);
-        if (Files.exists(changeset) || Files.exists(csvDir)) throw new UserError(ExitCodes.ENVIRONMENT, env.display(changeset) + " exists; try again in a second");
-        String author = migrations.settings().author() != null ? migrations.settings().author()
-                : GitAuthor.find(migrations.directory().getParent(), env.variables());
+        if (Files.exists(csvDir)) throw new UserError(ExitCodes.ENVIRONMENT, env.display(csvDir) + " exists without its changeset; remove it or move it away");
+        String author = migrations.author(env);
         try {
             Files.createDirectories(csvDir);
             long rows = 0;
@@ -143,8 +140,7 @@ final class SeedCommand implements Callable<Integer> {
                 }
             }
             AtomicFiles.write(changeset, SeedChangeSetWriter.write(plan, id, author, format, path, csvFolder));
-            String master = Files.exists(migrations.master()) ? Files.readString(migrations.master()) : MasterChangelog.empty(format);
-            AtomicFiles.write(migrations.master(), MasterChangelog.append(master, migrations.settings().format(), path));
+            migrations.include(path);
             env.out().println(env.display(changeset));
             env.err().println("✔ Wrote changeset " + id + " (context seed, " + rows + " rows in " + env.display(csvDir) + "); apply it with "
                     + "`dbtool migrate --contexts seed`.");
