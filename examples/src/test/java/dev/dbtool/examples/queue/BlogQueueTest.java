@@ -160,15 +160,22 @@ class BlogQueueTest {
     void deadLettersCanBeRetriedFromTheCli() throws Exception {
         String prefix = prefix();
         SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
-        AtomicInteger calls = new AtomicInteger();
+        java.util.Set<String> tried = ConcurrentHashMap.newKeySet();
+        List<String> succeeded = new CopyOnWriteArrayList<>();
         track(SendWelcomeEmailWorker.start(client, prefix, job -> {
-            if (calls.incrementAndGet() == 1) throw new IllegalStateException("down");
+            if (tried.add(job.id())) throw new IllegalStateException("down");
+            succeeded.add(job.id());
         }, SendWelcomeEmailWorker.settings()));
         producer.add(email("y@example.com"), JobOptions.id("welcome-y").withAttempts(1));
-        await("dead", Duration.ofSeconds(10), () -> producer.queue().stats().dead() == 1);
-        Result r = cli("queue", "retry", "email-queue", "welcome-y", "--url", redis, "--prefix", prefix);
-        assertEquals(0, r.code, r.err);
-        await("processed after the retry", Duration.ofSeconds(10), () -> calls.get() == 2 && producer.queue().stats().completed() == 1);
+        producer.add(email("z@example.com"), JobOptions.id("welcome-z").withAttempts(1));
+        await("dead", Duration.ofSeconds(10), () -> producer.queue().stats().dead() == 2);
+        Result one = cli("queue", "retry", "email-queue", "welcome-y", "--url", redis, "--prefix", prefix);
+        assertEquals(0, one.code, one.err);
+        await("welcome-y after its retry", Duration.ofSeconds(10), () -> succeeded.equals(List.of("welcome-y")));
+        assertEquals(1, cli("queue", "retry", "email-queue", "welcome-y", "--url", redis, "--prefix", prefix).code, "not dead any more");
+        Result all = cli("queue", "retry", "email-queue", "--all", "--url", redis, "--prefix", prefix);
+        assertEquals(0, all.code, all.err);
+        await("welcome-z after retry --all", Duration.ofSeconds(10), () -> succeeded.size() == 2 && producer.queue().stats().completed() == 2);
         assertEquals(2, cli("queue", "retry", "email-queue", "--url", redis, "--prefix", prefix).code, "JOB_ID or --all");
     }
 
@@ -308,6 +315,13 @@ class BlogQueueTest {
         assertTrue(q.path("oldestWaitingMs").asLong() >= 0);
         Result text = cli("queue-stats", "--url", redis, "--prefix", prefix);
         assertTrue(text.out.contains("email-queue") && text.out.contains("waiting"), text.out);
+        StringWriter watched = new StringWriter();
+        Environment env = new Environment(java.nio.file.Path.of("."), new HashMap<>(), new PrintWriter(watched, true), new PrintWriter(new StringWriter(), true), false);
+        Thread watch = new Thread(() -> Main.run(env, "queue-stats", "--url", redis, "--prefix", prefix, "--format", "json", "--watch"));
+        watch.setDaemon(true);
+        watch.start();
+        await("a second report", Duration.ofSeconds(10), () -> watched.toString().split("\"queues\"", -1).length > 2);
+        watch.interrupt();
         Result down = cli("queue-stats", "--url", "redis://127.0.0.1:1");
         assertEquals(3, down.code);
         assertTrue(down.err.contains("cannot reach Redis"), down.err);
