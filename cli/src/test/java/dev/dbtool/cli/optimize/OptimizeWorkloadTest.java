@@ -202,6 +202,21 @@ class OptimizeWorkloadTest {
         assertEquals(2, run("optimize", "--url", url, "--budget", "12XB").code);
     }
 
+    @Test
+    @Order(2)
+    void minCallsAndMaxStatementsBoundWhatIsRead() throws Exception {
+        JsonNode all = advise("--what-if", "none");
+        double topTotal = 0;
+        for (JsonNode s : all.path("statements")) topTotal = Math.max(topTotal, s.path("totalMs").asDouble());
+        JsonNode one = advise("--what-if", "none", "--max-statements", "1");
+        assertEquals(1, one.path("statements").size(), one.toString());
+        assertEquals(topTotal, one.path("statements").path(0).path("totalMs").asDouble(), 0.01, "the statement with the most total time");
+        JsonNode rare = advise("--what-if", "none", "--min-calls", "1000000");
+        assertEquals(0, rare.path("statements").size(), rare.toString());
+        assertEquals(List.of(), sqls(rare));
+        assertEquals(2, run("optimize", "--url", url, "--min-calls", "0").code);
+    }
+
     private List<Path> changesets() throws Exception {
         try (var files = Files.list(dir.resolve("migrations/changes"))) {
             return new ArrayList<>(files.filter(p -> p.toString().contains("optimize-indexes")).toList());
