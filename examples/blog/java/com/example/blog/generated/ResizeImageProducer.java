@@ -13,7 +13,7 @@ import java.util.List;
 public final class ResizeImageProducer {
     public static final String QUEUE = "image-processing";
 
-    public static final JobDefaults DEFAULTS = new JobDefaults(3, "exponential", 1000L, 4, 0L);
+    public static final JobDefaults DEFAULTS = new JobDefaults(3, "fixed", 1000L, 4, 0L);
 
     private final JobQueue queue;
 

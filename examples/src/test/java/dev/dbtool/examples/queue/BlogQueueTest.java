@@ -157,6 +157,27 @@ class BlogQueueTest {
     }
 
     @Test
+    void fixedBackoffKeepsTheSameDelayBetweenAttempts() throws Exception {
+        String prefix = prefix();
+        ResizeImageProducer producer = new ResizeImageProducer(client, prefix);
+        List<Long> attempts = new CopyOnWriteArrayList<>();
+        track(ResizeImageWorker.start(client, prefix, job -> {
+            attempts.add(System.currentTimeMillis());
+            throw new IllegalStateException("no such image");
+        }, ResizeImageWorker.settings()));
+        // ResizeImage is @@retry(attempts: 3, backoff: fixed, delay: 1000); a shorter delay keeps the test quick
+        producer.add(new ResizeImage("https://img.example.com/missing.png", 10, 10), JobOptions.id("resize-1").withBackoffDelay(Duration.ofMillis(800)));
+        await("three attempts", Duration.ofSeconds(10), () -> attempts.size() == 3);
+        await("the dead letter", Duration.ofSeconds(5), () -> producer.queue().stats().dead() == 1);
+        for (int i = 1; i < 3; i++) {
+            long gap = attempts.get(i) - attempts.get(i - 1);
+            // exponential would make the second gap 1,600 ms
+            assertTrue(gap >= 800 && gap <= 800 * 1.2 + 400, "gap " + i + " = " + gap + " ms, fixed backoff 800 ms (+20 % jitter, +fetch cadence)");
+        }
+        assertEquals("3", producer.queue().inspect("resize-1").get("attempts"));
+    }
+
+    @Test
     void deadLettersCanBeRetriedFromTheCli() throws Exception {
         String prefix = prefix();
         SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
