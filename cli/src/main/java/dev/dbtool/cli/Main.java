@@ -50,7 +50,13 @@ public final class Main {
             if (root.verbose) ex.printStackTrace(env.err());
             return ExitCodes.INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) { // picocli hands on Errors (a StackOverflowError, OutOfMemoryError): one line, still exit 70
+            env.err().println("error: internal error: " + t + (root.verbose ? "" : " (run with --verbose for the stack trace; please report it)"));
+            if (root.verbose) t.printStackTrace(env.err());
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** For tests and embedding: the process environment with the given working directory. */

@@ -230,4 +230,16 @@ class CliTest {
         assertEquals(1, r.code);
         assertTrue(r.err.contains("no changelog at migrations/changelog.yaml; write one with `dbtool schema`"), r.err);
     }
+
+    @Test
+    void aSchemaNestedTenThousandLevelsDeepGetsOneErrorNotAStackTrace() throws Exception {
+        Files.writeString(dir.resolve("schema.prisma"), VALID.replace("@default(autoincrement())",
+                "@default(" + "f(".repeat(10_000) + ")".repeat(10_000) + ")"));
+        for (String command : new String[] {"validate", "format"}) {
+            Result r = run(command);
+            assertEquals(1, r.code, command + ": " + r.err);
+            assertTrue(r.err.contains("schema.prisma:7:") && r.err.contains("nested more than 64 levels deep"), r.err);
+            assertFalse(r.err.contains("Exception") || r.err.contains("Error:") || r.err.contains("\tat "), r.err);
+        }
+    }
 }

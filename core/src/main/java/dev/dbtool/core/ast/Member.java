@@ -21,6 +21,9 @@ public sealed interface Member {
     /** A whole-line {@code //} or {@code ///} comment; {@code text} includes the slashes. */
     record Comment(String text, Span span) implements Member {
         public boolean isDoc() { return text.startsWith("///"); }
+
+        /** A block comment: the formatter rewrites it one line per text line, starred, as prisma format does. */
+        public boolean isBlock() { return text.startsWith("/*"); }
     }
 
     record BlankLine(Span span) implements Member {}

@@ -13,7 +13,10 @@ public sealed interface Top {
         public String nameText() { return name.name(); }
     }
 
+    /** A comment line between blocks ({@code //}, {@code ///} or a block comment). */
     record Comment(String text, boolean blankBefore, Span span) implements Top {
         public boolean isDoc() { return text.startsWith("///"); }
+
+        public boolean isBlock() { return text.startsWith("/*"); }
     }
 }

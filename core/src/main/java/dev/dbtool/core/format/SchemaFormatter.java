@@ -25,7 +25,7 @@ public final class SchemaFormatter {
             if (!first && (previousWasBlock || item.blankBefore())) out.append('\n');
             first = false;
             if (item instanceof Top.Comment c) {
-                out.append(c.text()).append('\n');
+                for (String line : commentLines(c.text(), c.isBlock())) out.append(line).append('\n');
                 previousWasBlock = false;
             } else if (item instanceof Top.Block b) {
                 block(b, out);
@@ -47,7 +47,9 @@ public final class SchemaFormatter {
             attributes.sort((x, y) -> Integer.compare(rank(x), rank(y)));
             for (List<Member> group : attributes) {
                 for (Member m : group) {
-                    if (m instanceof Member.Comment c) out.append(INDENT).append(c.text()).append('\n');
+                    if (m instanceof Member.Comment c) {
+                        for (String line : commentLines(c.text(), c.isBlock())) out.append(INDENT).append(line).append('\n');
+                    }
                     else if (m instanceof Member.BlockAttribute a) {
                         out.append(INDENT).append(ExpressionPrinter.attribute(a.attribute()));
                         if (a.trailingComment() != null) out.append(' ').append(a.trailingComment());
@@ -87,6 +89,10 @@ public final class SchemaFormatter {
         return i < 0 ? BLOCK_ATTRIBUTE_ORDER.size() : i;
     }
 
+    private static List<String> commentLines(String text, boolean block) {
+        return block ? BlockComments.lines(text) : List.of(text);
+    }
+
     private static void trimBlankLines(List<Member> body) {
         while (!body.isEmpty() && body.get(0) instanceof Member.BlankLine) body.remove(0);
         while (!body.isEmpty() && body.get(body.size() - 1) instanceof Member.BlankLine) body.remove(body.size() - 1);
@@ -103,12 +109,12 @@ public final class SchemaFormatter {
                 out.append('\n');
                 table = new TextTable(INDENT);
             } else if (m instanceof Member.Comment c) {
-                table.line(c.text());
+                for (String line : commentLines(c.text(), c.isBlock())) table.line(line);
             } else if (m instanceof Member.Field f) {
                 table.row(List.of(f.name().name(), f.type() == null ? "" : f.type().display(),
-                        ExpressionPrinter.attributes(f.attributes())), f.trailingComment());
+                        ExpressionPrinter.attributes(FieldAttributeOrder.sorted(f.attributes()))), f.trailingComment());
             } else if (m instanceof Member.EnumValue v) {
-                table.row(List.of(v.name().name(), ExpressionPrinter.attributes(v.attributes())), v.trailingComment());
+                table.row(List.of(v.name().name(), ExpressionPrinter.attributes(FieldAttributeOrder.sorted(v.attributes()))), v.trailingComment());
             } else if (m instanceof Member.KeyValue kv) {
                 table.row(List.of(kv.key().name(), "= " + ExpressionPrinter.print(kv.value())), kv.trailingComment());
             }

@@ -63,10 +63,12 @@ final class Lexer {
             case '/':
                 if (pos + 1 < s.length() && s.charAt(pos + 1) == '/') {
                     while (pos < s.length() && s.charAt(pos) != '\n') pos++;
+                    // Trailing spaces inside a comment are kept, as prisma format keeps them; only a CR goes.
                     int end = pos;
-                    while (end > start && (s.charAt(end - 1) == '\r' || s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) end--;
+                    while (end > start && s.charAt(end - 1) == '\r') end--;
                     return new Token(TokenKind.COMMENT, s.substring(start, end), start, end);
                 }
+                if (pos + 1 < s.length() && s.charAt(pos + 1) == '*') return blockComment(start);
                 break;
             default:
                 break;
@@ -98,6 +100,18 @@ final class Lexer {
         }
         report(Span.of(file, start, pos), "This string is not terminated: add the closing `\"` on the same line.");
         return new Token(TokenKind.STRING, s.substring(start, pos) + "\"", start, pos);
+    }
+
+    /** A block comment, possibly over several lines: one token, so the parser places it where a line comment may stand. */
+    private Token blockComment(int start) {
+        int close = s.indexOf("*/", start + 2);
+        if (close < 0) {
+            pos = s.length();
+            report(Span.of(file, start, start + 2), "This block comment is not closed: add `*/` where it ends.");
+            return new Token(TokenKind.COMMENT, s.substring(start) + "*/", start, pos);
+        }
+        pos = close + 2;
+        return tok(TokenKind.COMMENT, start);
     }
 
     private void report(Span span, String message) {

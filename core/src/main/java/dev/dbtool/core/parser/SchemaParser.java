@@ -28,6 +28,17 @@ public final class SchemaParser {
     /** The previous consumed token ended a line (or nothing was consumed yet): a further newline is a blank line. */
     private boolean atLineStart = true;
 
+    /** Lists and calls nest at most this deep: real schemas nest two or three levels; a deeper one is an attack or a slip. */
+    static final int MAX_NESTING = 64;
+    private int nesting;
+
+    /**
+     * Comments written after a block's closing brace, on its line: they become comment lines after the block (prisma
+     * format puts them right under the brace, then moves them one blank line down on its next run; dbtool gives the
+     * second form at once, so formatting stays idempotent).
+     */
+    private final List<Token> afterBlock = new ArrayList<>();
+
     /** Lines that already have a syntax error: one per line, so a slip does not cascade into noise. */
     private final java.util.Set<Integer> errorLines = new java.util.HashSet<>();
 
@@ -58,15 +69,20 @@ public final class SchemaParser {
                     advance();
                 }
                 case COMMENT -> {
-                    advance();
-                    items.add(new Top.Comment(t.text(), blank, span(t)));
-                    blank = false;
+                    // A block comment may be followed by more comments on its line; each becomes a line of its own.
+                    while (peek().is(TokenKind.COMMENT)) {
+                        Token c = advance();
+                        items.add(new Top.Comment(c.text(), blank, span(c)));
+                        blank = false;
+                    }
                     endOfLine("a comment");
                 }
                 default -> {
                     Optional<BlockKind> kind = t.is(TokenKind.IDENT) ? BlockKind.fromKeyword(t.text()) : Optional.empty();
                     if (kind.isPresent() && peek(1).is(TokenKind.IDENT)) {
                         items.add(block(kind.get(), blank));
+                        for (Token c : afterBlock) items.add(new Top.Comment(c.text(), false, span(c)));
+                        afterBlock.clear();
                     } else {
                         invalidTopLevelLine(t);
                     }
@@ -106,8 +122,11 @@ public final class SchemaParser {
         Token keyword = advance();
         Token nameTok = advance();
         Identifier name = new Identifier(nameTok.text(), span(nameTok));
+        List<Member> members = new ArrayList<>();
         if (peek().is(TokenKind.LBRACE)) {
             advance();
+            // A comment after `{` (prisma format drops it) is kept as the block's first line.
+            while (peek().is(TokenKind.COMMENT)) members.add(new Member.Comment(peek().text(), span(advance())));
             if (!peek().is(TokenKind.NEWLINE) && !peek().is(TokenKind.EOF)) {
                 error(lineSpan(peek()), "Nothing may follow `{` on its line: start the block's content on the next line.");
                 skipLine();
@@ -117,7 +136,6 @@ public final class SchemaParser {
                     "Expected `{` after " + kind.keyword() + " `" + nameTok.text() + "`.");
             skipLine();
         }
-        List<Member> members = new ArrayList<>();
         int end = nameTok.end();
         while (true) {
             Token t = peek();
@@ -129,6 +147,7 @@ public final class SchemaParser {
             if (t.is(TokenKind.RBRACE)) {
                 advance();
                 end = t.end();
+                while (peek().is(TokenKind.COMMENT)) afterBlock.add(advance());
                 endOfLine("`}`");
                 break;
             }
@@ -137,8 +156,7 @@ public final class SchemaParser {
                         "The " + kind.keyword() + " `" + nameTok.text() + "` is not closed: its `}` is missing.");
                 break;
             }
-            Member m = member(kind, t);
-            if (m != null) members.add(m);
+            member(kind, t, members);
         }
         return new Top.Block(kind, name, List.copyOf(members), blankBefore, Span.of(file, keyword.start(), end));
     }
@@ -148,35 +166,33 @@ public final class SchemaParser {
                 && peek(1).is(TokenKind.IDENT) && peek(2).is(TokenKind.LBRACE);
     }
 
-    private Member member(BlockKind kind, Token t) {
+    /** Reads one line of a block body into {@code out} (a comment line may hold several block comments). */
+    private void member(BlockKind kind, Token t, List<Member> out) {
         switch (t.kind()) {
             case NEWLINE -> {
                 boolean blank = atLineStart;
                 advance();
-                return blank ? new Member.BlankLine(span(t)) : null;
+                if (blank) out.add(new Member.BlankLine(span(t)));
             }
             case COMMENT -> {
-                advance();
+                while (peek().is(TokenKind.COMMENT)) {
+                    Token c = advance();
+                    out.add(new Member.Comment(c.text(), span(c)));
+                }
                 endOfLine("a comment");
-                return new Member.Comment(t.text(), span(t));
             }
             case ATAT -> {
                 Attribute a = attribute();
                 String comment = trailingComment();
                 endOfLine("the attribute");
-                return new Member.BlockAttribute(a, comment, a.span());
+                out.add(new Member.BlockAttribute(a, comment, a.span()));
             }
-            case IDENT -> {
-                if (kind.hasFields()) return field();
-                if (kind == BlockKind.ENUM) return enumValue();
-                return keyValue();
-            }
+            case IDENT -> out.add(kind.hasFields() ? field() : kind == BlockKind.ENUM ? enumValue() : keyValue());
             default -> {
                 String what = kind.isConfig() ? "a `key = value` setting"
                         : kind == BlockKind.ENUM ? "an enum value or block attribute" : "a field or block attribute";
                 error(lineSpan(t), "This line is not " + what + ".");
                 skipLine();
-                return null;
             }
         }
     }
@@ -291,6 +307,10 @@ public final class SchemaParser {
         while (true) {
             Token t = peek();
             if (t.is(TokenKind.RPAREN)) return advance().end();
+            if (t.isBlockComment()) {
+                midLineComment(t);
+                return t.start();
+            }
             if (t.is(TokenKind.NEWLINE) || t.is(TokenKind.EOF) || t.is(TokenKind.COMMENT)) {
                 error(span(t), "The arguments of " + what + " are not closed: `)` is missing "
                         + "(arguments must stay on one line).");
@@ -322,6 +342,20 @@ public final class SchemaParser {
 
     private Expression expression() {
         Token t = peek();
+        if (nesting >= MAX_NESTING) {
+            error(span(t), "Lists and function calls are nested more than " + MAX_NESTING + " levels deep here.");
+            skipToEndOfLine();
+            return new Expression.Missing(span(t));
+        }
+        nesting++;
+        try {
+            return expressionAt(t);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expression expressionAt(Token t) {
         switch (t.kind()) {
             case STRING -> {
                 advance();
@@ -339,6 +373,10 @@ public final class SchemaParser {
                     if (p.is(TokenKind.RBRACKET)) {
                         advance();
                         return new Expression.ArrayLit(List.copyOf(elements), Span.of(file, t.start(), p.end()));
+                    }
+                    if (p.isBlockComment()) {
+                        midLineComment(p);
+                        return new Expression.ArrayLit(List.copyOf(elements), Span.of(file, t.start(), p.start()));
                     }
                     if (p.is(TokenKind.NEWLINE) || p.is(TokenKind.EOF) || p.is(TokenKind.COMMENT) || p.is(TokenKind.RPAREN)) {
                         error(span(t), "This list is not closed: `]` is missing (lists must stay on one line).");
@@ -382,8 +420,18 @@ public final class SchemaParser {
     }
 
     private String trailingComment() {
-        if (peek().is(TokenKind.COMMENT)) return advance().text();
-        return null;
+        if (!peek().is(TokenKind.COMMENT)) return null;
+        Token t = advance();
+        if (t.isBlockComment() && peek().is(TokenKind.COMMENT)) {
+            error(span(peek()), "Only one comment may end a line; put this one on a line of its own.");
+            skipToEndOfLine();
+        }
+        return t.text();
+    }
+
+    private void midLineComment(Token t) {
+        error(span(t), "A block comment may stand only where a `//` comment may: on a line of its own or at the end of a line.");
+        skipToEndOfLine();
     }
 
     /** After a complete line item: the line must end here; anything else is reported and skipped. */

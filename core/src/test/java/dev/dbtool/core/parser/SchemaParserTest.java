@@ -114,4 +114,31 @@ class SchemaParserTest {
         Top.Block a = (Top.Block) f.items().get(0);
         assertTrue(a.members().stream().anyMatch(m -> m instanceof Member.Field fl && fl.name().name().equals("ok")));
     }
+
+    @Test
+    void tenThousandLevelsOfNestingGiveOneErrorNotAStackOverflow() {
+        String calls = "f(".repeat(10_000) + ")".repeat(10_000);
+        String lists = "[".repeat(10_000) + "]".repeat(10_000);
+        for (String value : new String[] {calls, lists, "a.b(".repeat(10_000) + ")".repeat(10_000)}) {
+            String text = "model A {\n  id Int @id @default(" + value + ")\n}\n";
+            var loaded = dev.dbtool.core.load.SchemaLoader.load("deep.prisma", text);
+            assertTrue(loaded.diagnostics().stream().anyMatch(x -> x.message().contains("nested more than 64 levels deep")), loaded.diagnostics()::toString);
+            assertFalse(dev.dbtool.core.format.FileFormatter.format(new SourceFile("deep.prisma", text)).formattable(), "not formatted: a syntax error");
+        }
+        String blocks = "model A {\n".repeat(10_000);
+        Diagnostics d = new Diagnostics();
+        parse(blocks, d);
+        assertTrue(d.hasErrors());
+    }
+
+    @Test
+    void blockCommentsStandWhereLineCommentsMay() {
+        SchemaFile f = parseClean("/* top */ // and more\nmodel A { /* head */\n  id Int @id /* tail */\n  /* a\n  b */ /* c */\n} /* after */\n");
+        assertEquals(3, f.items().stream().filter(Top.Comment.class::isInstance).count(), "two before the model, one after it");
+        Top.Block a = (Top.Block) f.items().get(2);
+        assertEquals("/* head */", ((Member.Comment) a.members().get(0)).text(), "a comment after `{` is kept as the block's first line");
+        assertEquals("/* tail */", ((Member.Field) a.members().get(1)).trailingComment());
+        assertEquals("/* a\n  b */", ((Member.Comment) a.members().get(2)).text());
+        assertEquals("/* after */", ((Top.Comment) f.items().get(3)).text());
+    }
 }
