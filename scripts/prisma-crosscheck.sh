@@ -6,6 +6,9 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 oracle="${PRISMA_ORACLE:-$root/../shared/tools/prisma-oracle}"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+# engineType = "binary" makes the CLI download a query engine (offline here): point it at the oracle's dummy one.
+export PRISMA_QUERY_ENGINE_BINARY="${PRISMA_DDL_HOME:-$HOME/.cache/prisma-ddl}/dummy-engine"
+export DIRECT_URL=postgresql://u@127.0.0.1:1/db SHADOW_URL=postgresql://u@127.0.0.1:1/db
 agree=0; disagree=0
 for f in "$root"/core/src/test/resources/validation/*.prisma; do
   name="$(basename "$f")"

@@ -3,6 +3,7 @@ package dev.dbtool.core.diff;
 import dev.dbtool.core.physical.DbCheck;
 import dev.dbtool.core.physical.DbColumn;
 import dev.dbtool.core.physical.DbEnum;
+import dev.dbtool.core.physical.DbExtension;
 import dev.dbtool.core.physical.DbForeignKey;
 import dev.dbtool.core.physical.DbIndex;
 import dev.dbtool.core.physical.DbPrimaryKey;
@@ -31,14 +32,14 @@ public sealed interface SchemaChange {
         public String describe() { return "drop schema " + name; }
     }
 
-    record CreateExtension(String name) implements SchemaChange {
-        public SchemaChange inverse() { return new DropExtension(name); }
-        public String describe() { return "create extension " + name; }
+    record CreateExtension(DbExtension extension) implements SchemaChange {
+        public SchemaChange inverse() { return new DropExtension(extension); }
+        public String describe() { return "create extension " + extension.name(); }
     }
 
-    record DropExtension(String name) implements SchemaChange {
-        public SchemaChange inverse() { return new CreateExtension(name); }
-        public String describe() { return "drop extension " + name; }
+    record DropExtension(DbExtension extension) implements SchemaChange {
+        public SchemaChange inverse() { return new CreateExtension(extension); }
+        public String describe() { return "drop extension " + extension.name(); }
     }
 
     record CreateEnum(DbEnum type) implements SchemaChange {

@@ -27,9 +27,12 @@ public final class PhysicalSchemaBuilder {
 
     private final Schema schema;
     private final Map<String, EnumType> enums = new HashMap<>();
+    /** {@code relationMode = "prisma"}: relations live in the schema only; the database gets no foreign keys (as with Prisma). */
+    private final boolean emulatedRelations;
 
     private PhysicalSchemaBuilder(Schema schema) {
         this.schema = schema;
+        this.emulatedRelations = schema.datasource() != null && "prisma".equals(schema.datasource().relationMode());
         for (EnumType e : schema.enums()) enums.put(e.name(), e);
     }
 
@@ -38,7 +41,8 @@ public final class PhysicalSchemaBuilder {
     private DbSchema build() {
         List<String> schemas = schema.datasource() == null ? List.of()
                 : schema.datasource().schemas().stream().filter(s -> !s.equals(DEFAULT_SCHEMA)).sorted().toList();
-        List<String> extensions = schema.datasource() == null ? List.of() : schema.datasource().extensions();
+        List<DbExtension> extensions = schema.datasource() == null ? List.of() : schema.datasource().extensions().stream()
+                .map(e -> new DbExtension(e.databaseName(), e.schema(), e.version())).toList();
         List<DbEnum> dbEnums = schema.enums().stream()
                 .map(e -> new DbEnum(schemaOf(e.schema()), e.databaseName(), e.values().stream().map(EnumType.EnumValue::databaseName).toList()))
                 .toList();
@@ -72,14 +76,14 @@ public final class PhysicalSchemaBuilder {
             List<DbIndexColumn> indexColumns = new ArrayList<>();
             for (int i = 0; i < cols.size(); i++) {
                 IndexField f = ix.fields().get(i);
-                indexColumns.add(new DbIndexColumn(cols.get(i), f.sort() == dev.dbtool.core.model.SortOrder.Desc, operatorClass(f.operatorClass())));
+                indexColumns.add(new DbIndexColumn(cols.get(i), f.sort() == dev.dbtool.core.model.SortOrder.Desc, OperatorClasses.sql(f.operatorClass())));
             }
             String method = ix.algorithm() == null || ix.algorithm().equals("BTree") ? null : ix.algorithm().toUpperCase(Locale.ROOT);
             indexes.add(new DbIndex(name, ix.unique(), List.copyOf(indexColumns), method, ix.where()));
         }
         List<DbForeignKey> fks = new ArrayList<>();
         for (RelationField rf : m.relationFields()) {
-            if (!rf.holdsForeignKey()) continue;
+            if (!rf.holdsForeignKey() || emulatedRelations) continue;
             Model target = schema.model(rf.targetModel()).orElseThrow();
             List<String> cols = rf.fields().stream().map(n -> columnOf(m, n)).toList();
             String name = rf.foreignKeyName() != null ? rf.foreignKeyName()
@@ -93,13 +97,6 @@ public final class PhysicalSchemaBuilder {
             checks.add(new DbCheck(c.name() != null ? c.name() : SqlNames.constraintName(table, i == 0 ? "_check" : "_check_" + (i + 1)), c.expression()));
         }
         return new DbTable(schemaOf(m.schema()), table, List.copyOf(columns), pk, List.copyOf(indexes), List.copyOf(fks), List.copyOf(checks));
-    }
-
-    /** {@code JsonbPathOps} → {@code jsonb_path_ops}; {@code raw("x")} → {@code x}. */
-    static String operatorClass(String ops) {
-        if (ops == null) return null;
-        if (ops.startsWith("raw(\"") && ops.endsWith("\")")) return ops.substring(5, ops.length() - 2);
-        return ops.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static List<String> columnsOf(Model m, List<IndexField> fields) {

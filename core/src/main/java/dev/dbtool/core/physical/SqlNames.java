@@ -27,4 +27,20 @@ public final class SqlNames {
     }
 
     public static String truncate(String name) { return name.length() > MAX_IDENTIFIER ? name.substring(0, MAX_IDENTIFIER) : name; }
+
+    /** The name as PostgreSQL stores it: cut to 63 bytes of UTF-8, never inside a character. */
+    public static String asStored(String name) {
+        byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_IDENTIFIER) return name;
+        int bytes = 0;
+        int i = 0;
+        while (i < name.length()) {
+            int cp = name.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + len > MAX_IDENTIFIER) break;
+            bytes += len;
+            i += Character.charCount(cp);
+        }
+        return name.substring(0, i);
+    }
 }

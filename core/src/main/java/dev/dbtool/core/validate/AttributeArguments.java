@@ -127,40 +127,69 @@ public final class AttributeArguments {
         return null;
     }
 
-    /** A list of field references, as in {@code [a, b(sort: Desc), c(ops: JsonbPathOps)]}; null when absent or invalid. */
+    /**
+     * A list of field references, as in {@code [a, b(sort: Desc), c(ops: JsonbPathOps)]}; a single reference may stand
+     * without the brackets ({@code @@index(a)}), as Prisma allows. Null when absent or invalid.
+     */
     public List<IndexField> fieldReferences(String name) {
         Expression e = get(name);
         if (e == null || e instanceof Expression.Missing) return null;
-        if (!(e instanceof Expression.ArrayLit array)) {
+        List<Expression> elements;
+        if (e instanceof Expression.ArrayLit array) elements = array.elements();
+        else if (e instanceof Expression.Constant || e instanceof Expression.FunctionCall) elements = List.of(e);
+        else {
             ctx.error(e.span(), "Expected a list of field names for `" + name + "` in `" + attribute.display() + "`, as in `[a, b]`.");
             return null;
         }
         List<IndexField> out = new ArrayList<>();
-        for (Expression el : array.elements()) {
+        for (Expression el : elements) {
             if (el instanceof Expression.Constant c) {
                 out.add(IndexField.of(c.name()));
             } else if (el instanceof Expression.FunctionCall f) {
-                SortOrder sort = null;
-                String ops = null;
-                for (Argument a : f.arguments()) {
-                    String an = a.isNamed() ? a.name().name() : "";
-                    if (an.equals("sort") && a.value() instanceof Expression.Constant c
-                            && (c.name().equals("Asc") || c.name().equals("Desc"))) {
-                        sort = SortOrder.valueOf(c.name());
-                    } else if (an.equals("ops")) {
-                        ops = ExpressionText.of(a.value());
-                    } else if (an.equals("length")) {
-                        ctx.error(a.span(), "`length` on index fields is MySQL-only; PostgreSQL indexes whole values.");
-                    } else {
-                        ctx.error(a.span(), "Expected `sort: Asc|Desc` or `ops: …` on field `" + f.name() + "`.");
-                    }
-                }
-                out.add(new IndexField(f.name(), sort, ops));
+                out.add(fieldReference(f));
             } else {
                 ctx.error(el.span(), "Expected a field name, found `" + printed(el) + "`.");
             }
         }
         return out;
+    }
+
+    /** {@code field(sort: Desc, ops: …)}. Arguments Prisma ignores (such as the old {@code order:}) are ignored with a warning. */
+    private IndexField fieldReference(Expression.FunctionCall f) {
+        SortOrder sort = null;
+        String ops = null;
+        for (Argument a : f.arguments()) {
+            String an = a.isNamed() ? a.name().name() : "";
+            switch (an) {
+                case "sort" -> {
+                    if (a.value() instanceof Expression.Constant c && (c.name().equals("Asc") || c.name().equals("Desc"))) sort = SortOrder.valueOf(c.name());
+                    else ctx.error(a.value().span(), "`sort` must be `Asc` or `Desc`, found `" + printed(a.value()) + "`.");
+                }
+                case "ops" -> ops = operatorClass(a.value());
+                case "length" -> ctx.error(a.span(), "`length` on index fields is MySQL-only; PostgreSQL indexes whole values.");
+                default -> ctx.warning(a.span(), (an.isEmpty() ? "The unnamed argument `" + printed(a.value()) + "`" : "The argument `" + an + "`")
+                        + " on `" + f.name() + "` is ignored (Prisma ignores it too); index fields take `sort:` and `ops:`"
+                        + (an.equals("order") ? ". For a descending column write `sort: Desc`." : "."));
+            }
+        }
+        return new IndexField(f.name(), sort, ops);
+    }
+
+    /** {@code ops:} a named operator class ({@code JsonbPathOps}) or {@code raw("gin_trgm_ops")}, as written; null if invalid. */
+    private String operatorClass(Expression v) {
+        if (v instanceof Expression.Constant c) {
+            if (dev.dbtool.core.physical.OperatorClasses.named(c.name()) != null) return c.name();
+            String hint = Suggestions.closest(c.name(), dev.dbtool.core.physical.OperatorClasses.names());
+            ctx.error(v.span(), "Unknown operator class `" + c.name() + "`." + (hint != null ? " Did you mean `" + hint + "`?" : "")
+                    + " Other classes are written `ops: raw(\"name\")`.");
+            return null;
+        }
+        if (v instanceof Expression.FunctionCall fn && fn.name().equals("raw") && fn.arguments().size() == 1
+                && fn.arguments().get(0).value() instanceof Expression.StringLit s && s.value().matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+            return "raw(\"" + s.value() + "\")";
+        }
+        ctx.error(v.span(), "`ops` takes an operator class, as in `ops: JsonbPathOps` or `ops: raw(\"gin_trgm_ops\")`.");
+        return null;
     }
 
     private static String printed(Expression e) { return ExpressionText.of(e); }

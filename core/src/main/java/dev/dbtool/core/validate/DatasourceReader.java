@@ -4,6 +4,7 @@ import dev.dbtool.core.ast.Member;
 import dev.dbtool.core.ast.Top;
 import dev.dbtool.core.model.ConfigValue;
 import dev.dbtool.core.model.Datasource;
+import dev.dbtool.core.model.ExtensionSpec;
 import dev.dbtool.core.parser.Suggestions;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ final class DatasourceReader {
                 ctx.error(kv.key().span(), "The property `" + key + "` is set twice.");
                 continue;
             }
+            if (key.equals("extensions")) continue; // read with its arguments below (ExtensionList)
             ConfigValue v = ConfigValues.read(kv, ctx);
             if (v != null) settings.put(key, v);
         }
@@ -69,7 +71,7 @@ final class DatasourceReader {
             ctx.error(byKey.get("relationMode").value().span(), "`relationMode` is \"foreignKeys\" or \"prisma\", found \"" + relationMode + "\".");
         }
         List<String> schemas = listOf(settings.get("schemas"), "schemas", byKey, ctx);
-        List<String> extensions = listOf(settings.get("extensions"), "extensions", byKey, ctx);
+        List<ExtensionSpec> extensions = byKey.containsKey("extensions") ? ExtensionList.read(byKey.get("extensions").value(), ctx) : List.of();
         return new Datasource(b.nameText(), provider, settings.get("url"), settings.get("directUrl"), settings.get("shadowDatabaseUrl"),
                 schemas, extensions, relationMode, java.util.Collections.unmodifiableSortedMap(settings));
     }

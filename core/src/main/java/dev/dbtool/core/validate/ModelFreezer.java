@@ -58,10 +58,13 @@ final class ModelFreezer {
             fields.add(new ScalarField(f.name, f.columnName, f.kind, f.arity, f.nativeType, f.defaultValue, f.updatedAt, f.ignored,
                     new FieldExtensions(f.hashed, f.encrypted, f.internal, List.copyOf(f.validations), f.seed, f.authScope),
                     f.documentation, f.span()));
-            if (f.id && pk == null) pk = new PrimaryKey(List.of(new IndexField(f.name, f.idSort, null)), null, f.idMap);
-            if (f.unique) indexes.add(new Index(true, List.of(new IndexField(f.name, f.uniqueSort, null)), f.uniqueMap, null, null, null));
+            if (f.id && pk == null) pk = new PrimaryKey(List.of(new IndexField(f.name, f.idSort, null)), null, f.idMap, f.attributeSpans.get("id"));
+            if (f.unique) {
+                indexes.add(new Index(true, List.of(new IndexField(f.name, f.uniqueSort, null)), f.uniqueMap, null, null, null,
+                        f.attributeSpans.get("unique")));
+            }
         }
-        if (pk == null && m.compoundId != null) pk = new PrimaryKey(m.compoundId, m.compoundIdName, m.compoundIdMap);
+        if (pk == null && m.compoundId != null) pk = new PrimaryKey(m.compoundId, m.compoundIdName, m.compoundIdMap, m.compoundIdSpan);
         indexes.addAll(m.indexes);
         ModelExtensions ext = new ModelExtensions(m.cacheTtl, m.readScope, m.writeScope, m.seedCount);
         return new Model(m.name, m.tableName, m.schema, m.view, m.ignored, List.copyOf(fields), pk, List.copyOf(indexes),

@@ -24,9 +24,13 @@ final class RelationResolver {
     /** The pairs, frozen later into relation records once both sides are final. */
     final List<FieldDraft[]> pairs = new ArrayList<>();
 
-    RelationResolver(Map<String, ModelDraft> models, ValidationContext ctx) {
+    /** {@code relationMode = "prisma"}: no foreign keys in the database, so nothing indexes the key columns for free. */
+    private final boolean emulated;
+
+    RelationResolver(Map<String, ModelDraft> models, ValidationContext ctx, boolean emulated) {
         this.models = models;
         this.ctx = ctx;
+        this.emulated = emulated;
     }
 
     void resolve() {
@@ -195,9 +199,9 @@ final class RelationResolver {
                     + f.name + "` optional too (`" + target.name + "?`) or the key fields required.");
             ok = false;
         } else if (!anyOptional && f.arity == Arity.OPTIONAL && !local.isEmpty()) {
-            ctx.error(f.ast.name().span(), "The relation field `" + f.name + "` is optional but its key field(s) are all required; make `" + f.name
-                    + "` required (`" + target.name + "`) or a key field optional.");
-            ok = false;
+            // Prisma accepts this (the key is always set, so the relation is in fact required): a warning, not an error.
+            ctx.warning(f.ast.name().span(), "The relation field `" + f.name + "` is optional but its key field(s) are all required, so every row "
+                    + "has a `" + target.name + "`; consider making `" + f.name + "` required (`" + target.name + "`) or a key field optional.");
         }
         boolean allOptional = !local.isEmpty() && local.stream().allMatch(x -> x.arity == Arity.OPTIONAL);
         if (f.onDelete == ReferentialAction.SetNull && !allOptional) {
@@ -210,6 +214,11 @@ final class RelationResolver {
                 && local.stream().anyMatch(x -> x.defaultValue == null)) {
             ctx.warning(f.relationSpan, "`SetDefault` on `" + f.name + "` but its key field(s) have no `@default`: PostgreSQL will set NULL, "
                     + "which fails for required fields.");
+        }
+        if (emulated && !indexed(owner, f.relationFields)) {
+            ctx.warning(f.relationSpan, "With `relationMode = \"prisma\"` there is no foreign key, so nothing indexes ["
+                    + String.join(", ", f.relationFields) + "] of `" + owner.name + "`: lookups of this relation scan the table. "
+                    + "Add `@@index([" + String.join(", ", f.relationFields) + "])` (Prisma warns about this too).");
         }
         // Prisma's default: SET NULL only when every key column can be null, RESTRICT otherwise.
         if (f.onDelete == null) f.onDelete = allOptional ? ReferentialAction.SetNull : ReferentialAction.Restrict;
@@ -236,6 +245,15 @@ final class RelationResolver {
     }
 
     private static boolean sameType(FieldKind a, FieldKind b) { return a.equals(b); }
+
+    /** Some index, unique or primary key starts with these fields (in this order). */
+    private static boolean indexed(ModelDraft m, List<String> fieldNames) {
+        List<List<String>> keys = new ArrayList<>();
+        if (m.compoundId != null) keys.add(m.compoundId.stream().map(IndexField::field).toList());
+        for (var ix : m.indexes) keys.add(ix.fields().stream().map(IndexField::field).toList());
+        for (FieldDraft f : m.fields.values()) if (f.id || f.unique) keys.add(List.of(f.name));
+        return keys.stream().anyMatch(k -> k.size() >= fieldNames.size() && k.subList(0, fieldNames.size()).equals(fieldNames));
+    }
 
     static boolean isUnique(ModelDraft m, List<String> fieldNames) {
         Set<String> wanted = new HashSet<>(fieldNames);

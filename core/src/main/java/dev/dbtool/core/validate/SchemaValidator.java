@@ -55,9 +55,12 @@ public final class SchemaValidator {
         }
         checkEnumSchemas(enums, datasource, declarations, ctx);
         checkTableNames(models, enums, ctx);
-        RelationResolver relations = new RelationResolver(models, ctx);
+        RelationResolver relations = new RelationResolver(models, ctx, datasource != null && "prisma".equals(datasource.relationMode()));
         relations.resolve();
-        return ModelFreezer.freeze(datasource, generators, models, enums, jobs, relations.pairs);
+        Schema schema = ModelFreezer.freeze(datasource, generators, models, enums, jobs, relations.pairs);
+        // Database names can only be checked on a schema that builds; other errors come first.
+        if (!diagnostics.hasErrors()) PhysicalNames.check(schema, ctx);
+        return schema;
     }
 
     private static void checkEnumSchemas(List<EnumType> enums, Datasource ds, Declarations declarations, ValidationContext ctx) {

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.dbtool.core.physical.DbExtension;
 import dev.dbtool.core.physical.DbSchema;
+import java.io.IOException;
 
 /**
  * The database state after the last changeset, stored beside the changelog as JSON ({@code dbtool-snapshot.json}).
@@ -15,7 +22,23 @@ public final class Snapshot {
     private static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule().addDeserializer(DbExtension.class, new ExtensionReader()));
+
+    /** An extension is an object ({@code name}, {@code schema}, {@code version}); snapshots before 0.2 wrote just its name. */
+    private static final class ExtensionReader extends StdDeserializer<DbExtension> {
+        ExtensionReader() { super(DbExtension.class); }
+
+        @Override
+        public DbExtension deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            JsonNode n = p.readValueAsTree();
+            if (n.isTextual()) return DbExtension.named(n.asText());
+            if (!n.isObject() || !n.hasNonNull("name")) return (DbExtension) ctx.handleUnexpectedToken(DbExtension.class, p);
+            return new DbExtension(n.get("name").asText(), text(n, "schema"), text(n, "version"));
+        }
+
+        private static String text(JsonNode n, String field) { return n.hasNonNull(field) ? n.get(field).asText() : null; }
+    }
 
     /** The file's shape: a version, so a later dbtool can read or refuse an older snapshot knowingly. */
     record File(int version, DbSchema database) {}

@@ -34,8 +34,12 @@ public final class PostgresDdl {
     public static List<String> statements(SchemaChange change) {
         if (change instanceof SchemaChange.CreateSchema c) return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(c.name()));
         if (change instanceof SchemaChange.DropSchema c) return List.of("DROP SCHEMA " + quote(c.name()));
-        if (change instanceof SchemaChange.CreateExtension c) return List.of("CREATE EXTENSION IF NOT EXISTS " + quote(c.name()));
-        if (change instanceof SchemaChange.DropExtension c) return List.of("DROP EXTENSION IF EXISTS " + quote(c.name()));
+        if (change instanceof SchemaChange.CreateExtension c) {
+            var e = c.extension();
+            return List.of("CREATE EXTENSION IF NOT EXISTS " + quote(e.name()) + (e.schema() != null ? " WITH SCHEMA " + quote(e.schema()) : "")
+                    + (e.version() != null ? (e.schema() != null ? " " : " WITH ") + "VERSION " + quote(e.version()) : ""));
+        }
+        if (change instanceof SchemaChange.DropExtension c) return List.of("DROP EXTENSION IF EXISTS " + quote(c.extension().name()));
         if (change instanceof SchemaChange.CreateEnum c) return List.of(createEnum(c.type(), c.type().qualifiedName()));
         if (change instanceof SchemaChange.DropEnum c) return List.of("DROP TYPE " + c.type().qualifiedName());
         if (change instanceof SchemaChange.AddEnumValues c) return addEnumValues(c);

@@ -20,6 +20,8 @@ public final class IdBlockAttribute implements BlockAttributeRule {
         if (args.has("clustered")) ctx.error(args.spanOf("clustered"), "`clustered` is SQL Server-only.");
         if (refs == null) return;
         if (!FieldReferences.check(m, refs, args.attribute().span(), "@@id", true, ctx)) return;
+        if (refs.stream().anyMatch(r -> r.sort() != null)) ctx.error(args.spanOf("fields"), dev.dbtool.core.validate.field.IdAttribute.PRIMARY_KEY_SORT);
+        if (args.has("sort")) ctx.error(args.spanOf("sort"), dev.dbtool.core.validate.field.IdAttribute.PRIMARY_KEY_SORT);
         if (m.compoundId != null) {
             ctx.error(args.attribute().span(), "A model has one primary key: `@@id` is given twice on `" + m.name + "`.");
             return;

@@ -7,6 +7,7 @@ import dev.dbtool.core.validate.ValidationContext;
 import java.util.List;
 import dev.dbtool.core.model.Index;
 import dev.dbtool.core.model.IndexField;
+import dev.dbtool.core.physical.OperatorClasses;
 
 /**
  * {@code @@index([a, b(sort: Desc)], name?, map?, type?, where?)}: {@code type} is the access method,
@@ -30,7 +31,24 @@ public final class IndexBlockAttribute implements BlockAttributeRule {
             type = null;
         }
         if (where != null && where.isBlank()) ctx.error(args.spanOf("where"), "`where` needs a SQL predicate, as in `where: \"deleted_at IS NULL\"`.");
+        // On @@index, `name` is the old spelling of `map` (the index's database name), as in Prisma.
+        if (name != null && map != null) {
+            ctx.error(args.spanOf("name"), "`@@index` takes `name` only as the old spelling of `map` (the index's database name); give just `map`.");
+        }
+        String databaseName = map != null ? map : name;
         if (refs == null || !FieldReferences.check(m, refs, args.attribute().span(), "@@index", false, ctx)) return;
-        m.indexes.add(new Index(false, refs, map, name, type, where));
+        checkOperatorClasses(refs, type == null ? "BTree" : type, args, ctx);
+        m.indexes.add(new Index(false, refs, databaseName, null, type, where, args.attribute().span()));
+    }
+
+    /** A named operator class belongs to one index type: {@code JsonbPathOps} needs {@code type: Gin}. */
+    private static void checkOperatorClasses(List<IndexField> refs, String type, AttributeArguments args, ValidationContext ctx) {
+        for (IndexField f : refs) {
+            OperatorClasses.Known k = f.operatorClass() == null ? null : OperatorClasses.named(f.operatorClass());
+            if (k != null && !k.indexTypes().contains(type)) {
+                ctx.error(args.spanOf("fields"), "The operator class `" + k.name() + "` on `" + f.field() + "` is for " + String.join(" and ", k.indexTypes())
+                        + " indexes; add `type: " + k.indexTypes().get(0) + "`" + (type.equals("BTree") ? "" : " instead of `type: " + type + "`") + ".");
+            }
+        }
     }
 }

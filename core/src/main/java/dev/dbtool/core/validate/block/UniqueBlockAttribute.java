@@ -19,6 +19,6 @@ public final class UniqueBlockAttribute implements BlockAttributeRule {
         String map = args.string("map");
         if (args.has("clustered")) ctx.error(args.spanOf("clustered"), "`clustered` is SQL Server-only.");
         if (refs == null || !FieldReferences.check(m, refs, args.attribute().span(), "@@unique", false, ctx)) return;
-        m.indexes.add(new Index(true, refs, map, name, null, null));
+        m.indexes.add(new Index(true, refs, map, name, null, null, args.attribute().span()));
     }
 }

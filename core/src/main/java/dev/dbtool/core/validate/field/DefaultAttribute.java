@@ -21,7 +21,9 @@ public final class DefaultAttribute implements FieldAttributeRule {
 
     @Override public void apply(FieldDraft f, AttributeArguments args, ValidationContext ctx) {
         Expression value = args.required("value");
-        args.string("map");
+        if (args.string("map") != null) {
+            ctx.error(args.spanOf("map"), "`map` on `@default` names a default constraint, which only SQL Server has; PostgreSQL defaults have no name.");
+        }
         if (value == null || value instanceof Expression.Missing || f.kind == null) return;
         if (f.hashed) {
             ctx.error(args.attribute().span(), "A `@hashed` field cannot have a default: hashes are computed from the value written.");
@@ -107,6 +109,8 @@ public final class DefaultAttribute implements FieldAttributeRule {
                 if (e instanceof Expression.NumberLit n) {
                     try { new java.math.BigDecimal(n.text()); return n.text(); } catch (NumberFormatException ignored) { /* below */ }
                 }
+                // Prisma takes a Decimal default as a string too (`@default("2.00")`): exact digits, no float rounding.
+                if (t == ScalarType.Decimal && e instanceof Expression.StringLit s && s.value().matches("-?\\d+(\\.\\d+)?")) return s.value();
             }
         }
         ctx.error(e.span(), "The default `" + dev.dbtool.core.format.ExpressionPrinter.print(e) + "` does not fit type " + type
