@@ -59,19 +59,19 @@ DROP TABLE "Obsolete";
 ALTER TABLE "User" DROP COLUMN "legacy";
 DROP TYPE "Legacy";
 CREATE INDEX "User_createdAt_idx" ON "User"("createdAt" DESC);
-ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "Post" ADD CONSTRAINT "post_title_long_enough" CHECK (length(title) > 1);
 CREATE UNIQUE INDEX "Tag_name_key" ON "Tag"("name");
 CREATE INDEX "_TagToUser_B_index" ON "_TagToUser"("B");
+ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "_TagToUser" ADD CONSTRAINT "_TagToUser_A_fkey" FOREIGN KEY ("A") REFERENCES "Tag"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "_TagToUser" ADD CONSTRAINT "_TagToUser_B_fkey" FOREIGN KEY ("B") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
---comment: create schema archive; change enum Level (drop value(s) [MID]); create enum Visibility (PUBLIC, PRIVATE); drop index User_age_idx; drop foreign key Post_authorId_fkey; drop check post_title_not_empty; rename table OldName to NewName; rename column User.nickname to displayName; alter column User.age: type INTEGER → BIGINT, drop NOT NULL; alter column User.score: default 10; alter column User.bio: type VARCHAR(100) → VARCHAR(200); add column User.createdAt; rename index User_email_key to user_email_unique; alter column Post.status: default 'REVIEW'; rename constraint OldName_pkey to NewName_pkey; create table Tag; create table Archived; create table _TagToUser; drop table Obsolete; drop column User.legacy; drop enum Legacy; create index User_createdAt_idx on User; add foreign key Post_authorId_fkey on Post → User; add check post_title_long_enough on Post; create unique index Tag_name_key on Tag; create index _TagToUser_B_index on _TagToUser; add foreign key _TagToUser_A_fkey on _TagToUser → Tag; add foreign key _TagToUser_B_fkey on _TagToUser → User
+ALTER TABLE "Post" ADD CONSTRAINT "post_title_long_enough" CHECK (length(title) > 1);
+--comment: create schema archive; change enum Level (drop value(s) [MID]); create enum Visibility (PUBLIC, PRIVATE); drop index User_age_idx; drop foreign key Post_authorId_fkey; drop check post_title_not_empty; rename table OldName to NewName; rename column User.nickname to displayName; alter column User.age: type INTEGER → BIGINT, drop NOT NULL; alter column User.score: default 10; alter column User.bio: type VARCHAR(100) → VARCHAR(200); add column User.createdAt; rename index User_email_key to user_email_unique; alter column Post.status: default 'REVIEW'; rename constraint OldName_pkey to NewName_pkey; create table Tag; create table Archived; create table _TagToUser; drop table Obsolete; drop column User.legacy; drop enum Legacy; create index User_createdAt_idx on User; create unique index Tag_name_key on Tag; create index _TagToUser_B_index on _TagToUser; add foreign key Post_authorId_fkey on Post → User; add foreign key _TagToUser_A_fkey on _TagToUser → Tag; add foreign key _TagToUser_B_fkey on _TagToUser → User; add check post_title_long_enough on Post
+--rollback ALTER TABLE "Post" DROP CONSTRAINT "post_title_long_enough";
 --rollback ALTER TABLE "_TagToUser" DROP CONSTRAINT "_TagToUser_B_fkey";
 --rollback ALTER TABLE "_TagToUser" DROP CONSTRAINT "_TagToUser_A_fkey";
+--rollback ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";
 --rollback DROP INDEX "_TagToUser_B_index";
 --rollback DROP INDEX "Tag_name_key";
---rollback ALTER TABLE "Post" DROP CONSTRAINT "post_title_long_enough";
---rollback ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";
 --rollback DROP INDEX "User_createdAt_idx";
 --rollback CREATE TYPE "Legacy" AS ENUM ('A', 'B');
 --rollback ALTER TABLE "User" ADD COLUMN "legacy" "Legacy";

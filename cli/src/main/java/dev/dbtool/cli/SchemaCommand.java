@@ -189,7 +189,11 @@ final class SchemaCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code Model.old=new} and {@code Old=New} in schema names → database names. */
+    /**
+     * {@code Model.old=new} and {@code Old=New} → database names. The old name may be the old field (model) name or the
+     * old column (table) name, and the new one the new field (model) name or its column (table): the old one is found
+     * among the last changeset's columns exactly, then ignoring case and underscores, then as the only one that is gone.
+     */
     private Renames renames(Schema schema, DbSchema previous) {
         Map<String, String> tables = new LinkedHashMap<>();
         Map<String, String> columns = new LinkedHashMap<>();
@@ -200,19 +204,41 @@ final class SchemaCommand implements Callable<Integer> {
             }
             if (parts[0].contains(".")) {
                 String modelName = parts[0].substring(0, parts[0].indexOf('.'));
-                String oldColumn = parts[0].substring(parts[0].indexOf('.') + 1);
-                Model m = schema.model(modelName).orElseThrow(() -> new UserError(ExitCodes.USAGE, "--rename: no model " + modelName));
-                Field f = m.field(parts[1]).orElseThrow(() -> new UserError(ExitCodes.USAGE, "--rename: model " + modelName + " has no field " + parts[1]));
-                if (!(f instanceof ScalarField s)) throw new UserError(ExitCodes.USAGE, "--rename: " + modelName + "." + parts[1] + " is a relation field");
-                columns.put(m.tableName() + "." + oldColumn, s.columnName());
+                String oldName = parts[0].substring(parts[0].indexOf('.') + 1);
+                Model m = modelNamed(schema, modelName);
+                ScalarField s = m.scalarFields().stream().filter(f -> f.name().equals(parts[1]) || f.columnName().equals(parts[1])).findFirst()
+                        .orElseThrow(() -> new UserError(ExitCodes.USAGE, "--rename: model " + m.name() + " has no scalar field " + parts[1]));
+                var table = previous.tables().stream().filter(t -> t.name().equals(m.tableName())).findFirst()
+                        .orElseThrow(() -> new UserError(ExitCodes.USAGE, "--rename: the last changeset has no table " + m.tableName()));
+                List<String> before = table.columns().stream().map(c -> c.name()).toList();
+                List<String> gone = before.stream().filter(c -> m.scalarFields().stream().noneMatch(f -> f.columnName().equals(c))).toList();
+                columns.put(m.tableName() + "." + oldName(oldName, before, gone, "column", m.tableName()), s.columnName());
             } else {
-                Model m = schema.model(parts[1]).orElseThrow(() -> new UserError(ExitCodes.USAGE, "--rename: no model " + parts[1]));
-                if (previous.tables().stream().noneMatch(t -> t.name().equals(parts[0]))) {
-                    throw new UserError(ExitCodes.USAGE, "--rename: the last changeset has no table " + parts[0]);
-                }
-                tables.put(parts[0], m.tableName());
+                Model m = modelNamed(schema, parts[1]);
+                List<String> before = previous.tables().stream().map(t -> t.name()).toList();
+                List<String> now = dev.dbtool.core.physical.PhysicalSchemaBuilder.build(schema).tables().stream().map(t -> t.name()).toList();
+                List<String> gone = before.stream().filter(t -> !now.contains(t)).toList();
+                tables.put(oldName(parts[0], before, gone, "table", null), m.tableName());
             }
         }
         return new Renames(tables, columns);
     }
+
+    private static Model modelNamed(Schema schema, String name) {
+        return schema.model(name).or(() -> schema.models().stream().filter(m -> m.tableName().equals(name)).findFirst())
+                .orElseThrow(() -> new UserError(ExitCodes.USAGE, "--rename: no model " + name));
+    }
+
+    /** The database name the user meant by {@code given}: see {@link #renames}. */
+    private static String oldName(String given, List<String> before, List<String> gone, String what, String table) {
+        if (before.contains(given)) return given;
+        List<String> alike = before.stream().filter(b -> loose(b).equals(loose(given))).toList();
+        if (alike.size() == 1) return alike.get(0);
+        if (gone.size() == 1) return gone.get(0);
+        String where = table == null ? "" : " of " + table;
+        throw new UserError(ExitCodes.USAGE, "--rename: the last changeset has no " + what + " " + given + where
+                + (gone.isEmpty() ? "" : "; " + what + "s that are gone: " + String.join(", ", gone)));
+    }
+
+    private static String loose(String name) { return name.replace("_", "").toLowerCase(java.util.Locale.ROOT); }
 }

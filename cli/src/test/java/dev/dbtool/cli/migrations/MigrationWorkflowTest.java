@@ -121,6 +121,32 @@ class MigrationWorkflowTest {
     }
 
     @Test
+    void renameTakesOldFieldOrColumnNamesAndAddingAUniqueWarnsLikePrisma() throws Exception {
+        String db = TestDatabases.create("rename_names");
+        String v1 = HEAD + "model User {\n  id        Int    @id\n  firstName String @map(\"first_name\")\n  lastName  String @map(\"last_name\")\n}\n";
+        schema(v1);
+        ok("schema");
+        ok("migrate", "--url", db);
+        sql(db, "INSERT INTO \"User\" (id, first_name, last_name) VALUES (1, 'Ada', 'Lovelace')");
+        schema(v1.replace("firstName String @map(\"first_name\")", "givenName String @map(\"given_name\")")
+                .replace("lastName  String @map(\"last_name\")", "familyName String @map(\"family_name\")"));
+        // the old field name for one, the old column and the new column name for the other
+        ok("schema", "--rename", "User.firstName=givenName", "--rename", "User.last_name=family_name");
+        ok("migrate", "--url", db);
+        assertEquals("Ada Lovelace", query(db, "SELECT given_name || ' ' || family_name FROM \"User\""), "both renames kept their data");
+
+        schema(v1.replace("firstName String @map(\"first_name\")", "givenName String @unique @map(\"given_name\")")
+                .replace("lastName  String @map(\"last_name\")", "familyName String @map(\"family_name\")"));
+        Result unique = ok("schema");
+        assertTrue(unique.err().contains("warning: A unique constraint covering the columns [given_name] on the table User will be added. "
+                + "If there are existing duplicate values, this will fail."), unique.err());
+
+        Result unknown = run("schema", "--rename", "User.nickname=givenName");
+        assertEquals(2, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("--rename: the last changeset has no column nickname of User"), unknown.err());
+    }
+
+    @Test
     void migrateTwiceAppliesNothingTheSecondTime() throws Exception {
         String db = TestDatabases.create("twice");
         schema(HEAD + "model A {\n  id Int @id\n}\n");

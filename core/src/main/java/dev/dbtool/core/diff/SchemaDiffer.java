@@ -3,6 +3,7 @@ package dev.dbtool.core.diff;
 import dev.dbtool.core.physical.DbCheck;
 import dev.dbtool.core.physical.DbColumn;
 import dev.dbtool.core.physical.DbEnum;
+import dev.dbtool.core.physical.DbExtension;
 import dev.dbtool.core.physical.DbForeignKey;
 import dev.dbtool.core.physical.DbIndex;
 import dev.dbtool.core.physical.DbSchema;
@@ -14,17 +15,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Database state × database state → ordered changes. The order is the one that always applies: schemas,
- * extensions and new enum types first; then foreign keys, indexes and checks that go away; then tables and
- * columns; then enum types that go away; then new indexes, foreign keys and checks. Schemas and extensions are
- * never dropped (other objects may live in them).
+ * Database state × database state → ordered changes. The order is the one that always applies (and Prisma's):
+ * schemas, extensions and new enum types first; then foreign keys, indexes and checks that go away; then tables and
+ * columns; then enum types that go away; then new primary keys, then every new index and unique constraint, then
+ * every new foreign key (a key may reference a unique constraint of a table created later), then checks. Schemas
+ * and extensions are never dropped (other objects may live in them).
  */
 public final class SchemaDiffer {
     private final List<SchemaChange> head = new ArrayList<>();
     private final List<SchemaChange> drops = new ArrayList<>();
     private final List<SchemaChange> tables = new ArrayList<>();
     private final List<SchemaChange> late = new ArrayList<>();
-    private final List<SchemaChange> adds = new ArrayList<>();
+    private final List<SchemaChange> primaryKeys = new ArrayList<>();
+    private final List<SchemaChange> indexes = new ArrayList<>();
+    private final List<SchemaChange> foreignKeys = new ArrayList<>();
+    private final List<SchemaChange> checks = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Enum types rebuilt by this diff: their rebuild also moves the defaults of the columns using them. */
     private final java.util.Set<String> rebuiltEnums = new java.util.HashSet<>();
@@ -38,13 +43,18 @@ public final class SchemaDiffer {
         all.addAll(d.drops);
         all.addAll(d.tables);
         all.addAll(d.late);
-        all.addAll(d.adds);
+        all.addAll(d.primaryKeys);
+        all.addAll(d.indexes);
+        all.addAll(d.foreignKeys);
+        all.addAll(d.checks);
         return new SchemaDiff(List.copyOf(all), List.copyOf(d.warnings));
     }
 
     private void run(DbSchema from, DbSchema to, Renames renames) {
         for (String s : to.schemas()) if (!from.schemas().contains(s)) head.add(new SchemaChange.CreateSchema(s));
-        for (String e : to.extensions()) if (!from.extensions().contains(e)) head.add(new SchemaChange.CreateExtension(e));
+        for (DbExtension e : to.extensions()) {
+            if (from.extensions().stream().noneMatch(x -> x.name().equals(e.name()))) head.add(new SchemaChange.CreateExtension(e));
+        }
         enums(from, to);
         Map<String, DbTable> before = byName(from.tables());
         Map<String, DbTable> after = byName(to.tables());
@@ -70,8 +80,8 @@ public final class SchemaDiffer {
             DbTable old = before.get(key(t));
             if (old == null) {
                 tables.add(new SchemaChange.CreateTable(t));
-                for (DbIndex ix : t.indexes()) adds.add(new SchemaChange.CreateIndex(t, ix));
-                for (DbForeignKey fk : t.foreignKeys()) adds.add(new SchemaChange.AddForeignKey(t, fk));
+                for (DbIndex ix : t.indexes()) indexes.add(new SchemaChange.CreateIndex(t, ix));
+                for (DbForeignKey fk : t.foreignKeys()) foreignKeys.add(new SchemaChange.AddForeignKey(t, fk));
             } else {
                 table(old, t, renames);
             }
@@ -155,15 +165,15 @@ public final class SchemaDiffer {
                 tables.add(new SchemaChange.RenameConstraint(t, old.primaryKey().name(), t.primaryKey().name()));
             } else {
                 if (old.primaryKey() != null) drops.add(new SchemaChange.DropPrimaryKey(old, old.primaryKey()));
-                if (t.primaryKey() != null) adds.add(0, new SchemaChange.AddPrimaryKey(t, t.primaryKey()));
+                if (t.primaryKey() != null) primaryKeys.add(new SchemaChange.AddPrimaryKey(t, t.primaryKey()));
             }
         }
-        indexes(old, t);
-        foreignKeys(old, t);
-        checks(old, t);
+        indexChanges(old, t);
+        foreignKeyChanges(old, t);
+        checkChanges(old, t);
     }
 
-    private void indexes(DbTable old, DbTable t) {
+    private void indexChanges(DbTable old, DbTable t) {
         List<DbIndex> removed = new ArrayList<>(old.indexes().stream().filter(ix -> !t.indexes().contains(ix)).toList());
         for (DbIndex ix : t.indexes()) {
             if (old.indexes().contains(ix)) continue;
@@ -172,7 +182,12 @@ public final class SchemaDiffer {
                 removed.remove(same);
                 tables.add(new SchemaChange.RenameIndex(t, same.name(), ix.name()));
             } else {
-                adds.add(new SchemaChange.CreateIndex(t, ix));
+                indexes.add(new SchemaChange.CreateIndex(t, ix));
+                if (ix.unique()) {
+                    // Prisma's own warning: rows already in the table may hold duplicates.
+                    warnings.add("A unique constraint covering the columns [" + String.join(", ", ix.columns().stream().map(c -> c.name()).toList())
+                            + "] on the table " + t.name() + " will be added. If there are existing duplicate values, this will fail.");
+                }
             }
         }
         for (DbIndex ix : removed) drops.add(new SchemaChange.DropIndex(old, ix));
@@ -182,7 +197,7 @@ public final class SchemaDiffer {
         return a.unique() == b.unique() && a.columns().equals(b.columns()) && Objects.equals(a.method(), b.method()) && Objects.equals(a.where(), b.where());
     }
 
-    private void foreignKeys(DbTable old, DbTable t) {
+    private void foreignKeyChanges(DbTable old, DbTable t) {
         List<DbForeignKey> removed = new ArrayList<>(old.foreignKeys().stream().filter(fk -> !t.foreignKeys().contains(fk)).toList());
         for (DbForeignKey fk : t.foreignKeys()) {
             if (old.foreignKeys().contains(fk)) continue;
@@ -192,15 +207,15 @@ public final class SchemaDiffer {
                 removed.remove(same);
                 tables.add(new SchemaChange.RenameConstraint(t, same.name(), fk.name()));
             } else {
-                adds.add(new SchemaChange.AddForeignKey(t, fk));
+                foreignKeys.add(new SchemaChange.AddForeignKey(t, fk));
             }
         }
         for (DbForeignKey fk : removed) drops.add(new SchemaChange.DropForeignKey(old, fk));
     }
 
-    private void checks(DbTable old, DbTable t) {
+    private void checkChanges(DbTable old, DbTable t) {
         for (DbCheck c : old.checks()) if (!t.checks().contains(c)) drops.add(new SchemaChange.DropCheck(old, c));
-        for (DbCheck c : t.checks()) if (!old.checks().contains(c)) adds.add(new SchemaChange.AddCheck(t, c));
+        for (DbCheck c : t.checks()) if (!old.checks().contains(c)) checks.add(new SchemaChange.AddCheck(t, c));
     }
 
     private static boolean isJoinTable(DbTable t) {
