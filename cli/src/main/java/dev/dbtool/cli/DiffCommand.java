@@ -5,6 +5,8 @@ import dev.dbtool.core.diff.SchemaChange;
 import dev.dbtool.core.diff.SchemaDiffer;
 import dev.dbtool.core.physical.DbSchema;
 import dev.dbtool.core.physical.PhysicalSchemaBuilder;
+import dev.dbtool.core.physical.RequiredExtensions;
+import dev.dbtool.core.physical.SqlNames;
 import dev.dbtool.database.CatalogDrift;
 import dev.dbtool.database.CatalogDump;
 import dev.dbtool.database.embedded.EmbeddedServer;
@@ -77,6 +79,11 @@ final class DiffCommand implements Callable<Integer> {
                 st.execute("CREATE SCHEMA IF NOT EXISTS \"" + currentSchema.replace("\"", "\"\"") + "\"");
                 c.setSchema(currentSchema);
             }
+            // Extensions the schema's types and operator classes need but does not declare (Prisma leaves them to the
+            // user): the live database has them, so the shadow gets them too where this server ships them.
+            for (String ext : RequiredExtensions.of(target)) {
+                if (available(c, ext)) st.execute("CREATE EXTENSION IF NOT EXISTS " + SqlNames.quote(ext));
+            }
             for (String sql : PostgresDdl.createAll(target)) st.execute(sql);
             if (currentSchema != null && !currentSchema.equals(PhysicalSchemaBuilder.DEFAULT_SCHEMA)) {
                 st.execute("DROP SCHEMA IF EXISTS public CASCADE");
@@ -84,6 +91,15 @@ final class DiffCommand implements Callable<Integer> {
             return CatalogDump.of(c);
         } catch (SQLException e) {
             throw new UserError(ExitCodes.FINDINGS, "the schema does not build in the shadow database: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean available(Connection c, String extension) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_available_extensions WHERE name = ?")) {
+            ps.setString(1, extension);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

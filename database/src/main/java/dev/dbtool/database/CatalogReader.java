@@ -3,12 +3,14 @@ package dev.dbtool.database;
 import dev.dbtool.core.physical.DbCheck;
 import dev.dbtool.core.physical.DbColumn;
 import dev.dbtool.core.physical.DbEnum;
+import dev.dbtool.core.physical.DbExtension;
 import dev.dbtool.core.physical.DbForeignKey;
 import dev.dbtool.core.physical.DbIndex;
 import dev.dbtool.core.physical.DbIndexColumn;
 import dev.dbtool.core.physical.DbPrimaryKey;
 import dev.dbtool.core.physical.DbSchema;
 import dev.dbtool.core.physical.DbTable;
+import dev.dbtool.core.physical.SqlNames;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,8 +52,11 @@ public final class CatalogReader {
         for (String[] r : rows("SELECT n.nspname FROM pg_namespace n WHERE " + SCHEMAS + " AND n.nspname <> ? AND (EXISTS (SELECT 1 FROM pg_class c "
                 + "WHERE c.relnamespace = n.oid AND c.relkind IN ('r','p')) OR EXISTS (SELECT 1 FROM pg_type t WHERE t.typnamespace = n.oid AND t.typtype = 'e')) "
                 + "ORDER BY 1", defaultSchema)) schemas.add(r[0]);
-        List<String> extensions = new ArrayList<>();
-        for (String[] r : rows("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1")) extensions.add(r[0]);
+        List<DbExtension> extensions = new ArrayList<>();
+        for (String[] r : rows("SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+                + "WHERE e.extname <> 'plpgsql' ORDER BY 1")) {
+            extensions.add(new DbExtension(r[0], schemaOf(r[1]), null));
+        }
         List<DbEnum> enums = new ArrayList<>();
         for (String[] r : rows("SELECT n.nspname, t.typname, string_agg(e.enumlabel, E'\\x1f' ORDER BY e.enumsortorder) FROM pg_type t "
                 + "JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " + SCHEMAS
@@ -73,14 +78,18 @@ public final class CatalogReader {
     private DbTable table(long oid, String nsp, String name) throws SQLException {
         List<DbColumn> columns = new ArrayList<>();
         for (String[] r : rows("SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull::text, pg_get_expr(d.adbin, d.adrelid), "
-                + "t.typtype::text, et.typtype::text, t.typname, et.typname, "
+                + "t.typtype::text, et.typtype::text, t.typname, et.typname, tn.nspname, etn.nspname, "
                 + "(SELECT count(*) FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S' "
                 + "  WHERE dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a')::text "
                 + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' "
+                + "JOIN pg_namespace tn ON tn.oid = t.typnamespace LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace "
                 + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                 + "WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", oid)) {
-            boolean ownsSequence = !"0".equals(r[8]) && r[3] != null && r[3].startsWith("nextval(");
-            String type = PostgresTypes.prismaSpelling(r[1], "e".equals(r[4]) ? r[6] : null, "e".equals(r[5]) ? r[7] : null, ownsSequence);
+            boolean ownsSequence = !"0".equals(r[10]) && r[3] != null && r[3].startsWith("nextval(");
+            // An enum type is spelled as the model spells it: qualified when it lives outside the default schema.
+            String enumType = "e".equals(r[4]) ? SqlNames.qualified(schemaOf(r[8]), r[6]) : null;
+            String enumElement = "e".equals(r[5]) ? SqlNames.qualified(schemaOf(r[9]), r[7]) : null;
+            String type = PostgresTypes.prismaSpelling(r[1], enumType, enumElement, ownsSequence);
             String dflt = ownsSequence ? null : r[3];
             columns.add(new DbColumn(r[0], type, "true".equals(r[2]), dflt));
         }

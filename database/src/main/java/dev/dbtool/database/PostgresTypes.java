@@ -9,11 +9,12 @@ final class PostgresTypes {
 
     private PostgresTypes() {}
 
-    static String prismaSpelling(String formatType, String enumName, String enumElement, boolean serial) {
-        if (enumName != null) return "\"" + enumName + "\"";
+    /** {@code enumType}/{@code enumElement}: the enum (or the array's enum element) already quoted and qualified as needed. */
+    static String prismaSpelling(String formatType, String enumType, String enumElement, boolean serial) {
+        if (enumType != null) return enumType;
         boolean array = formatType.endsWith("[]");
         String base = array ? formatType.substring(0, formatType.length() - 2) : formatType;
-        if (array && enumElement != null) return "\"" + enumElement + "\"[]";
+        if (array && enumElement != null) return enumElement + "[]";
         if (serial) {
             switch (base) {
                 case "integer": return "SERIAL";

@@ -70,7 +70,9 @@ public final class DatabaseToDsl {
         relations();
         StringBuilder out = new StringBuilder();
         out.append("datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n");
-        if (!db.extensions().isEmpty()) out.append("  extensions = [").append(String.join(", ", db.extensions())).append("]\n");
+        if (!db.extensions().isEmpty()) {
+            out.append("  extensions = [").append(String.join(", ", db.extensions().stream().map(DatabaseToDsl::extension).toList())).append("]\n");
+        }
         if (multiSchema) {
             List<String> all = new ArrayList<>(List.of("public"));
             all.addAll(db.schemas());
@@ -137,7 +139,7 @@ public final class DatabaseToDsl {
             for (DbIndexColumn c : ix.columns()) {
                 List<String> opts = new ArrayList<>();
                 if (c.descending()) opts.add("sort: Desc");
-                if (c.operatorClass() != null) opts.add("ops: " + opsName(c.operatorClass()));
+                if (c.operatorClass() != null) opts.add("ops: " + dev.dbtool.core.physical.OperatorClasses.schemaSpelling(c.operatorClass()));
                 cols.add(fields.get(c.name()) + (opts.isEmpty() ? "" : "(" + String.join(", ", opts) + ")"));
             }
             List<String> colNames = ix.columns().stream().map(DbIndexColumn::name).toList();
@@ -355,11 +357,14 @@ public final class DatabaseToDsl {
         };
     }
 
-    /** {@code jsonb_path_ops} → {@code JsonbPathOps}, the form the DSL writes operator classes in. */
-    private static String opsName(String opclass) {
-        StringBuilder b = new StringBuilder();
-        for (String part : opclass.split("_")) if (!part.isEmpty()) b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        return b.toString();
+    /** {@code citext}; {@code uuid_ossp(map: "uuid-ossp")} for a name that is no identifier; {@code schema:} when not the default. */
+    private static String extension(dev.dbtool.core.physical.DbExtension e) {
+        String name = identifier(e.name());
+        List<String> args = new ArrayList<>();
+        if (!name.equals(e.name())) args.add("map: " + DefaultParser.quote(e.name()));
+        if (e.schema() != null) args.add("schema: " + DefaultParser.quote(e.schema()));
+        if (e.version() != null) args.add("version: " + DefaultParser.quote(e.version()));
+        return args.isEmpty() ? name : name + "(" + String.join(", ", args) + ")";
     }
 
     static String identifier(String name) {
