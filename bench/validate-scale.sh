@@ -2,7 +2,9 @@
 # Scale and start-up benchmark for `dbtool validate` (issue #2). Prints:
 #  - the CLI's wall time (median of N runs) on synthetic schemas of 100 and 1,000 models, and their ratio;
 #  - in-process validate times (first run and warm median);
-#  - the CLI's median start-to-exit time on examples/blog next to a plain `java` hello world, and their ratio.
+#  - the CLI's median start-to-exit time on examples/blog next to a plain `java` hello world, and their ratio;
+#  - `dbtool validate` next to `prisma validate` (Prisma 6, through ../shared/tools/prisma-oracle or $PRISMA_ORACLE) on the
+#    1,000-model schema without dbtool's own attributes, when the oracle is there.
 # Usage: bench/validate-scale.sh [RUNS]   (default 15)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,3 +45,16 @@ blog=$(median_ms ./dbtool validate --schema examples/blog/schema.prisma)
 echo "java hello world:                       ${hello} ms (median of $runs)"
 echo "dbtool validate examples/blog (launcher): ${blog} ms (median of $runs)"
 awk -v a="$hello" -v b="$blog" 'BEGIN {printf "ratio dbtool / hello world: %.2f (target: within 5)\n", b / a}'
+
+oracle="${PRISMA_ORACLE:-$root/../shared/tools/prisma-oracle}"
+if [ -x "$oracle" ]; then
+  sed 's/ @validate([^)]*)//' "$out/synthetic-1000.prisma" >"$out/synthetic-1000-plain.prisma"   # plain Prisma: no dbtool attributes
+  "$oracle" validate "$out/synthetic-1000-plain.prisma" >/dev/null 2>&1 || { echo "prisma validate rejects the plain schema"; exit 1; }
+  d=$(median_ms ./dbtool validate --schema "$out/synthetic-1000-plain.prisma")
+  p=$(median_ms "$oracle" validate "$out/synthetic-1000-plain.prisma")
+  echo "dbtool validate, 1,000 plain Prisma models: ${d} ms (median of $runs)"
+  echo "prisma validate, 1,000 plain Prisma models: ${p} ms (median of $runs; Prisma 6 via prisma-oracle)"
+  awk -v a="$d" -v b="$p" 'BEGIN {printf "ratio prisma / dbtool: %.2f\n", b / a}'
+else
+  echo "prisma validate: skipped ($oracle not found; set PRISMA_ORACLE)"
+fi
