@@ -39,7 +39,7 @@ import org.dataloader.DataLoaderRegistry;
 /**
  * The generated GraphQL API: build it once with {@link #create}, then {@link #execute} requests, or hand {@link #graphQL()} to a server.
  */
-public final class Api {
+public final class Api implements ApiEngine {
     /**
      * The schema, as written to schema.graphql.
      */
@@ -821,6 +821,7 @@ public final class Api {
     /**
      * Session ids for {@code Authorization: Session <id>}: the cache layer's store, or null without one.
      */
+    @Override
     public SessionLookup sessionLookup() {
         return cache == null ? null : id -> cache.sessions().get(id);
     }
@@ -835,14 +836,17 @@ public final class Api {
     /**
      * Releases the cache layer's connections (the data source is the caller's).
      */
+    @Override
     public void close() {
         if (cache != null) cache.close();
     }
 
+    @Override
     public Database database() {
         return database;
     }
 
+    @Override
     public ApiConfig config() {
         return config;
     }
@@ -945,6 +949,7 @@ public final class Api {
     /**
      * Runs one request as {@code principal}.
      */
+    @Override
     public ExecutionResult execute(String query, String operationName,
             Map<String, Object> variables, Principal principal) {
         ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(operationName).variables(variables == null ? Map.of() : variables).dataLoaderRegistry(newDataLoaderRegistry()).graphQLContext(Map.of(Auth.PRINCIPAL, principal)).build();
@@ -959,6 +964,7 @@ public final class Api {
     /**
      * True when the operation a request would run is a mutation (GET may only run queries). Unparsable: false, execution reports it.
      */
+    @Override
     public boolean isMutation(String query, String operationName) {
         try {
             for (OperationDefinition op : Parser.parse(query).getDefinitionsOfType(OperationDefinition.class)) {

@@ -28,7 +28,7 @@ public final class ApiServer {
         if (db.password() != null) hc.setPassword(db.password());
         hc.setMaximumPoolSize(intEnv("DB_POOL_SIZE", 10));
         HikariDataSource ds = new HikariDataSource(hc);
-        Api api = Api.fromEnvironment(ds);
+        ApiEngine api = generatedApi(ds);
         GraphQLHttpServer server = GraphQLHttpServer.start(api, JwtAuthenticator.fromEnvironment(), api.sessionLookup(),
                 System.getenv().getOrDefault("HOST", "0.0.0.0"), intEnv("PORT", 4000), intEnv("HTTP_THREADS", 16));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -37,6 +37,20 @@ public final class ApiServer {
             ds.close();
         }));
         System.out.println("GraphQL API on http://localhost:" + server.port() + "/graphql");
+    }
+
+    /**
+     * {@code Api.fromEnvironment(ds)} of the generated {@code Api} beside this class: the runtime is copied into the
+     * generated package, and looking the class up by name keeps this file free of any model.
+     */
+    static ApiEngine generatedApi(javax.sql.DataSource ds) throws ReflectiveOperationException {
+        Class<?> api = Class.forName(ApiServer.class.getPackageName() + ".Api");
+        try {
+            return (ApiEngine) api.getMethod("fromEnvironment", javax.sql.DataSource.class).invoke(null, ds);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
     }
 
     private static int intEnv(String name, int fallback) {

@@ -29,11 +29,11 @@ public final class GraphQLHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Api api;
+    private final ApiEngine api;
     private final JwtAuthenticator authenticator;
     private final SessionLookup sessions;
 
-    private GraphQLHttpServer(HttpServer server, ExecutorService executor, Api api, JwtAuthenticator authenticator, SessionLookup sessions) {
+    private GraphQLHttpServer(HttpServer server, ExecutorService executor, ApiEngine api, JwtAuthenticator authenticator, SessionLookup sessions) {
         this.server = server;
         this.executor = executor;
         this.api = api;
@@ -42,12 +42,12 @@ public final class GraphQLHttpServer implements AutoCloseable {
     }
 
     /** Starts serving on {@code host:port} (port 0 picks a free one) with {@code threads} worker threads. */
-    public static GraphQLHttpServer start(Api api, JwtAuthenticator authenticator, String host, int port, int threads) throws IOException {
+    public static GraphQLHttpServer start(ApiEngine api, JwtAuthenticator authenticator, String host, int port, int threads) throws IOException {
         return start(api, authenticator, null, host, port, threads);
     }
 
     /** Also accepts {@code Authorization: Session <id>} when {@code sessions} is given. */
-    public static GraphQLHttpServer start(Api api, JwtAuthenticator authenticator, SessionLookup sessions, String host, int port, int threads) throws IOException {
+    public static GraphQLHttpServer start(ApiEngine api, JwtAuthenticator authenticator, SessionLookup sessions, String host, int port, int threads) throws IOException {
         // Without TCP_NODELAY the response's last segment waits for the client's delayed ACK: 40 ms per request.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);

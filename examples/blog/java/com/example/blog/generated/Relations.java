@@ -31,7 +31,7 @@ public final class Relations {
      * Without arguments, the shared loader {@code loader} (one statement per level); with them, a loader per distinct
      * arguments (still one statement per level for every parent).
      */
-    public static <K, V> Object toMany(DataFetchingEnvironment env, Api api, K key, String loader, Map<String, String> targetScopes, FirstPerKey<K, V> limited,
+    public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, Map<String, String> targetScopes, FirstPerKey<K, V> limited,
             Function<V, K> keyOf) {
         Integer first = env.getArgument("first");
         Object order = env.getArgument("orderBy");

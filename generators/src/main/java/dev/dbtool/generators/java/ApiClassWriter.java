@@ -32,7 +32,7 @@ final class ApiClassWriter {
     static TypeSpec write(ApiSchema api, JavaNames names, String sdl) {
         ClassName self = names.api();
         ClassName config = names.runtime("ApiConfig");
-        TypeSpec.Builder b = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        TypeSpec.Builder b = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL).addSuperinterface(names.runtime("ApiEngine"))
                 .addJavadoc("The generated GraphQL API: build it once with {@link #create}, then {@link #execute} requests, or hand {@link #graphQL()} to a server.\n");
         b.addField(FieldSpec.builder(String.class, "SDL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The schema, as written to schema.graphql.\n").initializer("$S", sdl).build());
@@ -98,12 +98,12 @@ final class ApiClassWriter {
             fromEnv.addStatement("return create(dataSource, defaultConfig())");
         }
         b.addMethod(fromEnv.build());
-        MethodSpec.Builder sessions = MethodSpec.methodBuilder("sessionLookup").addModifiers(Modifier.PUBLIC).returns(names.runtime("SessionLookup"))
+        MethodSpec.Builder sessions = MethodSpec.methodBuilder("sessionLookup").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(names.runtime("SessionLookup"))
                 .addJavadoc("Session ids for {@code Authorization: Session <id>}: the cache layer's store, or null without one.\n");
         if (caching) sessions.addStatement("return cache == null ? null : id -> cache.sessions().get(id)");
         else sessions.addStatement("return null");
         b.addMethod(sessions.build());
-        MethodSpec.Builder close = MethodSpec.methodBuilder("close").addModifiers(Modifier.PUBLIC).addJavadoc("Releases the cache layer's connections (the data source is the caller's).\n");
+        MethodSpec.Builder close = MethodSpec.methodBuilder("close").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).addJavadoc("Releases the cache layer's connections (the data source is the caller's).\n");
         if (caching) {
             close.addStatement("if (cache != null) cache.close()");
             b.addMethod(MethodSpec.methodBuilder("cache").addModifiers(Modifier.PUBLIC).returns(names.runtime("ApiCache"))
@@ -111,8 +111,8 @@ final class ApiClassWriter {
         }
         b.addMethod(close.build());
 
-        b.addMethod(getter("database", names.runtime("Database")));
-        b.addMethod(getter("config", config));
+        b.addMethod(getter("database", names.runtime("Database")).toBuilder().addAnnotation(Override.class).build());
+        b.addMethod(getter("config", config).toBuilder().addAnnotation(Override.class).build());
         b.addMethod(getter("graphQL", GRAPHQL));
         for (ApiType t : api.types()) b.addMethod(getter(JavaNames.repositoryAccessor(t), names.repository(t.name())));
 
@@ -147,7 +147,7 @@ final class ApiClassWriter {
                 .addJavadoc("A fresh registry for one request (DataLoader caches must not outlive it).\n")
                 .addStatement("$T registry = new $T()", REGISTRY, REGISTRY).addStatement("registerLoaders(registry)").addStatement("return registry").build());
 
-        b.addMethod(MethodSpec.methodBuilder("execute").addModifiers(Modifier.PUBLIC).returns(EXECUTION_RESULT)
+        b.addMethod(MethodSpec.methodBuilder("execute").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(EXECUTION_RESULT)
                 .addJavadoc("Runs one request as {@code principal}.\n")
                 .addParameter(String.class, "query").addParameter(String.class, "operationName")
                 .addParameter(ParameterizedTypeName.get(Map.class, String.class, Object.class), "variables").addParameter(names.runtime("Principal"), "principal")
@@ -164,7 +164,7 @@ final class ApiClassWriter {
 
         ClassName parser = ClassName.get("graphql.parser", "Parser");
         ClassName operation = ClassName.get("graphql.language", "OperationDefinition");
-        b.addMethod(MethodSpec.methodBuilder("isMutation").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+        b.addMethod(MethodSpec.methodBuilder("isMutation").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(boolean.class)
                 .addJavadoc("True when the operation a request would run is a mutation (GET may only run queries). Unparsable: false, execution reports it.\n")
                 .addParameter(String.class, "query").addParameter(String.class, "operationName")
                 .beginControlFlow("try")

@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * The model-independent support classes of the generated API (JDBC binding, filters, paging, errors, validation,
- * secrets, JWT, limits, HTTP). They are plain Java kept as resources and copied into the generated package, so they
- * compile and are tested as the code users get; only the model-dependent classes are built with JavaPoet.
+ * secrets, JWT, limits, HTTP, the cache layer, the job queues). They are the sources of the {@code runtime} module
+ * (package {@code dev.dbtool.runtime}, compiled and unit-tested there), which its jar carries as resources; they are
+ * copied into the generated package with the package renamed. Only the model-dependent classes are built with JavaPoet.
  */
 final class RuntimeFiles {
-    static final List<String> NAMES = List.of("ApiConfig", "ApiException", "ApiServer", "Auth", "Batches", "Column", "Cursors", "Database",
+    static final List<String> NAMES = List.of("ApiConfig", "ApiEngine", "ApiException", "ApiServer", "Auth", "Batches", "Column", "Cursors", "Database",
             "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Filter", "GraphQLHttpServer", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
             "ListQuery", "OrderBy", "Page", "PageRequest", "PasswordHasher", "Principal", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "Validation", "Value", "Writes");
 
@@ -29,22 +30,26 @@ final class RuntimeFiles {
 
     static List<GeneratedFile> all(String generatedPackage, String header, boolean api, boolean cache, boolean queues) {
         List<GeneratedFile> out = new ArrayList<>();
-        if (api) for (String name : NAMES) out.add(file(generatedPackage, header, "runtime", name));
+        if (api) for (String name : NAMES) out.add(file(generatedPackage, header, name));
         // job payloads validate with the API's rules and errors even when there is no API
-        else if (queues) for (String name : List.of("ApiException", "Validation")) out.add(file(generatedPackage, header, "runtime", name));
-        if (cache) for (String name : CACHE) out.add(file(generatedPackage, header, "cache", name));
-        if (queues) for (String name : QUEUE) out.add(file(generatedPackage, header, "queue", name));
+        else if (queues) for (String name : List.of("ApiException", "Validation")) out.add(file(generatedPackage, header, name));
+        if (cache) for (String name : CACHE) out.add(file(generatedPackage, header, name));
+        if (queues) for (String name : QUEUE) out.add(file(generatedPackage, header, name));
         return out;
     }
 
-    private static GeneratedFile file(String generatedPackage, String header, String folder, String name) {
-        String text = resource(folder, name).replace("package __PACKAGE__;", "package " + generatedPackage + ";");
+    private static GeneratedFile file(String generatedPackage, String header, String name) {
+        String text = source(name).replace("package " + PACKAGE + ";", "package " + generatedPackage + ";");
         return new GeneratedFile(generatedPackage.replace('.', '/') + "/" + name + ".java", header + text, false);
     }
 
-    private static String resource(String folder, String name) {
-        try (InputStream in = RuntimeFiles.class.getResourceAsStream(folder + "/" + name + ".java.tmpl")) {
-            if (in == null) throw new IllegalStateException("missing runtime template " + name);
+    /** The runtime module's package, as its sources declare it. */
+    private static final String PACKAGE = "dev.dbtool.runtime";
+
+    private static String source(String name) {
+        String path = "/dev/dbtool/runtime/sources/" + PACKAGE.replace('.', '/') + "/" + name + ".java";
+        try (InputStream in = RuntimeFiles.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing runtime source " + path + " (is dbtool-runtime on the class path?)");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,27 @@
+package dev.dbtool.runtime;
+
+import graphql.ExecutionResult;
+import java.util.Map;
+
+/**
+ * What the model-independent runtime needs of a generated API: the generated {@code Api} class implements it, so the
+ * HTTP endpoint, the server's {@code main} and the relation helpers compile and are tested without any model.
+ */
+public interface ApiEngine extends AutoCloseable {
+    /** Runs one request as {@code principal}. */
+    ExecutionResult execute(String query, String operationName, Map<String, Object> variables, Principal principal);
+
+    /** True when the operation a request would run is a mutation (GET may only run queries). */
+    boolean isMutation(String query, String operationName);
+
+    ApiConfig config();
+
+    Database database();
+
+    /** Session ids for {@code Authorization: Session <id>}, or null without the cache layer. */
+    SessionLookup sessionLookup();
+
+    /** Releases the API's own connections (the data source is the caller's). */
+    @Override
+    void close();
+}

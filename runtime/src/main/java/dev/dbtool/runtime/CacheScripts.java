@@ -1,0 +1,88 @@
+package dev.dbtool.runtime;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The Lua scripts of the cache: each read or invalidation is one atomic round trip. All keys of a model share its hash
+ * tag, so in Redis Cluster a script's keys are always on one slot.
+ */
+final class CacheScripts {
+    /**
+     * Per id: its version ({@code <model epoch>.<id version>}, 0 when unset) and the value stored under it. KEYS[1] is the
+     * model's epoch (moved by deletes that cascade into it), KEYS[2..] the ids' version keys.
+     */
+    static final String READ_IDS = """
+            local e = redis.call('GET', KEYS[1]) or '0'
+            local out = {}
+            for i = 2, #KEYS do
+              local v = e .. '.' .. (redis.call('GET', KEYS[i]) or '0')
+              out[2 * i - 3] = v
+              out[2 * i - 2] = redis.call('GET', ARGV[1] .. ARGV[i] .. ':v' .. v) or false
+            end
+            return out""";
+    /** The model generation, the value under it, and its remaining TTL (ms). */
+    static final String READ_GEN = """
+            local g = redis.call('GET', KEYS[1]) or '0'
+            local key = ARGV[1] .. g .. ARGV[2]
+            local value = redis.call('GET', key) or false
+            local ttl = -2
+            if value then ttl = redis.call('PTTL', key) end
+            return {g, value, ttl}""";
+    /** The model generation, then the value of each given key suffix under it. */
+    static final String READ_GROUPS = """
+            local g = redis.call('GET', KEYS[1]) or '0'
+            local out = {g}
+            for i = 2, #ARGV do out[i] = redis.call('GET', ARGV[1] .. g .. ARGV[i]) or false end
+            return out""";
+    /**
+     * After a committed write: the generation, each touched id's version (expiring after ARGV[1] ms) and, when ARGV[2] is
+     * 1 (rows changed by a cascade, ids unknown), the epoch every id's version includes. KEYS: generation, epoch, versions.
+     */
+    static final String INVALIDATE = """
+            redis.call('INCR', KEYS[1])
+            if ARGV[2] == '1' then redis.call('INCR', KEYS[2]) end
+            for i = 3, #KEYS do
+              redis.call('INCR', KEYS[i])
+              redis.call('PEXPIRE', KEYS[i], ARGV[1])
+            end
+            return 1""";
+    /** Sets each key to its value with a TTL: ARGV[1] ms, then the values in KEYS order. */
+    static final String SET_MANY = """
+            for i, key in ipairs(KEYS) do redis.call('SET', key, ARGV[i + 1], 'PX', ARGV[1]) end
+            return 1""";
+
+    private CacheScripts() {}
+
+    static <T> T run(RedisClusterCommands<String, byte[]> redis, String script, ScriptOutputType type, List<String> keys, List<byte[]> args) {
+        String[] k = keys.toArray(String[]::new);
+        byte[][] a = args.toArray(byte[][]::new);
+        try {
+            return redis.evalsha(sha1(script), type, k, a);
+        } catch (RedisNoScriptException e) {
+            return redis.eval(script, type, k, a);
+        }
+    }
+
+    static byte[] bytes(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+
+    static String text(Object o) { return o == null ? null : o instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : o.toString(); }
+
+    private static final java.util.Map<String, String> SHAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String sha1(String script) {
+        return SHAS.computeIfAbsent(script, s -> {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes(s)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dbtool.runtime;
+
+import java.util.List;
+
+/**
+ * A row filter, the typed form of a GraphQL {@code …WhereInput}: conditions on fields combined with AND / OR / NOT.
+ * Field names are the model's field names; {@link SqlFilter} checks them and binds every value as a parameter.
+ */
+public sealed interface Filter {
+    record And(List<Filter> all) implements Filter {}
+    record Or(List<Filter> any) implements Filter {}
+    record Not(Filter filter) implements Filter {}
+    record Condition(String field, Op op, Object value, boolean insensitive) implements Filter {}
+
+    enum Op { EQUALS, NOT, IN, NOT_IN, LT, LTE, GT, GTE, CONTAINS, STARTS_WITH, ENDS_WITH, HAS, HAS_SOME, HAS_EVERY, IS_EMPTY }
+
+    Filter ALL = new And(List.of());
+
+    static Filter and(List<Filter> filters) { return filters.size() == 1 ? filters.get(0) : new And(List.copyOf(filters)); }
+
+    static Filter or(List<Filter> filters) { return new Or(List.copyOf(filters)); }
+
+    static Filter not(Filter filter) { return new Not(filter); }
+
+    static Filter eq(String field, Object value) { return new Condition(field, Op.EQUALS, value, false); }
+
+    static Filter where(String field, Op op, Object value) { return new Condition(field, op, value, false); }
+
+    /** Both filters must hold (a resolver's row-level restriction added to the caller's filter). */
+    default Filter andAlso(Filter other) { return and(List.of(this, other)); }
+}

@@ -1,0 +1,130 @@
+package dev.dbtool.runtime;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GraphQL arguments to repository arguments: {@code where} inputs to {@link Filter}s, {@code orderBy} inputs to
+ * {@link OrderBy}s, pagination arguments to a {@link PageRequest}. A field guarded by {@code @auth} can be neither
+ * filtered nor sorted on without its scope: both would leak its values.
+ */
+public final class Inputs {
+    private Inputs() {}
+
+    public static Filter where(Object input, Map<String, String> fieldScopes, Principal principal) {
+        return where(input, fieldScopes, principal, List.of("where"));
+    }
+
+    private static Filter where(Object input, Map<String, String> fieldScopes, Principal principal, List<Object> path) {
+        if (input == null) return Filter.ALL;
+        List<Filter> all = new ArrayList<>();
+        for (Map.Entry<String, ?> e : asMap(input).entrySet()) {
+            String key = e.getKey();
+            Object value = e.getValue();
+            List<Object> at = append(path, key);
+            switch (key) {
+                case "AND" -> {
+                    List<Filter> parts = new ArrayList<>();
+                    for (Object each : (Collection<?>) value) parts.add(where(each, fieldScopes, principal, at));
+                    all.add(Filter.and(parts));
+                }
+                case "OR" -> {
+                    List<Filter> parts = new ArrayList<>();
+                    for (Object each : (Collection<?>) value) parts.add(where(each, fieldScopes, principal, at));
+                    all.add(Filter.or(parts));
+                }
+                case "NOT" -> all.add(Filter.not(where(value, fieldScopes, principal, at)));
+                default -> {
+                    if (fieldScopes.containsKey(key)) Auth.require(principal, fieldScopes.get(key));
+                    if (value == null) continue;
+                    all.add(conditions(key, asMap(value)));
+                }
+            }
+        }
+        return Filter.and(all);
+    }
+
+    private static Filter conditions(String field, Map<String, ?> ops) {
+        boolean insensitive = "insensitive".equals(String.valueOf(ops.get("mode")));
+        List<Filter> all = new ArrayList<>();
+        for (Map.Entry<String, ?> op : ops.entrySet()) {
+            Filter.Op kind = switch (op.getKey()) {
+                case "equals" -> Filter.Op.EQUALS;
+                case "not" -> Filter.Op.NOT;
+                case "in" -> Filter.Op.IN;
+                case "notIn" -> Filter.Op.NOT_IN;
+                case "lt" -> Filter.Op.LT;
+                case "lte" -> Filter.Op.LTE;
+                case "gt" -> Filter.Op.GT;
+                case "gte" -> Filter.Op.GTE;
+                case "contains" -> Filter.Op.CONTAINS;
+                case "startsWith" -> Filter.Op.STARTS_WITH;
+                case "endsWith" -> Filter.Op.ENDS_WITH;
+                case "has" -> Filter.Op.HAS;
+                case "hasSome" -> Filter.Op.HAS_SOME;
+                case "hasEvery" -> Filter.Op.HAS_EVERY;
+                case "isEmpty" -> Filter.Op.IS_EMPTY;
+                default -> null;
+            };
+            if (kind == null) continue;
+            if (op.getValue() == null && kind != Filter.Op.EQUALS && kind != Filter.Op.NOT) {
+                throw ApiException.badUserInput(List.of("where", field, op.getKey()), "`" + op.getKey() + "` needs a value, not null.");
+            }
+            boolean text = kind == Filter.Op.EQUALS || kind == Filter.Op.NOT || kind == Filter.Op.IN || kind == Filter.Op.NOT_IN
+                    || kind == Filter.Op.CONTAINS || kind == Filter.Op.STARTS_WITH || kind == Filter.Op.ENDS_WITH;
+            all.add(new Filter.Condition(field, kind, op.getValue(), insensitive && text));
+        }
+        return Filter.and(all);
+    }
+
+    public static List<OrderBy> orderBy(Object input, Map<String, String> fieldScopes, Principal principal) {
+        if (input == null) return List.of();
+        List<OrderBy> out = new ArrayList<>();
+        int i = 0;
+        for (Object each : (Collection<?>) input) {
+            Map<String, ?> m = asMap(each);
+            if (m.size() != 1) throw ApiException.badUserInput(List.of("orderBy", i), "Each orderBy entry names exactly one field.");
+            Map.Entry<String, ?> e = m.entrySet().iterator().next();
+            if (fieldScopes.containsKey(e.getKey())) Auth.require(principal, fieldScopes.get(e.getKey()));
+            out.add(new OrderBy(e.getKey(), "desc".equals(String.valueOf(e.getValue())) ? OrderBy.Direction.DESC : OrderBy.Direction.ASC));
+            i++;
+        }
+        return out;
+    }
+
+    /** A relation list's {@code first}: between 0 and the maximum page size; no limit when absent. */
+    public static int first(Integer first, int maxPageSize) {
+        if (first == null) return Integer.MAX_VALUE;
+        if (first < 0 || first > maxPageSize) throw ApiException.badUserInput(List.of("first"), "`first` must be between 0 and " + maxPageSize + ".");
+        return first;
+    }
+
+    public static PageRequest page(DataFetchingEnvironment env, int maxPageSize) {
+        return new PageRequest(env.getArgument("first"), env.getArgument("after"), env.getArgument("last"), env.getArgument("before"),
+                env.getSelectionSet().contains("totalCount")).validated(maxPageSize);
+    }
+
+    /** A GraphQL list argument as a typed list (each element checked). */
+    public static <E> List<E> listOf(Object value, Class<E> type) {
+        if (value == null) return null;
+        List<E> out = new ArrayList<>();
+        for (Object each : (Collection<?>) value) out.add(type.cast(each));
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** A GraphQL input object as a map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object value) { return (Map<String, Object>) value; }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> asMap(Object o) { return (Map<String, ?>) o; }
+
+    private static List<Object> append(List<Object> path, Object part) {
+        List<Object> out = new ArrayList<>(path);
+        out.add(part);
+        return out;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.dbtool.runtime;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import io.lettuce.core.models.stream.PendingMessages;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One queue on Redis. Ready jobs are entries of a stream read by the consumer group {@code workers} (XREADGROUP), so a
+ * delivered job stays pending until it is acknowledged and XAUTOCLAIM hands it to another worker when its worker died
+ * or hangs; delayed jobs and retries wait in a sorted set by due time; each job's state is a hash; every transition is
+ * one Lua script, so no crash leaves a job half-moved. Keys share the hash tag {@code {prefix:q:name}}.
+ */
+public final class JobQueue {
+    public static final String GROUP = "workers";
+    private final QueueClient client;
+    private final String name;
+    private final String tag;
+
+    public JobQueue(QueueClient client, String prefix, String name) {
+        this.client = client;
+        this.name = name;
+        this.tag = "{" + prefix + ":q:" + name + "}";
+        for (String stream : List.of(ready(), high())) {
+            try {
+                client.sync().xgroupCreate(XReadArgs.StreamOffset.from(stream, "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+            } catch (RedisBusyException e) {
+                // the group exists
+            }
+        }
+        client.sync().sadd("{" + prefix + ":queues}", name);
+    }
+
+    public String name() { return name; }
+
+    QueueClient client() { return client; }
+
+    String ready() { return tag + ":ready"; }
+
+    String high() { return tag + ":ready:high"; }
+
+    String job(String id) { return tag + ":job:" + id; }
+
+    String jobPrefix() { return tag + ":job:"; }
+
+    private String tp(long now) { return tag + ":tp:" + (now / 10_000); }
+
+    /** Adds a job; false when a job with this id is already retained (de-duplication). */
+    public boolean add(String payload, JobOptions o, JobDefaults d) {
+        String id = o.jobId() != null ? o.jobId() : UUID.randomUUID().toString();
+        Long added = client.script(QueueScripts.ADD, ScriptOutputType.INTEGER, new String[] {job(id), ready(), tag + ":delayed", tag + ":stats", high()},
+                args(id, payload, o, d, ""));
+        return added != null && added == 1;
+    }
+
+    /** Adds many jobs, 500 per script call (one round trip each); each result says whether its job was new. */
+    public List<Boolean> addBulk(List<String> payloads, List<JobOptions> options, JobDefaults d) {
+        List<Boolean> out = new ArrayList<>(payloads.size());
+        for (int from = 0; from < payloads.size(); from += 500) {
+            int to = Math.min(payloads.size(), from + 500);
+            List<String> argv = new ArrayList<>(2 + 7 * (to - from));
+            argv.add(Long.toString(System.currentTimeMillis()));
+            argv.add(jobPrefix());
+            for (int i = from; i < to; i++) {
+                JobOptions o = options.get(i);
+                argv.add(o.jobId() != null ? o.jobId() : UUID.randomUUID().toString());
+                argv.add(payloads.get(i));
+                argv.add(Integer.toString(o.attempts() != null ? o.attempts() : d.attempts()));
+                argv.add(d.backoff());
+                argv.add(Long.toString(o.backoffDelay() != null ? o.backoffDelay().toMillis() : d.backoffDelayMs()));
+                argv.add(Long.toString(o.delay().toMillis()));
+                argv.add(Integer.toString(o.priority()));
+            }
+            List<Object> r = client.script(QueueScripts.ADD_MANY, ScriptOutputType.MULTI, new String[] {ready(), tag + ":delayed", tag + ":stats", high()},
+                    argv.toArray(String[]::new));
+            for (Object each : r) out.add(Long.valueOf(1).equals(each));
+        }
+        return out;
+    }
+
+    private static String[] args(String id, String payload, JobOptions o, JobDefaults d, String repeat) {
+        int attempts = o.attempts() != null ? o.attempts() : d.attempts();
+        long backoff = o.backoffDelay() != null ? o.backoffDelay().toMillis() : d.backoffDelayMs();
+        return new String[] {id, payload, Integer.toString(attempts), d.backoff(), Long.toString(backoff), Long.toString(o.delay().toMillis()),
+            Long.toString(System.currentTimeMillis()), Integer.toString(o.priority()), repeat};
+    }
+
+    /** Moves due delayed jobs and retries into the streams; returns how many. */
+    public long promote(int limit) {
+        Long n = client.script(QueueScripts.PROMOTE, ScriptOutputType.INTEGER, new String[] {tag + ":delayed", ready(), high()},
+                Long.toString(System.currentTimeMillis()), Integer.toString(limit), jobPrefix());
+        return n == null ? 0 : n;
+    }
+
+    /** Up to {@code count} new deliveries for {@code consumer}, high priority first, blocking up to {@code block}. */
+    @SuppressWarnings("unchecked")
+    public List<Delivery> read(StatefulRedisConnection<String, String> conn, String consumer, int count, Duration block) {
+        Consumer<String> me = Consumer.from(GROUP, consumer);
+        List<StreamMessage<String, String>> msgs = new ArrayList<>(conn.sync().xreadgroup(me, XReadArgs.Builder.count(count), XReadArgs.StreamOffset.lastConsumed(high())));
+        if (msgs.size() < count) {
+            msgs.addAll(conn.sync().xreadgroup(me, XReadArgs.Builder.count(count - msgs.size()).block(msgs.isEmpty() ? block.toMillis() : 1),
+                    XReadArgs.StreamOffset.lastConsumed(ready())));
+        }
+        return deliveries(msgs);
+    }
+
+    /** Entries pending longer than {@code minIdle} (their worker died or hangs), now delivered to {@code consumer}. */
+    public List<Delivery> reclaim(String consumer, Duration minIdle, int count) {
+        List<StreamMessage<String, String>> msgs = new ArrayList<>();
+        for (String stream : List.of(high(), ready())) {
+            ClaimedMessages<String, String> claimed = client.sync().xautoclaim(stream,
+                    XAutoClaimArgs.Builder.xautoclaim(Consumer.from(GROUP, consumer), minIdle, "0-0").count(count));
+            msgs.addAll(claimed.getMessages());
+        }
+        List<Delivery> out = new ArrayList<>();
+        for (Delivery d : deliveries(msgs)) {
+            long stalls = client.sync().hincrby(job(d.jobId()), "stalls", 1);
+            java.util.Map<String, String> job = new java.util.HashMap<>(d.job());
+            job.put("stalls", Long.toString(stalls));
+            out.add(new Delivery(d.stream(), d.entry(), d.jobId(), job));
+        }
+        return out;
+    }
+
+    private List<Delivery> deliveries(List<StreamMessage<String, String>> msgs) {
+        List<Delivery> out = new ArrayList<>();
+        for (StreamMessage<String, String> m : msgs) {
+            if (m.getBody() == null || m.getBody().get("job") == null) continue; // deleted while pending
+            out.add(new Delivery(m.getStream(), m.getId(), m.getBody().get("job"), m.getBody()));
+        }
+        return out;
+    }
+
+    /** The handler succeeded; false when another worker already settled this delivery. */
+    public boolean complete(Delivery d, int keepCount, Duration keepAge) { return completeAll(List.of(d), keepCount, keepAge) == 1; }
+
+    /** Settles many successes in one round trip (group commit); returns how many were still open. */
+    public long completeAll(List<Delivery> done, int keepCount, Duration keepAge) {
+        if (done.isEmpty()) return 0;
+        long now = System.currentTimeMillis();
+        List<String> args = new ArrayList<>(4 + 3 * done.size());
+        args.add(Long.toString(now));
+        args.add(Integer.toString(keepCount));
+        args.add(Long.toString(keepAge.toMillis()));
+        args.add(jobPrefix());
+        for (Delivery d : done) {
+            args.add(d.stream());
+            args.add(d.entry());
+            args.add(d.jobId());
+        }
+        Long n = client.script(QueueScripts.COMPLETE_MANY, ScriptOutputType.INTEGER, new String[] {tag + ":done", tag + ":stats", tp(now)}, args.toArray(String[]::new));
+        return n == null ? 0 : n;
+    }
+
+    /** The handler failed: a retry after the returned delay (ms), -1 when dead-lettered, -2 when already settled elsewhere. */
+    public long fail(Delivery d, Throwable error, int keepDead, Duration keepDeadAge) { return fail(d, error, keepDead, keepDeadAge, false); }
+
+    /** Straight to the dead letters, attempts left or not (a job whose workers keep dying on it). */
+    public long deadLetter(Delivery d, Throwable error, int keepDead, Duration keepDeadAge) { return fail(d, error, keepDead, keepDeadAge, true); }
+
+    private long fail(Delivery d, Throwable error, int keepDead, Duration keepDeadAge, boolean force) {
+        StringWriter stack = new StringWriter();
+        error.printStackTrace(new PrintWriter(stack));
+        String message = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        Long r = client.script(QueueScripts.FAIL, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId()), tag + ":delayed", tag + ":dead", tag + ":stats"},
+                d.entry(), d.jobId(), Long.toString(System.currentTimeMillis()), message, stack.toString(), Double.toString(ThreadLocalRandom.current().nextDouble()),
+                Integer.toString(keepDead), Long.toString(keepDeadAge.toMillis()), jobPrefix(), force ? "1" : "0");
+        return r == null ? -2 : r;
+    }
+
+    /** Back to the queue at once (graceful shutdown of a job that did not finish in time). */
+    public boolean handBack(Delivery d) {
+        Long r = client.script(QueueScripts.HAND_BACK, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId())}, d.entry(), d.jobId());
+        return r != null && r == 1;
+    }
+
+    /** Up to {@code wanted} permits of a rate limit of {@code limit} jobs per {@code window}. */
+    public int take(int wanted, int limit, Duration window) {
+        long slot = System.currentTimeMillis() / window.toMillis();
+        Long n = client.script(QueueScripts.TAKE, ScriptOutputType.INTEGER, new String[] {tag + ":rl:" + slot}, Integer.toString(limit), Integer.toString(wanted),
+                Long.toString(window.toMillis() * 2));
+        return n == null ? 0 : n.intValue();
+    }
+
+    public void progress(String jobId, int percent) { client.sync().hset(job(jobId), "progress", Integer.toString(Math.max(0, Math.min(100, percent)))); }
+
+    public Map<String, String> inspect(String jobId) { return client.sync().hgetall(job(jobId)); }
+
+    /** Dead-lettered job ids, oldest first. */
+    public List<String> dead(int limit) { return client.sync().zrange(tag + ":dead", 0, limit - 1); }
+
+    public boolean retryDead(String jobId) {
+        Long r = client.script(QueueScripts.RETRY_DEAD, ScriptOutputType.INTEGER, new String[] {tag + ":dead", job(jobId), ready()}, jobId);
+        return r != null && r == 1;
+    }
+
+    /** Deletes every dead-lettered job; returns how many. */
+    public long purgeDead() {
+        List<String> ids = client.sync().zrange(tag + ":dead", 0, -1);
+        for (String id : ids) {
+            client.sync().del(job(id));
+            client.sync().zrem(tag + ":dead", id);
+        }
+        return ids.size();
+    }
+
+    public QueueStats stats() {
+        var r = client.sync();
+        long pending = 0;
+        long waiting = 0;
+        long oldest = 0;
+        long now = System.currentTimeMillis();
+        for (String stream : List.of(high(), ready())) {
+            PendingMessages p = r.xpending(stream, GROUP);
+            long streamPending = p == null ? 0 : p.getCount();
+            pending += streamPending;
+            waiting += Math.max(0, r.xlen(stream) - streamPending);
+            String last = "0-0";
+            for (var g : r.xinfoGroups(stream)) {
+                List<?> fields = (List<?>) g;
+                for (int i = 0; i + 1 < fields.size(); i += 2) if ("last-delivered-id".equals(String.valueOf(fields.get(i)))) last = String.valueOf(fields.get(i + 1));
+            }
+            List<StreamMessage<String, String>> next = r.xrange(stream, Range.from(Range.Boundary.excluding(last), Range.Boundary.unbounded()), io.lettuce.core.Limit.from(1));
+            if (!next.isEmpty()) oldest = Math.max(oldest, now - Long.parseLong(next.get(0).getId().split("-")[0]));
+        }
+        Map<String, String> s = r.hgetall(tag + ":stats");
+        long minute = 0;
+        for (int i = 0; i < 6; i++) {
+            String v = r.get(tag + ":tp:" + (now / 10_000 - i));
+            if (v != null) minute += Long.parseLong(v);
+        }
+        return new QueueStats(name, waiting, pending, r.zcard(tag + ":delayed"), Long.parseLong(s.getOrDefault("completed", "0")),
+                Long.parseLong(s.getOrDefault("failed", "0")), r.zcard(tag + ":dead"), minute, oldest, Long.parseLong(s.getOrDefault("added", "0")));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.dbtool.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The list query behind every {@code findMany}: filter, ordering made total by the primary key, keyset (seek)
+ * pagination from the cursor's values, one statement per page (plus one COUNT only when totalCount is asked for).
+ */
+public final class ListQuery<T> {
+    /** Reads one row (columns 1..n in the repository's select order). */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private final String table;
+    private final String selectList;
+    private final int selectWidth;
+    private final Map<String, Column> columns;
+    private final List<String> key;
+    private final RowReader<T> reader;
+
+    public ListQuery(String table, String selectList, int selectWidth, Map<String, Column> columns, List<String> key, RowReader<T> reader) {
+        this.table = table;
+        this.selectList = selectList;
+        this.selectWidth = selectWidth;
+        this.columns = columns;
+        this.key = key;
+        this.reader = reader;
+    }
+
+    public Page<T> run(Connection c, Filter where, List<OrderBy> orderBy, PageRequest page) throws SQLException {
+        List<Column> sortColumns = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        StringBuilder fingerprint = new StringBuilder();
+        for (OrderBy o : orderBy == null ? List.<OrderBy>of() : orderBy) {
+            Column col = columns.get(o.field());
+            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
+            if (sortColumns.contains(col)) continue;
+            sortColumns.add(col);
+            descending.add(o.direction() == OrderBy.Direction.DESC);
+            fingerprint.append(o.field()).append(o.direction() == OrderBy.Direction.DESC ? "-" : "+");
+        }
+        for (String k : key) {
+            Column col = columns.get(k);
+            if (!sortColumns.contains(col)) {
+                sortColumns.add(col);
+                descending.add(false);
+            }
+        }
+        String orderFingerprint = Integer.toHexString(fingerprint.toString().hashCode());
+        boolean backward = page.backward();
+        SqlFilter.Compiled filter = SqlFilter.compile(where, columns);
+        StringBuilder sql = new StringBuilder("SELECT ").append(selectList);
+        for (int k = 0; k < sortColumns.size(); k++) sql.append(", ").append(sortColumns.get(k).sql()).append("::text AS \"_cursor").append(k).append('"');
+        sql.append(" FROM ").append(table).append(" WHERE ").append(filter.sql());
+        List<String> position = page.cursor() == null ? null
+                : Cursors.decode(page.cursor(), page.before() != null ? "before" : "after", orderFingerprint, sortColumns.size());
+        List<Object[]> seekParams = new ArrayList<>();
+        if (position != null) sql.append(" AND ").append(seek(sortColumns, descending, position, backward, seekParams));
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < sortColumns.size(); i++) {
+            boolean desc = descending.get(i) ^ backward;
+            sql.append(i > 0 ? ", " : "").append(sortColumns.get(i).sql()).append(desc ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+        }
+        int size = page.size();
+        sql.append(" LIMIT ").append(size + 1);
+        List<Page.Edge<T>> edges = new ArrayList<>();
+        boolean more = false;
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Object[] p : filter.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            for (Object[] p : seekParams) Jdbc.bindText(ps, i++, (String) p[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (edges.size() == size) {
+                        more = true;
+                        break;
+                    }
+                    List<String> values = new ArrayList<>(sortColumns.size());
+                    for (int k = 0; k < sortColumns.size(); k++) values.add(rs.getString(selectWidth + 1 + k));
+                    edges.add(new Page.Edge<>(Cursors.encode(orderFingerprint, values), reader.read(rs)));
+                }
+            }
+        }
+        if (backward) Collections.reverse(edges);
+        Integer total = page.withTotalCount() ? count(c, filter) : null;
+        String start = edges.isEmpty() ? null : edges.get(0).cursor();
+        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        Page.PageInfo info = backward
+                ? new Page.PageInfo(page.before() != null, more, start, end)
+                : new Page.PageInfo(more, page.after() != null, start, end);
+        return new Page<>(List.copyOf(edges), info, total);
+    }
+
+    private int count(Connection c, SqlFilter.Compiled filter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + filter.sql())) {
+            int i = 1;
+            for (Object[] p : filter.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Rows strictly after (or, paging backward, before) the cursor's position in the sort order: an OR over each
+     * prefix of equal keys followed by one key beyond. NULL sorts as the largest value in both directions.
+     */
+    private static String seek(List<Column> cols, List<Boolean> descending, List<String> position, boolean backward, List<Object[]> params) {
+        StringBuilder or = new StringBuilder("(");
+        for (int i = 0; i < cols.size(); i++) {
+            StringBuilder and = new StringBuilder();
+            List<Object[]> local = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                Column col = cols.get(j);
+                String v = position.get(j);
+                if (and.length() > 0) and.append(" AND ");
+                if (v == null) and.append(col.sql()).append(" IS NULL");
+                else {
+                    and.append(col.sql()).append(" = ").append(col.param());
+                    local.add(new Object[] {col, v});
+                }
+            }
+            Column col = cols.get(i);
+            String v = position.get(i);
+            boolean greater = !descending.get(i) ^ backward;
+            String beyond;
+            if (greater) {
+                if (v == null) beyond = "FALSE";
+                else {
+                    beyond = col.nullable() ? "(" + col.sql() + " > " + col.param() + " OR " + col.sql() + " IS NULL)" : col.sql() + " > " + col.param();
+                    local.add(new Object[] {col, v});
+                }
+            } else {
+                if (v == null) beyond = col.sql() + " IS NOT NULL";
+                else {
+                    beyond = col.sql() + " < " + col.param();
+                    local.add(new Object[] {col, v});
+                }
+            }
+            if (and.length() > 0) and.append(" AND ");
+            and.append(beyond);
+            or.append(i > 0 ? " OR " : "").append('(').append(and).append(')');
+            params.addAll(local);
+        }
+        return or.append(')').toString();
+    }
+}

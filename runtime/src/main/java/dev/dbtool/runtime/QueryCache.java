@@ -1,0 +1,134 @@
+package dev.dbtool.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.language.AstPrinter;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import io.lettuce.core.SetArgs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Whole GraphQL results in Redis, for the root query fields marked cacheable. The key hashes the normalised query, its
+ * variables, the caller's scopes (one caller's data is never served to another with other rights) and the current
+ * generation of every model the query reads, so any write to one of them makes the entry unreachable at once. Results
+ * with errors are never stored.
+ */
+public final class QueryCache {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private final RedisStore redis;
+    private final CacheStats stats;
+    private final String tag;
+    private final Set<String> cachedFields;
+    private final Map<String, ModelCache<?>> modelsByType;
+    private final Set<String> sensitive;
+
+    /**
+     * @param modelsByType GraphQL type name (model, its Connection and Edge) → the model's cache
+     * @param sensitive    {@code Type.field} of {@code @encrypted} fields: a query selecting one is never stored (its
+     *                     plaintext must not reach Redis)
+     */
+    public QueryCache(RedisStore redis, CacheStats stats, String prefix, Set<String> cachedFields, Map<String, ModelCache<?>> modelsByType, Set<String> sensitive) {
+        this.sensitive = Set.copyOf(sensitive);
+        this.redis = redis;
+        this.stats = stats;
+        this.tag = "{" + prefix + ":query}";
+        this.cachedFields = Set.copyOf(cachedFields);
+        this.modelsByType = Map.copyOf(modelsByType);
+    }
+
+    public ExecutionResult execute(GraphQLSchema schema, ExecutionInput input, Set<String> scopes, Supplier<ExecutionResult> run) {
+        // the common case costs a substring scan, not a second parse: no cached field is even named
+        String text = input.getQuery();
+        if (cachedFields.isEmpty() || cachedFields.stream().noneMatch(text::contains)) return run.get();
+        Document document;
+        try {
+            document = new Parser().parseDocument(input.getQuery());
+        } catch (InvalidSyntaxException e) {
+            return run.get();
+        }
+        OperationDefinition op = operation(document, input.getOperationName());
+        if (op == null || op.getOperation() != OperationDefinition.Operation.QUERY || !allCached(op)) return run.get();
+        Set<ModelCache<?>> read = new java.util.LinkedHashSet<>();
+        boolean[] secret = {false};
+        try {
+            QueryTraverser.newQueryTraverser().schema(schema).document(document).operationName(input.getOperationName())
+                    .variables(input.getVariables()).build().visitPreOrder(new QueryVisitorStub() {
+                        @Override
+                        public void visitField(QueryVisitorFieldEnvironment env) {
+                            if (sensitive.contains(GraphQLTypeUtil.simplePrint(env.getFieldsContainer()) + "." + env.getField().getName())) secret[0] = true;
+                            GraphQLType type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType());
+                            ModelCache<?> m = modelsByType.get(GraphQLTypeUtil.simplePrint(type));
+                            if (m != null) read.add(m);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            return run.get();
+        }
+        if (read.isEmpty() || secret[0]) return run.get();
+        try {
+            StringBuilder generations = new StringBuilder();
+            long ttl = Long.MAX_VALUE;
+            for (ModelCache<?> m : read) {
+                byte[] g = redis.call(r -> r.get(m.generationKey()));
+                generations.append(m.tag()).append('=').append(g == null ? "0" : CacheScripts.text(g)).append(';');
+                ttl = Math.min(ttl, m.ttlMillis());
+            }
+            String key = tag + ":" + ModelCache.sha256(AstPrinter.printAstCompact(document) + "\n" + input.getOperationName() + "\n"
+                    + JSON.writeValueAsString(new TreeMap<>(input.getVariables())) + "\n" + new TreeSet<>(scopes) + "\n" + generations);
+            byte[] cached = redis.call(r -> r.get(key));
+            if (cached != null) {
+                stats.hit(1);
+                Map<?, ?> spec = JSON.readValue(cached, Map.class);
+                return ExecutionResultImpl.newExecutionResult().data(spec.get("data")).build();
+            }
+            stats.miss(1);
+            ExecutionResult result = run.get();
+            if (result.getErrors().isEmpty() && result.isDataPresent()) {
+                byte[] bytes = JSON.writeValueAsBytes(result.toSpecification());
+                long px = ttl;
+                redis.call(r -> r.set(key, bytes, SetArgs.Builder.px(px)));
+            }
+            return result;
+        } catch (CacheUnavailable | IOException e) {
+            return run.get();
+        }
+    }
+
+    private boolean allCached(OperationDefinition op) {
+        List<String> roots = new ArrayList<>();
+        for (Selection<?> s : op.getSelectionSet().getSelections()) {
+            if (!(s instanceof Field f)) return false;
+            if (f.getName().startsWith("__")) return false;
+            roots.add(f.getName());
+        }
+        return !roots.isEmpty() && cachedFields.containsAll(roots);
+    }
+
+    private static OperationDefinition operation(Document d, String name) {
+        for (OperationDefinition op : d.getDefinitionsOfType(OperationDefinition.class)) {
+            if (name == null || name.equals(op.getName())) return op;
+        }
+        return null;
+    }
+}

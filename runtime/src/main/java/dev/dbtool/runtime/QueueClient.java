@@ -1,0 +1,73 @@
+package dev.dbtool.runtime;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Redis connection of the job queues (Lettuce): one connection for commands, one for blocking reads per worker
+ * (see {@link #blocking()}), scripts run by SHA with a fallback to their text. {@code REDIS_URL} as for the cache:
+ * {@code redis://}, {@code rediss://}, {@code redis-sentinel://}.
+ */
+public final class QueueClient implements AutoCloseable {
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final Map<String, String> shas = new ConcurrentHashMap<>();
+
+    private QueueClient(RedisClient client) {
+        this.client = client;
+        this.connection = client.connect();
+    }
+
+    public static QueueClient connect(String redisUrl) {
+        RedisURI uri = RedisURI.create(redisUrl);
+        String password = System.getenv("REDIS_PASSWORD");
+        if (password != null && !redisUrl.contains("@")) uri.setAuthentication(password.toCharArray());
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10))).build());
+        return new QueueClient(client);
+    }
+
+    public static QueueClient fromEnvironment() { return connect(System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379")); }
+
+    RedisCommands<String, String> sync() { return connection.sync(); }
+
+    /** A connection of its own, for blocking stream reads that must not hold up other commands. */
+    StatefulRedisConnection<String, String> blocking() { return client.connect(); }
+
+    <T> T script(String lua, ScriptOutputType type, String[] keys, String... args) {
+        try {
+            return sync().evalsha(sha(lua), type, keys, args);
+        } catch (RedisNoScriptException e) {
+            return sync().eval(lua, type, keys, args);
+        }
+    }
+
+    String sha(String lua) {
+        return shas.computeIfAbsent(lua, s -> {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.dbtool.runtime;
+
+/**
+ * The queue's atomic steps as Lua scripts. KEYS of one queue share its hash tag, so each script touches one Redis
+ * Cluster slot. Stream entries carry the job id, payload and attempts so a delivery needs no second read. Key layout
+ * (q = {prefix:q:name}): q:ready and q:ready:high (streams, consumer group "workers"),
+ * q:delayed (zset id → due ms), q:job:<id> (hash), q:done and q:dead (zsets id → ms), q:stats (hash), q:tp:<10 s>
+ * (throughput counters), q:rl:<window> (rate limit).
+ */
+final class QueueScripts {
+    private QueueScripts() {}
+
+    /** KEYS: job, ready, delayed, stats, high. ARGV: id, payload, attempts, backoff, backoffDelay, delay, now, priority, repeat. 0 when the id exists. */
+    static final String ADD = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('HSET', KEYS[1], 'id', ARGV[1], 'payload', ARGV[2], 'max', ARGV[3], 'backoff', ARGV[4], 'backoffDelay', ARGV[5],
+              'attempts', 0, 'stalls', 0, 'created', ARGV[7], 'priority', ARGV[8], 'repeat', ARGV[9], 'progress', 0)
+            if tonumber(ARGV[6]) > 0 then
+              redis.call('HSET', KEYS[1], 'state', 'delayed')
+              redis.call('ZADD', KEYS[3], tonumber(ARGV[7]) + tonumber(ARGV[6]), ARGV[1])
+            else
+              redis.call('HSET', KEYS[1], 'state', 'waiting')
+              local stream = KEYS[2]
+              if tonumber(ARGV[8]) > 0 then stream = KEYS[5] end
+              redis.call('XADD', stream, '*', 'job', ARGV[1], 'payload', ARGV[2], 'attempts', 0)
+            end
+            redis.call('HINCRBY', KEYS[4], 'added', 1)
+            return 1""";
+
+    /**
+     * Many adds in one script (addBulk): KEYS: ready, delayed, stats, high. ARGV: now, job prefix, then per job id,
+     * payload, attempts, backoff, backoffDelay, delay, priority. Returns 1 or 0 (duplicate) per job.
+     */
+    static final String ADD_MANY = """
+            local out = {}
+            local added = 0
+            for i = 3, #ARGV, 7 do
+              local id = ARGV[i]
+              local key = ARGV[2] .. id
+              if redis.call('EXISTS', key) == 1 then
+                table.insert(out, 0)
+              else
+                redis.call('HSET', key, 'id', id, 'payload', ARGV[i + 1], 'max', ARGV[i + 2], 'backoff', ARGV[i + 3], 'backoffDelay', ARGV[i + 4],
+                  'attempts', 0, 'stalls', 0, 'created', ARGV[1], 'priority', ARGV[i + 6], 'repeat', '', 'progress', 0)
+                if tonumber(ARGV[i + 5]) > 0 then
+                  redis.call('HSET', key, 'state', 'delayed')
+                  redis.call('ZADD', KEYS[2], tonumber(ARGV[1]) + tonumber(ARGV[i + 5]), id)
+                else
+                  redis.call('HSET', key, 'state', 'waiting')
+                  local stream = KEYS[1]
+                  if tonumber(ARGV[i + 6]) > 0 then stream = KEYS[4] end
+                  redis.call('XADD', stream, '*', 'job', id, 'payload', ARGV[i + 1], 'attempts', 0)
+                end
+                added = added + 1
+                table.insert(out, 1)
+              end
+            end
+            redis.call('HINCRBY', KEYS[3], 'added', added)
+            return out""";
+
+    /** Due delayed jobs (and retries) into their stream. KEYS: delayed, ready, high. ARGV: now, limit, job key prefix. */
+    static final String PROMOTE = """
+            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+            for _, id in ipairs(ids) do
+              redis.call('ZREM', KEYS[1], id)
+              local prio = tonumber(redis.call('HGET', ARGV[3] .. id, 'priority') or '0')
+              local stream = KEYS[2]
+              if prio > 0 then stream = KEYS[3] end
+              local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts')
+              redis.call('XADD', stream, '*', 'job', id, 'payload', fields[1] or '', 'attempts', fields[2] or '0')
+              redis.call('HSET', ARGV[3] .. id, 'state', 'waiting')
+            end
+            return #ids""";
+
+    /**
+     * Many handlers succeeded (group commit: one round trip for a batch). KEYS: done, stats, tp. ARGV: now, keepCount,
+     * keepAgeMs, job prefix, then (stream, entry, id) per job. Returns how many were settled here.
+     */
+    static final String COMPLETE_MANY = """
+            local n = 0
+            for i = 5, #ARGV, 3 do
+              if redis.call('XACK', ARGV[i], 'workers', ARGV[i + 1]) == 1 then
+                redis.call('XDEL', ARGV[i], ARGV[i + 1])
+                redis.call('HSET', ARGV[4] .. ARGV[i + 2], 'state', 'completed', 'finished', ARGV[1], 'progress', 100)
+                redis.call('ZADD', KEYS[1], tonumber(ARGV[1]), ARGV[i + 2])
+                n = n + 1
+              end
+            end
+            redis.call('HINCRBY', KEYS[2], 'completed', n)
+            redis.call('INCRBY', KEYS[3], n)
+            redis.call('PEXPIRE', KEYS[3], 120000)
+            local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[3]))
+            local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[2])
+            if extra > 0 then
+              for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, extra - 1)) do table.insert(old, id) end
+            end
+            for _, id in ipairs(old) do
+              redis.call('ZREM', KEYS[1], id)
+              redis.call('DEL', ARGV[4] .. id)
+            end
+            return n""";
+
+    /**
+     * A handler failed (or timed out). KEYS: stream, job, delayed, dead, stats. ARGV: entry, id, now, error, stack, jitter
+     * (0..1), keepDeadCount, keepDeadAgeMs, job prefix, force ('1': dead-letter now). Retries with backoff while attempts
+     * remain, else the dead-letter set (trimmed by count and age). Returns the delay, or -1 for dead.
+     */
+    static final String FAIL = """
+            if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 0 then return -2 end
+            redis.call('XDEL', KEYS[1], ARGV[1])
+            local attempts = redis.call('HINCRBY', KEYS[2], 'attempts', 1)
+            local max = tonumber(redis.call('HGET', KEYS[2], 'max') or '1')
+            redis.call('HSET', KEYS[2], 'lastError', ARGV[4], 'stack', ARGV[5], 'failed', ARGV[3])
+            redis.call('HINCRBY', KEYS[5], 'failed', 1)
+            if attempts < max and ARGV[10] ~= '1' then
+              local base = tonumber(redis.call('HGET', KEYS[2], 'backoffDelay') or '1000')
+              local wait = base
+              if redis.call('HGET', KEYS[2], 'backoff') == 'exponential' then wait = base * (2 ^ (attempts - 1)) end
+              wait = math.floor(wait + wait * 0.2 * tonumber(ARGV[6]))
+              redis.call('ZADD', KEYS[3], tonumber(ARGV[3]) + wait, ARGV[2])
+              redis.call('HSET', KEYS[2], 'state', 'delayed')
+              redis.call('HINCRBY', KEYS[5], 'retried', 1)
+              return wait
+            end
+            redis.call('ZADD', KEYS[4], tonumber(ARGV[3]), ARGV[2])
+            redis.call('HSET', KEYS[2], 'state', 'dead')
+            redis.call('HINCRBY', KEYS[5], 'dead', 1)
+            local old = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[8]))
+            local extra = redis.call('ZCARD', KEYS[4]) - tonumber(ARGV[7])
+            if extra > 0 then
+              for _, id in ipairs(redis.call('ZRANGE', KEYS[4], 0, extra - 1)) do table.insert(old, id) end
+            end
+            for _, id in ipairs(old) do
+              redis.call('ZREM', KEYS[4], id)
+              redis.call('DEL', ARGV[9] .. id)
+            end
+            return -1""";
+
+    /** A job back to the queue at once (shutdown, or a rate limit hit). KEYS: stream, job. ARGV: entry, id. */
+    static final String HAND_BACK = """
+            if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 0 then return 0 end
+            redis.call('XDEL', KEYS[1], ARGV[1])
+            local fields = redis.call('HMGET', KEYS[2], 'payload', 'attempts')
+            redis.call('XADD', KEYS[1], '*', 'job', ARGV[2], 'payload', fields[1] or '', 'attempts', fields[2] or '0')
+            redis.call('HSET', KEYS[2], 'state', 'waiting')
+            return 1""";
+
+    /** Takes up to ARGV[2] permits of a fixed window: KEYS[1] the window's counter, ARGV[1] the limit, ARGV[3] the window ms. */
+    static final String TAKE = """
+            local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+            local free = tonumber(ARGV[1]) - used
+            if free <= 0 then return 0 end
+            local n = math.min(free, tonumber(ARGV[2]))
+            redis.call('INCRBY', KEYS[1], n)
+            redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
+            return n""";
+
+    /** A dead job back to the queue, its attempts reset. KEYS: dead, job, ready. ARGV: id. */
+    static final String RETRY_DEAD = """
+            if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[2], 'attempts', 0, 'stalls', 0, 'state', 'waiting')
+            redis.call('XADD', KEYS[3], '*', 'job', ARGV[1], 'payload', redis.call('HGET', KEYS[2], 'payload') or '', 'attempts', 0)
+            return 1""";
+}

@@ -1,0 +1,90 @@
+package dev.dbtool.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs a prepared statement and reads its rows; parameters come as (Column, value) pairs. */
+public final class Rows {
+    private Rows() {}
+
+    public static <T> Optional<T> one(Connection c, String sql, ListQuery.RowReader<T> reader, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public static <T> List<T> many(Connection c, String sql, ListQuery.RowReader<T> reader, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(reader.read(rs));
+                return out;
+            }
+        }
+    }
+
+    /** Rows whose {@code column} is any of {@code values}: one statement, the values bound as one array. */
+    public static <T> List<T> in(Connection c, String sql, ListQuery.RowReader<T> reader, Collection<?> values) throws SQLException {
+        if (values.isEmpty()) return List.of();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Batches.textArray(c, values));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(reader.read(rs));
+                return out;
+            }
+        }
+    }
+
+    /**
+     * The first {@code limit} rows per key (a to-many relation with {@code first}/{@code orderBy}), for every key in one
+     * statement: {@code row_number()} over each key's rows in the requested order, the primary key breaking ties.
+     */
+    public static <T> List<T> firstPerKey(Connection c, String table, String selectList, Column keyColumn, Collection<?> keys, Map<String, Column> columns,
+            List<OrderBy> orderBy, List<String> primaryKey, int limit, ListQuery.RowReader<T> reader) throws SQLException {
+        if (keys.isEmpty() || limit <= 0) return List.of();
+        StringBuilder order = new StringBuilder();
+        for (OrderBy o : orderBy) {
+            Column col = columns.get(o.field());
+            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
+            order.append(order.length() > 0 ? ", " : "").append(col.sql()).append(o.direction() == OrderBy.Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+        }
+        for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append(columns.get(k).sql());
+        String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + keyColumn.sql() + " ORDER BY " + order + ") AS \"_rank\" FROM "
+                + table + " WHERE " + keyColumn.sql() + " = ANY(?::" + keyColumn.cast() + "[])) ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Batches.textArray(c, keys));
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(reader.read(rs));
+                return out;
+            }
+        }
+    }
+
+    public static <T> Optional<T> write(Connection c, String sql, Writes writes, ListQuery.RowReader<T> reader, Object... keyParams) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = writes.bind(ps, 1);
+            for (int i = 0; i < keyParams.length; i += 2) Jdbc.bind(ps, next++, (Column) keyParams[i], keyParams[i + 1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i += 2) Jdbc.bind(ps, i / 2 + 1, (Column) params[i], params[i + 1]);
+    }
+}
