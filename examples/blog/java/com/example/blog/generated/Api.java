@@ -21,9 +21,6 @@ import com.example.blog.api.UsersResolver;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -736,6 +733,7 @@ public final class Api implements ApiEngine {
         Map.entry("Post_editorId_fkey", new ErrorHandler.ConstraintInfo("Post", List.of("editorId"))),
         Map.entry("Post_pkey", new ErrorHandler.ConstraintInfo("Post", List.of("id"))),
         Map.entry("Post_slug_key", new ErrorHandler.ConstraintInfo("Post", List.of("slug"))),
+        Map.entry("post_price_non_negative", new ErrorHandler.ConstraintInfo("Post", List.of("price"))),
         Map.entry("Tag_name_key", new ErrorHandler.ConstraintInfo("Tag", List.of("name"))),
         Map.entry("Tag_pkey", new ErrorHandler.ConstraintInfo("Tag", List.of("id"))),
         Map.entry("Comment_authorId_fkey", new ErrorHandler.ConstraintInfo("Comment", List.of("authorId"))),
@@ -791,10 +789,17 @@ public final class Api implements ApiEngine {
     }
 
     /**
-     * Limits from the schema's generator block; the key ring from ENCRYPTION_KEYS (which {@link #create} requires: the schema has @encrypted fields).
+     * Limits from the schema's generator block, introspection on (development, tests, embedding); the key ring from ENCRYPTION_KEYS (which {@link #create} requires: the schema has @encrypted fields).
      */
     public static ApiConfig defaultConfig() {
         return new ApiConfig(KeyRing.fromEnvironmentIfSet(), PasswordHasher.defaults(), 10, 10000, 100);
+    }
+
+    /**
+     * For a server: the generator block's limits, with introspection, document limits and trusted documents from the environment (see {@code ApiConfig.fromEnvironment}; introspection is off unless {@code GRAPHQL_INTROSPECTION} says otherwise).
+     */
+    public static ApiConfig serverConfig() {
+        return ApiConfig.fromEnvironment(KeyRing.fromEnvironmentIfSet(), 10, 10000, 100);
     }
 
     public static Api create(DataSource dataSource, ApiConfig config) {
@@ -811,11 +816,11 @@ public final class Api implements ApiEngine {
     }
 
     /**
-     * {@link #defaultConfig()}, with the Redis cache layer when {@code REDIS_URL} is set.
+     * {@link #serverConfig()}, with the Redis cache layer when {@code REDIS_URL} is set.
      */
     public static Api fromEnvironment(DataSource dataSource) {
         String redis = System.getenv("REDIS_URL");
-        return redis == null || redis.isBlank() ? create(dataSource, defaultConfig()) : create(dataSource, defaultConfig(), CacheConfig.fromEnvironment("com.example.blog"));
+        return redis == null || redis.isBlank() ? create(dataSource, serverConfig()) : create(dataSource, serverConfig(), CacheConfig.fromEnvironment("com.example.blog"));
     }
 
     /**
@@ -920,7 +925,7 @@ public final class Api implements ApiEngine {
      * Depth and complexity limits, error codes and the parsed-query cache, for a GraphQL built elsewhere (Spring for GraphQL's configureGraphQl).
      */
     public void configureGraphQL(GraphQL.Builder builder) {
-        builder.instrumentation(Limits.instrumentation(config.maxDepth(), config.maxComplexity()));
+        builder.instrumentation(Limits.instrumentation(config));
         builder.defaultDataFetcherExceptionHandler(new ErrorHandler(CONSTRAINTS));
         builder.preparsedDocumentProvider(new DocumentCache(1000));
     }
@@ -952,27 +957,12 @@ public final class Api implements ApiEngine {
     @Override
     public ExecutionResult execute(String query, String operationName,
             Map<String, Object> variables, Principal principal) {
-        ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(operationName).variables(variables == null ? Map.of() : variables).dataLoaderRegistry(newDataLoaderRegistry()).graphQLContext(Map.of(Auth.PRINCIPAL, principal)).build();
+        ExecutionInput input = Executions.input(config, query, operationName, variables, principal, newDataLoaderRegistry());
         if (cache != null) {
             Set<String> who = new TreeSet<>(principal.scopes());
             if (principal.subject() != null) who.add("sub:" + principal.subject());
             return ErrorHandler.withCodes(cache.queries().execute(graphQL.getGraphQLSchema(), input, who, () -> graphQL.execute(input)));
         }
         return ErrorHandler.withCodes(graphQL.execute(input));
-    }
-
-    /**
-     * True when the operation a request would run is a mutation (GET may only run queries). Unparsable: false, execution reports it.
-     */
-    @Override
-    public boolean isMutation(String query, String operationName) {
-        try {
-            for (OperationDefinition op : Parser.parse(query).getDefinitionsOfType(OperationDefinition.class)) {
-                if (operationName == null || operationName.equals(op.getName())) return op.getOperation() == OperationDefinition.Operation.MUTATION;
-            }
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
-        return false;
     }
 }

@@ -6,7 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Runs the generated API as it is: {@code DATABASE_URL} (required), {@code PORT} (4000), {@code HOST} (0.0.0.0),
- * {@code DB_POOL_SIZE} (10), {@code HTTP_THREADS} (16), {@code ENCRYPTION_KEYS} (when the schema has
+ * {@code DB_POOL_SIZE} (10), the HTTP limits of {@link HttpSettings#fromEnvironment()}, the API's of
+ * {@link ApiConfig#fromEnvironment}, {@code ENCRYPTION_KEYS} (when the schema has
  * {@code @encrypted} fields), {@code JWT_SECRET} / {@code JWT_PUBLIC_KEY} / {@code JWT_ISSUER} / {@code JWT_AUDIENCE},
  * {@code REDIS_URL} (the cache layer and sessions, when {@code dbtool cache-setup} generated them).
  */
@@ -30,7 +31,7 @@ public final class ApiServer {
         HikariDataSource ds = new HikariDataSource(hc);
         ApiEngine api = generatedApi(ds);
         GraphQLHttpServer server = GraphQLHttpServer.start(api, JwtAuthenticator.fromEnvironment(), api.sessionLookup(),
-                System.getenv().getOrDefault("HOST", "0.0.0.0"), intEnv("PORT", 4000), intEnv("HTTP_THREADS", 16));
+                System.getenv().getOrDefault("HOST", "0.0.0.0"), intEnv("PORT", 4000), HttpSettings.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             api.close();

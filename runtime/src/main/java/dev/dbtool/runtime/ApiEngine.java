@@ -11,8 +11,10 @@ public interface ApiEngine extends AutoCloseable {
     /** Runs one request as {@code principal}. */
     ExecutionResult execute(String query, String operationName, Map<String, Object> variables, Principal principal);
 
-    /** True when the operation a request would run is a mutation (GET may only run queries). */
-    boolean isMutation(String query, String operationName);
+    /** True when the operation a request would run is a mutation (GET may only run queries); see {@link Operations}. */
+    default boolean isMutation(String query, String operationName) {
+        return Operations.isMutation(query, operationName, config().parserOptions());
+    }
 
     ApiConfig config();
 

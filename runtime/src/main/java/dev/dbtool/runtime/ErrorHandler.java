@@ -96,17 +96,26 @@ public final class ErrorHandler implements DataFetcherExceptionHandler {
                             : "The " + String.join(", ", info.fields()) + " of this " + info.type() + " refers to a row that does not exist, or other rows still refer to it.",
                             List.of(), info == null ? Map.of() : Map.of("fields", info.fields()));
                 case "23514":
-                    return new ApiException("BAD_USER_INPUT", "The values break the rule " + (constraint == null ? "of a check constraint" : "`" + constraint + "`") + ".",
-                            List.of(), Map.of());
+                    // the constraint's name is the schema's business, not the client's: name the fields it checks
+                    return new ApiException("BAD_USER_INPUT", info == null || info.fields().isEmpty() ? "The values break a rule of this row."
+                            : "The " + String.join(", ", info.fields()) + " of this " + info.type() + " break" + (info.fields().size() == 1 ? "s" : "")
+                            + " one of its rules.", List.of(), info == null ? Map.of() : Map.of("fields", info.fields()));
                 case "23502":
                     return new ApiException("BAD_USER_INPUT", "A required value is missing.", List.of(), Map.of());
                 case "22P02", "22001", "22003", "22007", "22008":
                     return new ApiException("BAD_USER_INPUT", "A value has the wrong format or is out of range.", List.of(), Map.of());
+                case "22021", "22P05":
+                    // a NUL byte (or a character the database encoding lacks) in a text value
+                    return new ApiException("BAD_USER_INPUT", "A text value holds a character that cannot be stored (such as a NUL byte).", List.of(), Map.of());
+                case "54000", "54001":
+                    return new ApiException("BAD_USER_INPUT", "A value is too large.", List.of(), Map.of());
                 default:
                     break;
             }
         }
-        LOG.log(System.Logger.Level.ERROR, "resolver failed", t);
+        // one line per failure; the stack trace only when this logger is at DEBUG
+        LOG.log(System.Logger.Level.ERROR, "resolver failed: " + t);
+        LOG.log(System.Logger.Level.DEBUG, "resolver failed", t);
         return new ApiException("INTERNAL_SERVER_ERROR", "Internal server error.", List.of(), Map.of());
     }
 }

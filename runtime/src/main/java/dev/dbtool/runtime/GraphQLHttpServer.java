@@ -1,216 +1,281 @@
 package dev.dbtool.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import graphql.ExecutionResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * GraphQL over HTTP on the JDK's own server: {@code POST /graphql} with a JSON body ({@code query},
- * {@code operationName}, {@code variables}), {@code GET /graphql?query=…} for queries only, {@code GET /health}.
- * {@code Authorization: Bearer <JWT>} sets the principal; an invalid, expired or forged token is answered with 401.
+ * GraphQL over HTTP on Jetty 12 (chosen for its non-blocking parsing: a slow client holds a connection, never a
+ * thread): {@code POST /graphql} with {@code application/json} (or {@code application/graphql-response+json}),
+ * {@code GET /graphql?query=…} for queries only, {@code GET /health}. Requests follow the GraphQL-over-HTTP spec:
+ * mutations only by POST (a form or any other content type cannot post, so no cross-site write), an operation chosen
+ * by name exactly as the spec says (an empty name is no name), {@code application/graphql-response+json} answered
+ * with 4xx for requests that cannot execute. {@code Authorization: Bearer <JWT>} (or {@code Session <id>}) sets the
+ * principal; an invalid, expired or forged token gets 401. Limits: {@link HttpSettings}.
  */
 public final class GraphQLHttpServer implements AutoCloseable {
-    private static final int MAX_BODY = 1 << 20;
+    private static final System.Logger LOG = System.getLogger(GraphQLHttpServer.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    private final Server server;
+    private final ServerConnector connector;
     private final ApiEngine api;
     private final JwtAuthenticator authenticator;
     private final SessionLookup sessions;
+    private final HttpSettings settings;
 
-    private GraphQLHttpServer(HttpServer server, ExecutorService executor, ApiEngine api, JwtAuthenticator authenticator, SessionLookup sessions) {
-        this.server = server;
-        this.executor = executor;
+    private GraphQLHttpServer(ApiEngine api, JwtAuthenticator authenticator, SessionLookup sessions, String host, int port, HttpSettings settings) {
         this.api = api;
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.settings = settings;
+        QueuedThreadPool threads = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()));
+        threads.setName("graphql-http");
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(settings.maxHeaderBytes());
+        http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        connector.addBean(new HeaderDeadline(server, settings.headerTimeout().toMillis()));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
+        server.setHandler(new GracefulHandler(new Endpoint()));
+        server.setStopTimeout(settings.stopTimeout().toMillis());
+        server.setStopAtShutdown(false);
     }
 
     /** Starts serving on {@code host:port} (port 0 picks a free one) with {@code threads} worker threads. */
     public static GraphQLHttpServer start(ApiEngine api, JwtAuthenticator authenticator, String host, int port, int threads) throws IOException {
-        return start(api, authenticator, null, host, port, threads);
+        return start(api, authenticator, null, host, port, HttpSettings.defaults().withThreads(threads));
     }
 
     /** Also accepts {@code Authorization: Session <id>} when {@code sessions} is given. */
     public static GraphQLHttpServer start(ApiEngine api, JwtAuthenticator authenticator, SessionLookup sessions, String host, int port, int threads) throws IOException {
-        // Without TCP_NODELAY the response's last segment waits for the client's delayed ACK: 40 ms per request.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
-        GraphQLHttpServer s = new GraphQLHttpServer(server, executor, api, authenticator, sessions);
-        server.createContext("/graphql", s::graphql);
-        server.createContext("/health", ex -> s.send(ex, 200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8)));
-        server.setExecutor(executor);
-        server.start();
+        return start(api, authenticator, sessions, host, port, HttpSettings.defaults().withThreads(threads));
+    }
+
+    public static GraphQLHttpServer start(ApiEngine api, JwtAuthenticator authenticator, SessionLookup sessions, String host, int port, HttpSettings settings)
+            throws IOException {
+        GraphQLHttpServer s = new GraphQLHttpServer(api, authenticator, sessions, host, port, settings);
+        try {
+            s.server.start();
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
         return s;
     }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() { return connector.getLocalPort(); }
 
+    /** Stops accepting, lets requests in flight finish (up to {@link HttpSettings#stopTimeout()}), then closes. */
     @Override
     public void close() {
-        server.stop(1);
-        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "HTTP server stop: " + e);
         }
     }
 
-    private void graphql(HttpExchange ex) throws IOException {
-        try {
-            handle(ex);
-        } catch (RuntimeException e) {
-            System.getLogger(GraphQLHttpServer.class.getName()).log(System.Logger.Level.ERROR, "request failed", e);
-            sendError(ex, 500, "INTERNAL_SERVER_ERROR", "Internal server error.");
+    /** Closes a new connection that has not sent a whole request within the deadline (slow-header clients). */
+    private static final class HeaderDeadline implements Connection.Listener {
+        private final Server server;
+        private final long millis;
+
+        HeaderDeadline(Server server, long millis) {
+            this.server = server;
+            this.millis = millis;
+        }
+
+        @Override
+        public void onOpened(Connection connection) {
+            server.getScheduler().schedule(() -> {
+                if (connection.getMessagesIn() == 0 && connection.getEndPoint().isOpen()) connection.getEndPoint().close();
+            }, millis, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        String query;
-        String operationName;
-        Map<String, Object> variables;
-        String method = ex.getRequestMethod();
-        if (method.equals("POST")) {
-            String type = ex.getRequestHeaders().getFirst("Content-Type");
-            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-                sendError(ex, 415, "BAD_REQUEST", "Send the request as application/json.");
+    private final class Endpoint extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            if (path.equals("/health")) {
+                send(response, callback, 200, "text/plain; charset=utf-8", "ok".getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            if (!path.equals("/graphql")) return false;
+            boolean graphqlResponse = accepts(request, GRAPHQL_RESPONSE);
+            switch (request.getMethod()) {
+                case "GET" -> {
+                    Map<String, String> params = new LinkedHashMap<>();
+                    Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+                    for (Fields.Field f : fields) params.put(f.getName(), f.getValue());
+                    run(request, response, callback, graphqlResponse, () -> GraphQLRequest.fromParameters(params), true);
+                }
+                case "POST" -> post(request, response, callback, graphqlResponse);
+                default -> {
+                    response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
+                    problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(405, "BAD_REQUEST", "Use GET or POST."));
+                }
+            }
+            return true;
+        }
+
+        private void post(Request request, Response response, Callback callback, boolean graphqlResponse) {
+            String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+            String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (!mediaType.equals("application/json") && !mediaType.equals(GRAPHQL_RESPONSE)) {
+                // forms (x-www-form-urlencoded, multipart) and text/plain are what a cross-site page can post without asking
+                problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(415, "BAD_REQUEST", "Send the request as application/json."));
                 return;
             }
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
-            if (body.length > MAX_BODY) {
-                sendError(ex, 413, "BAD_REQUEST", "The request body is larger than 1 MiB.");
+            long length = request.getLength();
+            if (length > settings.maxBodyBytes()) {
+                tooLarge(response, callback, graphqlResponse);
                 return;
             }
-            JsonNode json;
+            // the body is read without holding a thread; a client that does not finish it in time is cut off
+            Scheduler.Task deadline = server.getScheduler().schedule(() -> request.fail(new TimeoutException("request body")),
+                    settings.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            new BodyReader(request, settings.maxBodyBytes(), (body, failure) -> {
+                deadline.cancel();
+                if (failure instanceof TimeoutException) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                    problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(408, "BAD_REQUEST", "The request body did not arrive in time."));
+                } else if (failure instanceof BodyReader.TooLarge) {
+                    tooLarge(response, callback, graphqlResponse);
+                } else if (failure != null) {
+                    callback.failed(failure);
+                } else {
+                    run(request, response, callback, graphqlResponse, () -> GraphQLRequest.fromJson(body), false);
+                }
+            }).run();
+        }
+
+        private void tooLarge(Response response, Callback callback, boolean graphqlResponse) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(413, "BAD_REQUEST",
+                    "The request body is larger than " + settings.maxBodyBytes() + " bytes."));
+        }
+    }
+
+    private interface Reader {
+        GraphQLRequest read();
+    }
+
+    private void run(Request request, Response response, Callback callback, boolean graphqlResponse, Reader reader, boolean get) {
+        try {
+            GraphQLRequest r = reader.read().resolved(api.config().trustedDocuments());
+            if (get && api.isMutation(r.query(), r.operationName())) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                throw new GraphQLRequest.Problem(405, "BAD_REQUEST", "Mutations need POST.");
+            }
+            Optional<Principal> principal = principal(request, response, callback, graphqlResponse);
+            if (principal.isEmpty()) return;
+            ExecutionResult result = api.execute(r.query(), r.operationName(), r.variables(), principal.get());
+            Map<String, Object> body = result.toSpecification();
+            // graphql-response+json: a request that could not execute at all (no `data`) is the client's error
+            int status = graphqlResponse && !body.containsKey("data") ? 400 : 200;
+            send(response, callback, status, (graphqlResponse ? GRAPHQL_RESPONSE : "application/json") + "; charset=utf-8", JSON.writeValueAsBytes(body));
+        } catch (GraphQLRequest.Problem p) {
+            problem(response, callback, graphqlResponse, p);
+        } catch (RuntimeException | IOException e) {
+            // one line per failed request; the trace only when the logger is at DEBUG
+            LOG.log(System.Logger.Level.ERROR, "request failed: " + e);
+            LOG.log(System.Logger.Level.DEBUG, "request failed", e);
+            problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
+        }
+    }
+
+    /** The caller, or empty after answering 401/503 already. */
+    private Optional<Principal> principal(Request request, Response response, Callback callback, boolean graphqlResponse) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (authorization == null) return Optional.of(Principal.ANONYMOUS);
+        if (sessions != null && authorization.regionMatches(true, 0, "Session ", 0, 8)) {
             try {
-                json = JSON.readTree(body);
-            } catch (IOException e) {
-                sendError(ex, 400, "BAD_REQUEST", "The request body is not valid JSON.");
-                return;
+                Optional<Principal> found = sessions.find(authorization.substring(8).trim());
+                if (found.isEmpty()) unauthorized(response, callback, graphqlResponse, "The session is unknown, expired or revoked.");
+                return found;
+            } catch (Exception e) {
+                problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(503, "UNAVAILABLE", "Sessions cannot be checked right now."));
+                return Optional.empty();
             }
-            if (json == null || !json.isObject() || !json.path("query").isTextual()) {
-                sendError(ex, 400, "BAD_REQUEST", "The request needs a `query` string.");
-                return;
-            }
-            query = json.get("query").asText();
-            operationName = json.path("operationName").isTextual() ? json.get("operationName").asText() : null;
-            JsonNode vars = json.get("variables");
-            if (vars != null && !vars.isNull() && !vars.isObject()) {
-                sendError(ex, 400, "BAD_REQUEST", "`variables` must be an object.");
-                return;
-            }
-            variables = vars == null || vars.isNull() ? Map.of() : toMap(vars);
-        } else if (method.equals("GET")) {
-            Map<String, String> params = queryParameters(ex.getRequestURI().getRawQuery());
-            query = params.get("query");
-            if (query == null) {
-                sendError(ex, 400, "BAD_REQUEST", "The request needs a `query` parameter.");
-                return;
-            }
-            if (api.isMutation(query, params.get("operationName"))) {
-                ex.getResponseHeaders().add("Allow", "POST");
-                sendError(ex, 405, "BAD_REQUEST", "Mutations need POST.");
-                return;
-            }
-            operationName = params.get("operationName");
-            try {
-                variables = params.containsKey("variables") ? toMap(JSON.readTree(params.get("variables"))) : Map.of();
-            } catch (IOException | IllegalArgumentException e) {
-                sendError(ex, 400, "BAD_REQUEST", "`variables` must be a JSON object.");
-                return;
-            }
-        } else {
-            ex.getResponseHeaders().add("Allow", "GET, POST");
-            sendError(ex, 405, "BAD_REQUEST", "Use GET or POST.");
+        }
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            unauthorized(response, callback, graphqlResponse, sessions == null ? "Use `Authorization: Bearer <token>`." : "Use `Authorization: Bearer <token>` or `Session <id>`.");
+            return Optional.empty();
+        }
+        if (authenticator == null) {
+            unauthorized(response, callback, graphqlResponse, "This server does not accept bearer tokens.");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(authenticator.authenticate(authorization.substring(7).trim()));
+        } catch (ApiException e) {
+            unauthorized(response, callback, graphqlResponse, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean accepts(Request request, String mediaType) {
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains(mediaType);
+    }
+
+    private void unauthorized(Response response, Callback callback, boolean graphqlResponse, String message) {
+        response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+        problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(401, "UNAUTHENTICATED", message));
+    }
+
+    private static void problem(Response response, Callback callback, boolean graphqlResponse, GraphQLRequest.Problem p) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", p.getMessage());
+        error.put("extensions", Map.of("code", p.code()));
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(Map.of("errors", List.of(error)));
+        } catch (IOException e) {
+            callback.failed(e);
             return;
         }
-        Principal principal = Principal.ANONYMOUS;
-        String authorization = ex.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null && sessions != null && authorization.regionMatches(true, 0, "Session ", 0, 8)) {
-            try {
-                java.util.Optional<Principal> found = sessions.find(authorization.substring(8).trim());
-                if (found.isEmpty()) {
-                    unauthorized(ex, "The session is unknown, expired or revoked.");
-                    return;
-                }
-                principal = found.get();
-            } catch (Exception e) {
-                sendError(ex, 503, "UNAVAILABLE", "Sessions cannot be checked right now.");
-                return;
-            }
-        } else if (authorization != null) {
-            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                unauthorized(ex, sessions == null ? "Use `Authorization: Bearer <token>`." : "Use `Authorization: Bearer <token>` or `Session <id>`.");
-                return;
-            }
-            if (authenticator == null) {
-                unauthorized(ex, "This server does not accept bearer tokens.");
-                return;
-            }
-            try {
-                principal = authenticator.authenticate(authorization.substring(7).trim());
-            } catch (ApiException e) {
-                unauthorized(ex, e.getMessage());
-                return;
-            }
-        }
-        ExecutionResult result = api.execute(query, operationName, variables, principal);
-        send(ex, 200, "application/json; charset=utf-8", JSON.writeValueAsBytes(result.toSpecification()));
+        send(response, callback, p.status(), (graphqlResponse ? GRAPHQL_RESPONSE : "application/json") + "; charset=utf-8", body);
     }
 
-    private Map<String, Object> toMap(JsonNode node) {
-        if (!node.isObject()) throw new IllegalArgumentException("not an object");
-        Map<String, Object> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
-        return out;
-    }
-
-    private static Map<String, String> queryParameters(String raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw == null) return out;
-        for (String kv : raw.split("&")) {
-            String[] pair = kv.split("=", 2);
-            out.put(URLDecoder.decode(pair[0], StandardCharsets.UTF_8), pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "");
-        }
-        return out;
-    }
-
-    private void unauthorized(HttpExchange ex, String message) throws IOException {
-        ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
-        sendError(ex, 401, "UNAUTHENTICATED", message);
-    }
-
-    private void sendError(HttpExchange ex, int status, String code, String message) throws IOException {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", Map.of("code", code));
-        send(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(Map.of("errors", List.of(error))));
-    }
-
-    private void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+    private static void send(Response response, Callback callback, int status, String type, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -190,6 +190,15 @@ public final class ApiModelBuilder {
             for (String c : fk.columns()) names.add(fieldOfColumn(m, c));
             constraints.put(fk.name(), names);
         }
+        // a check names no columns: the fields are the columns its expression mentions, so the client sees fields, not the name
+        for (var check : table.checks()) {
+            List<String> names = new ArrayList<>();
+            for (var c : table.columns()) {
+                if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])\"?" + java.util.regex.Pattern.quote(c.name()) + "\"?(?![A-Za-z0-9_])")
+                        .matcher(check.expression()).find()) names.add(fieldOfColumn(m, c.name()));
+            }
+            constraints.put(check.name(), names);
+        }
         return new ApiType(m.name(), m.documentation(), table.qualifiedName(), List.copyOf(fields), key, List.copyOf(uniques), lookups,
                 List.copyOf(relations), m.extensions().readScope(), m.extensions().writeScope(), constraints, cacheTtl(m));
     }

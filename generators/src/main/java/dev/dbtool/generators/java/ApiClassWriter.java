@@ -70,11 +70,18 @@ final class ApiClassWriter {
         b.addMethod(ctor.build());
 
         boolean encrypted = api.hasEncryptedFields();
+        CodeBlock keyRing = encrypted ? CodeBlock.of("$T.fromEnvironmentIfSet()", names.runtime("KeyRing")) : CodeBlock.of("null");
         b.addMethod(MethodSpec.methodBuilder("defaultConfig").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(config)
-                .addJavadoc("Limits from the schema's generator block" + (encrypted ? "; the key ring from ENCRYPTION_KEYS (which {@link #create} requires: the schema has @encrypted fields)" : "")
-                        + ".\n")
-                .addStatement("return new $T($L, $T.defaults(), $L, $L, $L)", config, encrypted ? CodeBlock.of("$T.fromEnvironmentIfSet()", names.runtime("KeyRing")) : "null",
+                .addJavadoc("Limits from the schema's generator block, introspection on (development, tests, embedding)"
+                        + (encrypted ? "; the key ring from ENCRYPTION_KEYS (which {@link #create} requires: the schema has @encrypted fields)" : "") + ".\n")
+                .addStatement("return new $T($L, $T.defaults(), $L, $L, $L)", config, keyRing,
                         names.runtime("PasswordHasher"), api.settings().maxDepth(), api.settings().maxComplexity(), api.settings().maxPageSize())
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("serverConfig").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(config)
+                .addJavadoc("For a server: the generator block's limits, with introspection, document limits and trusted documents from the environment "
+                        + "(see {@code ApiConfig.fromEnvironment}; introspection is off unless {@code GRAPHQL_INTROSPECTION} says otherwise).\n")
+                .addStatement("return $T.fromEnvironment($L, $L, $L, $L)", config, keyRing, api.settings().maxDepth(), api.settings().maxComplexity(),
+                        api.settings().maxPageSize())
                 .build());
         MethodSpec.Builder create = MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(DataSource.class, "dataSource").addParameter(config, "config");
@@ -82,7 +89,7 @@ final class ApiClassWriter {
                 "the schema has @encrypted fields: ApiConfig needs a key ring (ENCRYPTION_KEYS)");
         b.addMethod(create.addStatement(caching ? "return new $T(dataSource, config, null)" : "return new $T(dataSource, config)", self).build());
         MethodSpec.Builder fromEnv = MethodSpec.methodBuilder("fromEnvironment").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addJavadoc("{@link #defaultConfig()}" + (caching ? ", with the Redis cache layer when {@code REDIS_URL} is set" : "") + ".\n")
+                .addJavadoc("{@link #serverConfig()}" + (caching ? ", with the Redis cache layer when {@code REDIS_URL} is set" : "") + ".\n")
                 .addParameter(DataSource.class, "dataSource");
         if (caching) {
             MethodSpec.Builder cached = MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
@@ -92,10 +99,10 @@ final class ApiClassWriter {
                     "the schema has @encrypted fields: ApiConfig needs a key ring (ENCRYPTION_KEYS)");
             b.addMethod(cached.addStatement("return new $T(dataSource, config, cacheConfig)", self).build());
             fromEnv.addStatement("String redis = System.getenv($S)", "REDIS_URL")
-                    .addStatement("return redis == null || redis.isBlank() ? create(dataSource, defaultConfig()) : create(dataSource, defaultConfig(), $T.fromEnvironment($S))",
+                    .addStatement("return redis == null || redis.isBlank() ? create(dataSource, serverConfig()) : create(dataSource, serverConfig(), $T.fromEnvironment($S))",
                             names.runtime("CacheConfig"), api.settings().basePackage());
         } else {
-            fromEnv.addStatement("return create(dataSource, defaultConfig())");
+            fromEnv.addStatement("return create(dataSource, serverConfig())");
         }
         b.addMethod(fromEnv.build());
         MethodSpec.Builder sessions = MethodSpec.methodBuilder("sessionLookup").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(names.runtime("SessionLookup"))
@@ -135,7 +142,7 @@ final class ApiClassWriter {
         b.addMethod(MethodSpec.methodBuilder("configureGraphQL").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Depth and complexity limits, error codes and the parsed-query cache, for a GraphQL built elsewhere (Spring for GraphQL's configureGraphQl).\n")
                 .addParameter(GRAPHQL.nestedClass("Builder"), "builder")
-                .addStatement("builder.instrumentation($T.instrumentation(config.maxDepth(), config.maxComplexity()))", names.runtime("Limits"))
+                .addStatement("builder.instrumentation($T.instrumentation(config))", names.runtime("Limits"))
                 .addStatement("builder.defaultDataFetcherExceptionHandler(new $T(CONSTRAINTS))", names.runtime("ErrorHandler"))
                 .addStatement("builder.preparsedDocumentProvider(new $T(1000))", names.runtime("DocumentCache")).build());
         MethodSpec.Builder register = MethodSpec.methodBuilder("registerLoaders").addModifiers(Modifier.PUBLIC)
@@ -151,9 +158,8 @@ final class ApiClassWriter {
                 .addJavadoc("Runs one request as {@code principal}.\n")
                 .addParameter(String.class, "query").addParameter(String.class, "operationName")
                 .addParameter(ParameterizedTypeName.get(Map.class, String.class, Object.class), "variables").addParameter(names.runtime("Principal"), "principal")
-                .addStatement("$T input = $T.newExecutionInput().query(query).operationName(operationName).variables(variables == null ? $T.of() : variables)"
-                        + ".dataLoaderRegistry(newDataLoaderRegistry()).graphQLContext($T.of($T.PRINCIPAL, principal)).build()",
-                        EXECUTION_INPUT, EXECUTION_INPUT, Map.class, Map.class, names.runtime("Auth"))
+                .addStatement("$T input = $T.input(config, query, operationName, variables, principal, newDataLoaderRegistry())",
+                        EXECUTION_INPUT, names.runtime("Executions"))
                 .addCode(caching ? CodeBlock.builder()
                         .beginControlFlow("if (cache != null)")
                         .addStatement("$T<String> who = new $T<>(principal.scopes())", java.util.Set.class, java.util.TreeSet.class)
@@ -162,18 +168,6 @@ final class ApiClassWriter {
                         .endControlFlow().build() : CodeBlock.of(""))
                 .addStatement("return $T.withCodes(graphQL.execute(input))", names.runtime("ErrorHandler")).build());
 
-        ClassName parser = ClassName.get("graphql.parser", "Parser");
-        ClassName operation = ClassName.get("graphql.language", "OperationDefinition");
-        b.addMethod(MethodSpec.methodBuilder("isMutation").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(boolean.class)
-                .addJavadoc("True when the operation a request would run is a mutation (GET may only run queries). Unparsable: false, execution reports it.\n")
-                .addParameter(String.class, "query").addParameter(String.class, "operationName")
-                .beginControlFlow("try")
-                .beginControlFlow("for ($T op : $T.parse(query).getDefinitionsOfType($T.class))", operation, parser, operation)
-                .addStatement("if (operationName == null || operationName.equals(op.getName())) return op.getOperation() == $T.Operation.MUTATION", operation)
-                .endControlFlow()
-                .nextControlFlow("catch ($T e)", ClassName.get("graphql.parser", "InvalidSyntaxException"))
-                .addStatement("return false").endControlFlow()
-                .addStatement("return false").build());
         return b.build();
     }
 

@@ -14,9 +14,9 @@ import java.util.List;
  * copied into the generated package with the package renamed. Only the model-dependent classes are built with JavaPoet.
  */
 final class RuntimeFiles {
-    static final List<String> NAMES = List.of("ApiConfig", "ApiEngine", "ApiException", "ApiServer", "Auth", "Batches", "Column", "Cursors", "Database",
-            "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Filter", "GraphQLHttpServer", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
-            "ListQuery", "OrderBy", "Page", "PageRequest", "PasswordHasher", "Principal", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "Validation", "Value", "Writes");
+    static final List<String> NAMES = List.of("ApiConfig", "ApiEngine", "ApiException", "ApiServer", "Auth", "Batches", "BodyReader", "Column", "Cursors", "Database",
+            "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Executions", "Filter", "GraphQLHttpServer", "GraphQLRequest", "HttpSettings", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
+            "ListQuery", "Operations", "OrderBy", "Page", "PageRequest", "PasswordHasher", "Principal", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "TrustedDocuments", "Validation", "Value", "Writes");
 
     /** The cache layer's support classes, written by {@code dbtool cache-setup}. */
     static final List<String> CACHE = List.of("CacheCodec", "CacheConfig", "CacheScripts", "CacheStats", "CacheUnavailable", "ModelCache", "QueryCache", "RedisStore",
