@@ -199,7 +199,7 @@ public final class GraphQLBench {
     }
 
     private static String token(String secret) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("bench").claim("scope", "users:read posts:read")
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("bench").claim("scope", "users:read posts:read posts:review")
                 .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();

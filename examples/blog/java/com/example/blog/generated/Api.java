@@ -13,6 +13,7 @@ import com.example.blog.api.FollowsResolver;
 import com.example.blog.api.PostResolver;
 import com.example.blog.api.PostsResolver;
 import com.example.blog.api.ProfilesResolver;
+import com.example.blog.api.Rules;
 import com.example.blog.api.TagsResolver;
 import com.example.blog.api.UpdatePostResolver;
 import com.example.blog.api.UpdateUserResolver;
@@ -751,6 +752,8 @@ public final class Api implements ApiEngine {
 
     private final ApiConfig config;
 
+    private final RulesBase rules;
+
     private final UserRepository userRepository;
 
     private final ProfileRepository profileRepository;
@@ -772,6 +775,7 @@ public final class Api implements ApiEngine {
     private Api(DataSource dataSource, ApiConfig config, CacheConfig cacheConfig) {
         this.database = new Database(dataSource);
         this.config = config;
+        this.rules = new Rules();
         this.cache = cacheConfig == null ? null : ApiCache.connect(cacheConfig, database, config.keyRing());
         this.userRepository = new UserRepository(config);
         this.profileRepository = new ProfileRepository(config);
@@ -854,6 +858,13 @@ public final class Api implements ApiEngine {
     @Override
     public ApiConfig config() {
         return config;
+    }
+
+    /**
+     * The row rules ({@link com.example.blog.api.Rules}), applied wherever rows leave the API.
+     */
+    public RulesBase rules() {
+        return rules;
     }
 
     public GraphQL graphQL() {

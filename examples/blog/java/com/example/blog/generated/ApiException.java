@@ -53,6 +53,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException("FORBIDDEN", "This needs the scope `" + scope + "`.", List.of(), Map.of("scope", scope));
     }
 
+    /** A write whose result the caller's row rule would hide: refused (and rolled back). */
+    public static ApiException hiddenRow(String type) {
+        return new ApiException("FORBIDDEN", "The " + type + " would not be visible to you after this change.", List.of(), Map.of());
+    }
+
     public static ApiException unauthenticated(String message) {
         return new ApiException("UNAUTHENTICATED", message, List.of(), Map.of());
     }

@@ -33,13 +33,18 @@ public final class AuditEventRepository {
      */
     public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("eventId", COL_EVENT_ID), Map.entry("action", COL_ACTION), Map.entry("at", COL_AT));
 
+    /**
+     * Every field, for row rules (the server's own filters, which may name hidden fields).
+     */
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("eventId", COL_EVENT_ID), Map.entry("action", COL_ACTION), Map.entry("payload", COL_PAYLOAD), Map.entry("at", COL_AT));
+
     private final ApiConfig config;
 
     private final ListQuery<AuditEvent> list;
 
     public AuditEventRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 5, QUERYABLE, List.of("id"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 5, QUERYABLE, COLUMNS, List.of("id"), this::read);
     }
 
     /**
@@ -71,11 +76,34 @@ public final class AuditEventRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<AuditEvent> findByIdIn(Connection c, Collection<? extends Long> values, Filter rule)
+            throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"eventId\", \"action\", \"payload\", \"at\" FROM \"audit\".\"audit_events\"", "\"id\" = ANY(?::BIGINT[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * A page of rows: {@code where} over {@link #QUERYABLE} fields, then {@code orderBy} (the key breaks ties), then the page.
      */
     public Page<AuditEvent> findMany(Connection c, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, orderBy, page);
+    }
+
+    /**
+     * The same under a row rule: {@code rule} (over {@link #COLUMNS}) holds besides {@code where}.
+     */
+    public Page<AuditEvent> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * Whether the row with this key exists and the row rule {@code rule} lets it through.
+     */
+    public boolean visible(Connection c, Long id, Filter rule) throws SQLException {
+        return Rows.visible(c, TABLE, "\"id\" = ?::BIGINT", rule, COLUMNS, COL_ID, id);
     }
 
     /**

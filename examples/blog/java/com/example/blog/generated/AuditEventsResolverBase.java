@@ -21,7 +21,8 @@ public abstract class AuditEventsResolverBase implements DataFetcher<Object> {
      */
     protected Page<AuditEvent> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
-        return api.database().read(c -> api.auditEventRepository().findMany(c, where, orderBy, page));
+        Filter rule = api.rules().auditEvent(principal);
+        return api.database().read(c -> api.auditEventRepository().findMany(c, where, rule, orderBy, page));
     }
 
     @Override

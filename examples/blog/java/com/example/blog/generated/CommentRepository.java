@@ -35,13 +35,18 @@ public final class CommentRepository {
      */
     public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("text", COL_TEXT), Map.entry("postId", COL_POST_ID), Map.entry("authorId", COL_AUTHOR_ID), Map.entry("parentId", COL_PARENT_ID), Map.entry("createdAt", COL_CREATED_AT));
 
+    /**
+     * Every field, for row rules (the server's own filters, which may name hidden fields).
+     */
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("text", COL_TEXT), Map.entry("postId", COL_POST_ID), Map.entry("authorId", COL_AUTHOR_ID), Map.entry("parentId", COL_PARENT_ID), Map.entry("createdAt", COL_CREATED_AT));
+
     private final ApiConfig config;
 
     private final ListQuery<Comment> list;
 
     public CommentRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 6, QUERYABLE, List.of("id"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 6, QUERYABLE, COLUMNS, List.of("id"), this::read);
     }
 
     /**
@@ -70,11 +75,27 @@ public final class CommentRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Comment> findByIdIn(Connection c, Collection<? extends String> values, Filter rule)
+            throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\"", "\"id\" = ANY(?::TEXT[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * Every row whose authorId is one of {@code values}, in one statement (DataLoader batches).
      */
     public List<Comment> findByAuthorIdIn(Connection c, Collection<? extends String> values) throws
             SQLException {
         return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\" WHERE \"authorId\" = ANY(?::UUID[]) ORDER BY \"id\"", this::read, values);
+    }
+
+    /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Comment> findByAuthorIdIn(Connection c, Collection<? extends String> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\"", "\"authorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -86,6 +107,14 @@ public final class CommentRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Comment> findByPostIdIn(Connection c, Collection<? extends Integer> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\"", "\"postId\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * Every row whose parentId is one of {@code values}, in one statement (DataLoader batches).
      */
     public List<Comment> findByParentIdIn(Connection c, Collection<? extends String> values) throws
@@ -94,11 +123,34 @@ public final class CommentRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Comment> findByParentIdIn(Connection c, Collection<? extends String> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\"", "\"parentId\" = ANY(?::TEXT[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * A page of rows: {@code where} over {@link #QUERYABLE} fields, then {@code orderBy} (the key breaks ties), then the page.
      */
     public Page<Comment> findMany(Connection c, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, orderBy, page);
+    }
+
+    /**
+     * The same under a row rule: {@code rule} (over {@link #COLUMNS}) holds besides {@code where}.
+     */
+    public Page<Comment> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * Whether the row with this key exists and the row rule {@code rule} lets it through.
+     */
+    public boolean visible(Connection c, String id, Filter rule) throws SQLException {
+        return Rows.visible(c, TABLE, "\"id\" = ?::TEXT", rule, COLUMNS, COL_ID, id);
     }
 
     /**

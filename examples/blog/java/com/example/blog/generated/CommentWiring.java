@@ -23,18 +23,23 @@ public final class CommentWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Comment");
         b.dataFetcher("post", env -> {
                     Auth.require(env, "posts:read");
-                    return Relations.<Integer, Post>load(env, env.<Comment>getSource().postId(), "Post.id");
+                    Filter rule = api.rules().post(Auth.principal(env));
+                    return Relations.<Integer, Post>load(env, env.<Comment>getSource().postId(), "Post.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys, r), Post::id));
                 });
         b.dataFetcher("author", env -> {
                     Auth.require(env, "users:read");
-                    return Relations.<String, User>load(env, env.<Comment>getSource().authorId(), "User.id");
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    return Relations.<String, User>load(env, env.<Comment>getSource().authorId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
                 });
         b.dataFetcher("parent", env -> {
-                    return Relations.<String, Comment>load(env, env.<Comment>getSource().parentId(), "Comment.id");
+                    Filter rule = api.rules().comment(Auth.principal(env));
+                    return Relations.<String, Comment>load(env, env.<Comment>getSource().parentId(), "Comment.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.commentRepository().findByIdIn(c, keys, r), Comment::id));
                 });
         b.dataFetcher("replies", env -> {
-                    return Relations.toMany(env, api, env.<Comment>getSource().id(), "Comment.parentId[]", CommentWiring.FIELD_SCOPES,
-                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_PARENT_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read),
+                    Filter rule = api.rules().comment(Auth.principal(env));
+                    return Relations.toMany(env, api, env.<Comment>getSource().id(), "Comment.parentId[]", CommentWiring.FIELD_SCOPES, rule,
+                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_PARENT_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        r -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys, r), Comment::parentId),
                         Comment::parentId);
                 });
         return b.build();

@@ -21,7 +21,8 @@ public abstract class CommentsResolverBase implements DataFetcher<Object> {
      */
     protected Page<Comment> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
-        return api.database().read(c -> api.commentRepository().findMany(c, where, orderBy, page));
+        Filter rule = api.rules().comment(principal);
+        return api.database().read(c -> api.commentRepository().findMany(c, where, rule, orderBy, page));
     }
 
     @Override

@@ -29,7 +29,13 @@ public abstract class CreateCommentResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
         CommentCreate data = CommentWiring.create(env.getArgument("data"));
-        Comment created = api.database().transaction(c -> create(c, principal, data));
+        Filter rule = api.rules().comment(principal);
+        Comment created = api.database().transaction(c -> {
+                    Comment row = create(c, principal, data);
+                    // the new row must be one the caller may see: else the write is refused and rolled back
+                    if (!rule.isAll() && !api.commentRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Comment");
+                    return row;
+                });
         if (api.cache() != null) api.cache().afterWrite("Comment", List.of(created.id()), false);
         return created;
     }

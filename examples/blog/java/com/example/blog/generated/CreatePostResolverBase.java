@@ -28,7 +28,13 @@ public abstract class CreatePostResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "posts:write");
         PostCreate data = PostWiring.create(env.getArgument("data"));
-        Post created = api.database().transaction(c -> create(c, principal, data));
+        Filter rule = api.rules().post(principal);
+        Post created = api.database().transaction(c -> {
+                    Post row = create(c, principal, data);
+                    // the new row must be one the caller may see: else the write is refused and rolled back
+                    if (!rule.isAll() && !api.postRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Post");
+                    return row;
+                });
         if (api.cache() != null) api.cache().afterWrite("Post", List.of(created.id()), false);
         return created;
     }

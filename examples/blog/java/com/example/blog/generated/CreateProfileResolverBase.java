@@ -29,7 +29,13 @@ public abstract class CreateProfileResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
         ProfileCreate data = ProfileWiring.create(env.getArgument("data"));
-        Profile created = api.database().transaction(c -> create(c, principal, data));
+        Filter rule = api.rules().profile(principal);
+        Profile created = api.database().transaction(c -> {
+                    Profile row = create(c, principal, data);
+                    // the new row must be one the caller may see: else the write is refused and rolled back
+                    if (!rule.isAll() && !api.profileRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Profile");
+                    return row;
+                });
         if (api.cache() != null) api.cache().afterWrite("Profile", List.of(created.id()), false);
         return created;
     }

@@ -28,7 +28,14 @@ public abstract class CreateUserResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:write");
         UserCreate data = UserWiring.create(env.getArgument("data"));
-        User created = api.database().transaction(c -> create(c, principal, data));
+        if (data.phone() != null) Auth.require(principal, "users:contact");
+        Filter rule = api.rules().user(principal);
+        User created = api.database().transaction(c -> {
+                    User row = create(c, principal, data);
+                    // the new row must be one the caller may see: else the write is refused and rolled back
+                    if (!rule.isAll() && !api.userRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("User");
+                    return row;
+                });
         if (api.cache() != null) api.cache().afterWrite("User", List.of(created.id()), false);
         return created;
     }

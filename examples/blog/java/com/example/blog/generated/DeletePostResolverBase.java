@@ -30,7 +30,12 @@ public abstract class DeletePostResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "posts:write");
         Integer id = env.getArgument("id");
-        Post written = api.database().transaction(c -> delete(c, principal, id)).orElseThrow(() -> ApiException.notFound("Post"));
+        Filter rule = api.rules().post(principal);
+        Post written = api.database().transaction(c -> {
+                    if (!rule.isAll() && !api.postRepository().visible(c, id, rule)) return Optional.<Post>empty();
+                    Optional<Post> done = delete(c, principal, id);
+                    return done;
+                }).orElseThrow(() -> ApiException.notFound("Post"));
         if (api.cache() != null) api.cache().afterWrite("Post", List.of(id), true);
         return written;
     }

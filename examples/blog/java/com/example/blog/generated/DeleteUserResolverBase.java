@@ -30,7 +30,12 @@ public abstract class DeleteUserResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:write");
         String id = env.getArgument("id");
-        User written = api.database().transaction(c -> delete(c, principal, id)).orElseThrow(() -> ApiException.notFound("User"));
+        Filter rule = api.rules().user(principal);
+        User written = api.database().transaction(c -> {
+                    if (!rule.isAll() && !api.userRepository().visible(c, id, rule)) return Optional.<User>empty();
+                    Optional<User> done = delete(c, principal, id);
+                    return done;
+                }).orElseThrow(() -> ApiException.notFound("User"));
         if (api.cache() != null) api.cache().afterWrite("User", List.of(id), true);
         return written;
     }

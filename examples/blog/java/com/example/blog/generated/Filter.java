@@ -28,5 +28,12 @@ public sealed interface Filter {
     static Filter where(String field, Op op, Object value) { return new Condition(field, op, value, false); }
 
     /** Both filters must hold (a resolver's row-level restriction added to the caller's filter). */
-    default Filter andAlso(Filter other) { return and(List.of(this, other)); }
+    default Filter andAlso(Filter other) {
+        if (other.equals(ALL)) return this;
+        if (this.equals(ALL)) return other;
+        return and(List.of(this, other));
+    }
+
+    /** True for the filter that lets every row through. */
+    default boolean isAll() { return this.equals(ALL); }
 }

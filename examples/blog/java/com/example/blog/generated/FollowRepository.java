@@ -29,13 +29,18 @@ public final class FollowRepository {
      */
     public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("followerId", COL_FOLLOWER_ID), Map.entry("followingId", COL_FOLLOWING_ID), Map.entry("since", COL_SINCE));
 
+    /**
+     * Every field, for row rules (the server's own filters, which may name hidden fields).
+     */
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("followerId", COL_FOLLOWER_ID), Map.entry("followingId", COL_FOLLOWING_ID), Map.entry("since", COL_SINCE));
+
     private final ApiConfig config;
 
     private final ListQuery<Follow> list;
 
     public FollowRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 3, QUERYABLE, List.of("followerId", "followingId"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 3, QUERYABLE, COLUMNS, List.of("followerId", "followingId"), this::read);
     }
 
     /**
@@ -62,6 +67,14 @@ public final class FollowRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Follow> findByFollowingIdIn(Connection c, Collection<? extends String> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"followerId\", \"followingId\", \"since\" FROM \"Follow\"", "\"followingId\" = ANY(?::UUID[])", "\"followerId\", \"followingId\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * Every row whose followerId is one of {@code values}, in one statement (DataLoader batches).
      */
     public List<Follow> findByFollowerIdIn(Connection c, Collection<? extends String> values) throws
@@ -70,11 +83,35 @@ public final class FollowRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Follow> findByFollowerIdIn(Connection c, Collection<? extends String> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"followerId\", \"followingId\", \"since\" FROM \"Follow\"", "\"followerId\" = ANY(?::UUID[])", "\"followerId\", \"followingId\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * A page of rows: {@code where} over {@link #QUERYABLE} fields, then {@code orderBy} (the key breaks ties), then the page.
      */
     public Page<Follow> findMany(Connection c, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, orderBy, page);
+    }
+
+    /**
+     * The same under a row rule: {@code rule} (over {@link #COLUMNS}) holds besides {@code where}.
+     */
+    public Page<Follow> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * Whether the row with this key exists and the row rule {@code rule} lets it through.
+     */
+    public boolean visible(Connection c, String followerId, String followingId, Filter rule) throws
+            SQLException {
+        return Rows.visible(c, TABLE, "\"followerId\" = ?::UUID AND \"followingId\" = ?::UUID", rule, COLUMNS, COL_FOLLOWER_ID, followerId, COL_FOLLOWING_ID, followingId);
     }
 
     /**

@@ -22,11 +22,13 @@ public final class FollowWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Follow");
         b.dataFetcher("follower", env -> {
                     Auth.require(env, "users:read");
-                    return Relations.<String, User>load(env, env.<Follow>getSource().followerId(), "User.id");
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    return Relations.<String, User>load(env, env.<Follow>getSource().followerId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
                 });
         b.dataFetcher("following", env -> {
                     Auth.require(env, "users:read");
-                    return Relations.<String, User>load(env, env.<Follow>getSource().followingId(), "User.id");
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    return Relations.<String, User>load(env, env.<Follow>getSource().followingId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
                 });
         return b.build();
     }

@@ -21,7 +21,8 @@ public abstract class FollowsResolverBase implements DataFetcher<Object> {
      */
     protected Page<Follow> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
-        return api.database().read(c -> api.followRepository().findMany(c, where, orderBy, page));
+        Filter rule = api.rules().follow(principal);
+        return api.database().read(c -> api.followRepository().findMany(c, where, rule, orderBy, page));
     }
 
     @Override

@@ -54,6 +54,11 @@ public final class PostRepository {
      */
     public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("slug", COL_SLUG), Map.entry("title", COL_TITLE), Map.entry("body", COL_BODY), Map.entry("status", COL_STATUS), Map.entry("price", COL_PRICE), Map.entry("rating", COL_RATING), Map.entry("keywords", COL_KEYWORDS), Map.entry("publishedAt", COL_PUBLISHED_AT), Map.entry("deletedAt", COL_DELETED_AT), Map.entry("authorId", COL_AUTHOR_ID), Map.entry("editorId", COL_EDITOR_ID));
 
+    /**
+     * Every field, for row rules (the server's own filters, which may name hidden fields).
+     */
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("slug", COL_SLUG), Map.entry("title", COL_TITLE), Map.entry("body", COL_BODY), Map.entry("status", COL_STATUS), Map.entry("price", COL_PRICE), Map.entry("rating", COL_RATING), Map.entry("metadata", COL_METADATA), Map.entry("keywords", COL_KEYWORDS), Map.entry("publishedAt", COL_PUBLISHED_AT), Map.entry("deletedAt", COL_DELETED_AT), Map.entry("authorId", COL_AUTHOR_ID), Map.entry("editorId", COL_EDITOR_ID), Map.entry("reviewNotes", COL_REVIEW_NOTES));
+
     private static final Pattern SLUG_PATTERN = Pattern.compile("^[a-z0-9-]+$");
 
     private final ApiConfig config;
@@ -62,7 +67,7 @@ public final class PostRepository {
 
     public PostRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 14, QUERYABLE, List.of("id"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 14, QUERYABLE, COLUMNS, List.of("id"), this::read);
     }
 
     /**
@@ -103,11 +108,27 @@ public final class PostRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Post> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule)
+            throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\" FROM \"Post\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * Every row whose authorId is one of {@code values}, in one statement (DataLoader batches).
      */
     public List<Post> findByAuthorIdIn(Connection c, Collection<? extends String> values) throws
             SQLException {
         return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\" FROM \"Post\" WHERE \"authorId\" = ANY(?::UUID[]) ORDER BY \"id\"", this::read, values);
+    }
+
+    /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Post> findByAuthorIdIn(Connection c, Collection<? extends String> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\" FROM \"Post\"", "\"authorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -119,14 +140,34 @@ public final class PostRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Post> findByEditorIdIn(Connection c, Collection<? extends String> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\" FROM \"Post\"", "\"editorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * The Post rows of each Tag.posts, in one statement.
      */
     public Map<Integer, List<Post>> findForTagPosts(Connection c,
             Collection<? extends Integer> keys) throws SQLException {
+        return findForTagPosts(c, keys, Filter.ALL);
+    }
+
+    /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public Map<Integer, List<Post>> findForTagPosts(Connection c,
+            Collection<? extends Integer> keys, Filter rule) throws SQLException {
         Map<Integer, List<Post>> out = new LinkedHashMap<>();
         if (keys.isEmpty()) return out;
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.\"id\", t.\"slug\", t.\"title\", t.\"body\", t.\"status\", t.\"price\", t.\"rating\", t.\"metadata\", t.\"keywords\", t.\"publishedAt\", t.\"deletedAt\", t.\"authorId\", t.\"editorId\", t.\"reviewNotes\", j.\"B\" FROM \"_PostToTag\" j JOIN \"Post\" t ON t.\"id\" = j.\"A\" WHERE j.\"B\" = ANY(?::INTEGER[]) ORDER BY t.\"id\"")) {
-            ps.setArray(1, Batches.textArray(c, keys));
+        SqlFilter.Compiled r = SqlFilter.compile(rule, COLUMNS);
+        String target = rule.isAll() ? "\"Post\"" : "(SELECT * FROM \"Post\" WHERE " + r.sql() + ")";
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.\"id\", t.\"slug\", t.\"title\", t.\"body\", t.\"status\", t.\"price\", t.\"rating\", t.\"metadata\", t.\"keywords\", t.\"publishedAt\", t.\"deletedAt\", t.\"authorId\", t.\"editorId\", t.\"reviewNotes\", j.\"B\" FROM \"_PostToTag\" j JOIN " + target + " t ON t.\"id\" = j.\"A\" WHERE j.\"B\" = ANY(?::INTEGER[]) ORDER BY t.\"id\"")) {
+            int i = 1;
+            for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            ps.setArray(i, Batches.textArray(c, keys));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.computeIfAbsent(Jdbc.integer(rs, 15), k -> new ArrayList<>()).add(read(rs));
             }
@@ -140,6 +181,21 @@ public final class PostRepository {
     public Page<Post> findMany(Connection c, Filter where, List<OrderBy> orderBy, PageRequest page)
             throws SQLException {
         return list.run(c, where, orderBy, page);
+    }
+
+    /**
+     * The same under a row rule: {@code rule} (over {@link #COLUMNS}) holds besides {@code where}.
+     */
+    public Page<Post> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * Whether the row with this key exists and the row rule {@code rule} lets it through.
+     */
+    public boolean visible(Connection c, Integer id, Filter rule) throws SQLException {
+        return Rows.visible(c, TABLE, "\"id\" = ?::INTEGER", rule, COLUMNS, COL_ID, id);
     }
 
     /**

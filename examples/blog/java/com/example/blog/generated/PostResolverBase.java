@@ -24,8 +24,10 @@ public abstract class PostResolverBase implements DataFetcher<Object> {
             SQLException {
         int keys = (env.getArgument("id") != null ? 1 : 0);
         int uniques = 0 + (env.getArgument("slug") != null ? 1 : 0);
+        Filter rule = api.rules().post(principal);
         if (keys == 1 && uniques == 0) {
             Integer id = env.getArgument("id");
+            if (!rule.isAll()) return first(api.database().read(c -> api.postRepository().findMany(c, Filter.ALL, Filter.eq("id", id).andAlso(rule), List.of(), PageRequest.first(1))));
             if (api.cache() != null) {
                 return api.cache().post().byIds(List.of(id), (c, ks) -> api.postRepository().findByIdIn(c, ks), Post::id).stream().findFirst();
             }
@@ -33,6 +35,7 @@ public abstract class PostResolverBase implements DataFetcher<Object> {
         }
         if (keys == 0 && uniques == 1 && env.getArgument("slug") != null) {
             String slug = env.getArgument("slug");
+            if (!rule.isAll()) return first(api.database().read(c -> api.postRepository().findMany(c, Filter.ALL, Filter.eq("slug", slug).andAlso(rule), List.of(), PageRequest.first(1))));
             if (api.cache() != null) {
                 List<Post> found = api.cache().post().rows("slug=" + slug, c -> api.postRepository().findBySlug(c, slug).map(List::of).orElse(List.of()));
                 return found.stream().findFirst();
@@ -40,6 +43,10 @@ public abstract class PostResolverBase implements DataFetcher<Object> {
             return api.database().read(c -> api.postRepository().findBySlug(c, slug));
         }
         throw ApiException.badUserInput(List.of(), "Pass id, or exactly one of slug.");
+    }
+
+    private static Optional<Post> first(Page<Post> page) {
+        return page.edges().stream().findFirst().map(Page.Edge::node);
     }
 
     @Override

@@ -25,18 +25,23 @@ public final class PostWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Post");
         b.dataFetcher("author", env -> {
                     Auth.require(env, "users:read");
-                    return Relations.<String, User>load(env, env.<Post>getSource().authorId(), "User.id");
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    return Relations.<String, User>load(env, env.<Post>getSource().authorId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
                 });
         b.dataFetcher("editor", env -> {
                     Auth.require(env, "users:read");
-                    return Relations.<String, User>load(env, env.<Post>getSource().editorId(), "User.id");
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    return Relations.<String, User>load(env, env.<Post>getSource().editorId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
                 });
         b.dataFetcher("tags", env -> {
-                    return Relations.<Integer, List<Tag>>load(env, env.<Post>getSource().id(), "Post.tags");
+                    Filter rule = api.rules().tag(Auth.principal(env));
+                    return Relations.<Integer, List<Tag>>load(env, env.<Post>getSource().id(), "Post.tags", rule, r -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys, r)));
                 });
         b.dataFetcher("comments", env -> {
-                    return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FIELD_SCOPES,
-                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read),
+                    Filter rule = api.rules().comment(Auth.principal(env));
+                    return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FIELD_SCOPES, rule,
+                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        r -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys, r), Comment::postId),
                         Comment::postId);
                 });
         return b.build();

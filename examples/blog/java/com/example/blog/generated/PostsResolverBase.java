@@ -21,10 +21,11 @@ public abstract class PostsResolverBase implements DataFetcher<Object> {
      */
     protected Page<Post> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
+        Filter rule = api.rules().post(principal);
         if (api.cache() != null) {
-            return api.cache().post().page("findMany|" + where + "|" + orderBy + "|" + page, c -> api.postRepository().findMany(c, where, orderBy, page));
+            return api.cache().post().page("findMany|" + where + "|" + rule + "|" + orderBy + "|" + page, c -> api.postRepository().findMany(c, where, rule, orderBy, page));
         }
-        return api.database().read(c -> api.postRepository().findMany(c, where, orderBy, page));
+        return api.database().read(c -> api.postRepository().findMany(c, where, rule, orderBy, page));
     }
 
     @Override

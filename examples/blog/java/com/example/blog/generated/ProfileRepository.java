@@ -33,13 +33,18 @@ public final class ProfileRepository {
      */
     public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("bio", COL_BIO), Map.entry("website", COL_WEBSITE), Map.entry("userId", COL_USER_ID));
 
+    /**
+     * Every field, for row rules (the server's own filters, which may name hidden fields).
+     */
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("bio", COL_BIO), Map.entry("website", COL_WEBSITE), Map.entry("avatar", COL_AVATAR), Map.entry("userId", COL_USER_ID));
+
     private final ApiConfig config;
 
     private final ListQuery<Profile> list;
 
     public ProfileRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 5, QUERYABLE, List.of("id"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 5, QUERYABLE, COLUMNS, List.of("id"), this::read);
     }
 
     /**
@@ -76,6 +81,14 @@ public final class ProfileRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Profile> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule)
+            throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"userId\" FROM \"Profile\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * Every row whose userId is one of {@code values}, in one statement (DataLoader batches).
      */
     public List<Profile> findByUserIdIn(Connection c, Collection<? extends String> values) throws
@@ -84,11 +97,34 @@ public final class ProfileRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Profile> findByUserIdIn(Connection c, Collection<? extends String> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"userId\" FROM \"Profile\"", "\"userId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * A page of rows: {@code where} over {@link #QUERYABLE} fields, then {@code orderBy} (the key breaks ties), then the page.
      */
     public Page<Profile> findMany(Connection c, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, orderBy, page);
+    }
+
+    /**
+     * The same under a row rule: {@code rule} (over {@link #COLUMNS}) holds besides {@code where}.
+     */
+    public Page<Profile> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * Whether the row with this key exists and the row rule {@code rule} lets it through.
+     */
+    public boolean visible(Connection c, Integer id, Filter rule) throws SQLException {
+        return Rows.visible(c, TABLE, "\"id\" = ?::INTEGER", rule, COLUMNS, COL_ID, id);
     }
 
     /**

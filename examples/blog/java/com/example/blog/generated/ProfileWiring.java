@@ -21,7 +21,8 @@ public final class ProfileWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Profile");
         b.dataFetcher("user", env -> {
                     Auth.require(env, "users:read");
-                    return Relations.<String, User>load(env, env.<Profile>getSource().userId(), "User.id");
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    return Relations.<String, User>load(env, env.<Profile>getSource().userId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
                 });
         return b.build();
     }

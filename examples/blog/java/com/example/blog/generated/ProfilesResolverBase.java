@@ -21,7 +21,8 @@ public abstract class ProfilesResolverBase implements DataFetcher<Object> {
      */
     protected Page<Profile> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
-        return api.database().read(c -> api.profileRepository().findMany(c, where, orderBy, page));
+        Filter rule = api.rules().profile(principal);
+        return api.database().read(c -> api.profileRepository().findMany(c, where, rule, orderBy, page));
     }
 
     @Override

@@ -15,7 +15,16 @@ public final class SqlFilter {
     private SqlFilter(Map<String, Column> columns) { this.columns = columns; }
 
     /** The predicate and its parameters as (Column, value) pairs, in order. */
-    public record Compiled(String sql, List<Object[]> params) {}
+    public record Compiled(String sql, List<Object[]> params) {
+        /** Both predicates; this one's parameters first. */
+        public Compiled and(Compiled other) {
+            if (other.sql.equals("TRUE")) return this;
+            if (sql.equals("TRUE")) return other;
+            List<Object[]> all = new ArrayList<>(params);
+            all.addAll(other.params);
+            return new Compiled("(" + sql + ") AND (" + other.sql + ")", List.copyOf(all));
+        }
+    }
 
     public static Compiled compile(Filter filter, Map<String, Column> columns) {
         SqlFilter f = new SqlFilter(columns);

@@ -29,13 +29,18 @@ public final class TagRepository {
      */
     public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("name", COL_NAME));
 
+    /**
+     * Every field, for row rules (the server's own filters, which may name hidden fields).
+     */
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("name", COL_NAME));
+
     private final ApiConfig config;
 
     private final ListQuery<Tag> list;
 
     public TagRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 2, QUERYABLE, List.of("id"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 2, QUERYABLE, COLUMNS, List.of("id"), this::read);
     }
 
     /**
@@ -64,14 +69,34 @@ public final class TagRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<Tag> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule)
+            throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"name\" FROM \"Tag\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * The Tag rows of each Post.tags, in one statement.
      */
     public Map<Integer, List<Tag>> findForPostTags(Connection c, Collection<? extends Integer> keys)
             throws SQLException {
+        return findForPostTags(c, keys, Filter.ALL);
+    }
+
+    /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public Map<Integer, List<Tag>> findForPostTags(Connection c, Collection<? extends Integer> keys,
+            Filter rule) throws SQLException {
         Map<Integer, List<Tag>> out = new LinkedHashMap<>();
         if (keys.isEmpty()) return out;
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.\"id\", t.\"name\", j.\"A\" FROM \"_PostToTag\" j JOIN \"Tag\" t ON t.\"id\" = j.\"B\" WHERE j.\"A\" = ANY(?::INTEGER[]) ORDER BY t.\"id\"")) {
-            ps.setArray(1, Batches.textArray(c, keys));
+        SqlFilter.Compiled r = SqlFilter.compile(rule, COLUMNS);
+        String target = rule.isAll() ? "\"Tag\"" : "(SELECT * FROM \"Tag\" WHERE " + r.sql() + ")";
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.\"id\", t.\"name\", j.\"A\" FROM \"_PostToTag\" j JOIN " + target + " t ON t.\"id\" = j.\"B\" WHERE j.\"A\" = ANY(?::INTEGER[]) ORDER BY t.\"id\"")) {
+            int i = 1;
+            for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            ps.setArray(i, Batches.textArray(c, keys));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.computeIfAbsent(Jdbc.integer(rs, 3), k -> new ArrayList<>()).add(read(rs));
             }
@@ -85,6 +110,21 @@ public final class TagRepository {
     public Page<Tag> findMany(Connection c, Filter where, List<OrderBy> orderBy, PageRequest page)
             throws SQLException {
         return list.run(c, where, orderBy, page);
+    }
+
+    /**
+     * The same under a row rule: {@code rule} (over {@link #COLUMNS}) holds besides {@code where}.
+     */
+    public Page<Tag> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * Whether the row with this key exists and the row rule {@code rule} lets it through.
+     */
+    public boolean visible(Connection c, Integer id, Filter rule) throws SQLException {
+        return Rows.visible(c, TABLE, "\"id\" = ?::INTEGER", rule, COLUMNS, COL_ID, id);
     }
 
     /**

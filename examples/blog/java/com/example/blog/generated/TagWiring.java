@@ -22,7 +22,8 @@ public final class TagWiring {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Tag");
         b.dataFetcher("posts", env -> {
                     Auth.require(env, "posts:read");
-                    return Relations.<Integer, List<Post>>load(env, env.<Tag>getSource().id(), "Tag.posts");
+                    Filter rule = api.rules().post(Auth.principal(env));
+                    return Relations.<Integer, List<Post>>load(env, env.<Tag>getSource().id(), "Tag.posts", rule, r -> Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys, r)));
                 });
         return b.build();
     }

@@ -21,7 +21,8 @@ public abstract class TagsResolverBase implements DataFetcher<Object> {
      */
     protected Page<Tag> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
-        return api.database().read(c -> api.tagRepository().findMany(c, where, orderBy, page));
+        Filter rule = api.rules().tag(principal);
+        return api.database().read(c -> api.tagRepository().findMany(c, where, rule, orderBy, page));
     }
 
     @Override

@@ -31,7 +31,13 @@ public abstract class UpdatePostResolverBase implements DataFetcher<Object> {
         Principal principal = Auth.require(env, "posts:write");
         Integer id = env.getArgument("id");
         PostUpdate patch = PostWiring.update(env.getArgument("data"));
-        Post written = api.database().transaction(c -> update(c, principal, id, patch)).orElseThrow(() -> ApiException.notFound("Post"));
+        Filter rule = api.rules().post(principal);
+        Post written = api.database().transaction(c -> {
+                    if (!rule.isAll() && !api.postRepository().visible(c, id, rule)) return Optional.<Post>empty();
+                    Optional<Post> done = update(c, principal, id, patch);
+                    if (done.isPresent() && !rule.isAll() && !api.postRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("Post");
+                    return done;
+                }).orElseThrow(() -> ApiException.notFound("Post"));
         if (api.cache() != null) api.cache().afterWrite("Post", List.of(id), false);
         return written;
     }

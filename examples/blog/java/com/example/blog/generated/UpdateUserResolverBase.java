@@ -31,7 +31,14 @@ public abstract class UpdateUserResolverBase implements DataFetcher<Object> {
         Principal principal = Auth.require(env, "users:write");
         String id = env.getArgument("id");
         UserUpdate patch = UserWiring.update(env.getArgument("data"));
-        User written = api.database().transaction(c -> update(c, principal, id, patch)).orElseThrow(() -> ApiException.notFound("User"));
+        if (patch.phone().isPresent()) Auth.require(principal, "users:contact");
+        Filter rule = api.rules().user(principal);
+        User written = api.database().transaction(c -> {
+                    if (!rule.isAll() && !api.userRepository().visible(c, id, rule)) return Optional.<User>empty();
+                    Optional<User> done = update(c, principal, id, patch);
+                    if (done.isPresent() && !rule.isAll() && !api.userRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("User");
+                    return done;
+                }).orElseThrow(() -> ApiException.notFound("User"));
         if (api.cache() != null) api.cache().afterWrite("User", List.of(id), false);
         return written;
     }

@@ -45,13 +45,18 @@ public final class UserRepository {
      */
     public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("email", COL_EMAIL), Map.entry("name", COL_NAME), Map.entry("role", COL_ROLE), Map.entry("karma", COL_KARMA), Map.entry("createdAt", COL_CREATED_AT), Map.entry("updatedAt", COL_UPDATED_AT), Map.entry("invitedById", COL_INVITED_BY_ID));
 
+    /**
+     * Every field, for row rules (the server's own filters, which may name hidden fields).
+     */
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("email", COL_EMAIL), Map.entry("name", COL_NAME), Map.entry("passwordHash", COL_PASSWORD_HASH), Map.entry("phone", COL_PHONE), Map.entry("role", COL_ROLE), Map.entry("karma", COL_KARMA), Map.entry("loginCount", COL_LOGIN_COUNT), Map.entry("createdAt", COL_CREATED_AT), Map.entry("updatedAt", COL_UPDATED_AT), Map.entry("invitedById", COL_INVITED_BY_ID));
+
     private final ApiConfig config;
 
     private final ListQuery<User> list;
 
     public UserRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 10, QUERYABLE, List.of("id"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 10, QUERYABLE, COLUMNS, List.of("id"), this::read);
     }
 
     /**
@@ -93,6 +98,14 @@ public final class UserRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<User> findByIdIn(Connection c, Collection<? extends String> values, Filter rule)
+            throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"email\", \"name\", \"phone\", \"role\", \"karma\", \"loginCount\", \"created_at\", \"updated_at\", \"invitedById\" FROM \"users\"", "\"id\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * Every row whose invitedById is one of {@code values}, in one statement (DataLoader batches).
      */
     public List<User> findByInvitedByIdIn(Connection c, Collection<? extends String> values) throws
@@ -101,11 +114,34 @@ public final class UserRepository {
     }
 
     /**
+     * The same, of the rows the row rule {@code rule} lets through.
+     */
+    public List<User> findByInvitedByIdIn(Connection c, Collection<? extends String> values,
+            Filter rule) throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"email\", \"name\", \"phone\", \"role\", \"karma\", \"loginCount\", \"created_at\", \"updated_at\", \"invitedById\" FROM \"users\"", "\"invitedById\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
      * A page of rows: {@code where} over {@link #QUERYABLE} fields, then {@code orderBy} (the key breaks ties), then the page.
      */
     public Page<User> findMany(Connection c, Filter where, List<OrderBy> orderBy, PageRequest page)
             throws SQLException {
         return list.run(c, where, orderBy, page);
+    }
+
+    /**
+     * The same under a row rule: {@code rule} (over {@link #COLUMNS}) holds besides {@code where}.
+     */
+    public Page<User> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page) throws SQLException {
+        return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * Whether the row with this key exists and the row rule {@code rule} lets it through.
+     */
+    public boolean visible(Connection c, String id, Filter rule) throws SQLException {
+        return Rows.visible(c, TABLE, "\"id\" = ?::UUID", rule, COLUMNS, COL_ID, id);
     }
 
     /**

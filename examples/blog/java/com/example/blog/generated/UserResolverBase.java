@@ -24,8 +24,10 @@ public abstract class UserResolverBase implements DataFetcher<Object> {
             SQLException {
         int keys = (env.getArgument("id") != null ? 1 : 0);
         int uniques = 0 + (env.getArgument("email") != null ? 1 : 0);
+        Filter rule = api.rules().user(principal);
         if (keys == 1 && uniques == 0) {
             String id = env.getArgument("id");
+            if (!rule.isAll()) return first(api.database().read(c -> api.userRepository().findMany(c, Filter.ALL, Filter.eq("id", id).andAlso(rule), List.of(), PageRequest.first(1))));
             if (api.cache() != null) {
                 return api.cache().user().byIds(List.of(id), (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id).stream().findFirst();
             }
@@ -33,6 +35,7 @@ public abstract class UserResolverBase implements DataFetcher<Object> {
         }
         if (keys == 0 && uniques == 1 && env.getArgument("email") != null) {
             String email = env.getArgument("email");
+            if (!rule.isAll()) return first(api.database().read(c -> api.userRepository().findMany(c, Filter.ALL, Filter.eq("email", email).andAlso(rule), List.of(), PageRequest.first(1))));
             if (api.cache() != null) {
                 List<User> found = api.cache().user().rows("email=" + email, c -> api.userRepository().findByEmail(c, email).map(List::of).orElse(List.of()));
                 return found.stream().findFirst();
@@ -40,6 +43,10 @@ public abstract class UserResolverBase implements DataFetcher<Object> {
             return api.database().read(c -> api.userRepository().findByEmail(c, email));
         }
         throw ApiException.badUserInput(List.of(), "Pass id, or exactly one of email.");
+    }
+
+    private static Optional<User> first(Page<User> page) {
+        return page.edges().stream().findFirst().map(Page.Edge::node);
     }
 
     @Override

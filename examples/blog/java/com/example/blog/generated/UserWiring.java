@@ -27,42 +27,56 @@ public final class UserWiring {
                 });
         b.dataFetcher("posts", env -> {
                     Auth.require(env, "posts:read");
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.authorId[]", PostWiring.FIELD_SCOPES,
-                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, api.postRepository()::read),
+                    Filter rule = api.rules().post(Auth.principal(env));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.authorId[]", PostWiring.FIELD_SCOPES, rule,
+                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
+                        r -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, r), Post::authorId),
                         Post::authorId);
                 });
         b.dataFetcher("edited", env -> {
                     Auth.require(env, "posts:read");
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.editorId[]", PostWiring.FIELD_SCOPES,
-                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, api.postRepository()::read),
+                    Filter rule = api.rules().post(Auth.principal(env));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.editorId[]", PostWiring.FIELD_SCOPES, rule,
+                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
+                        r -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys, r), Post::editorId),
                         Post::editorId);
                 });
         b.dataFetcher("profile", env -> {
-                    return Relations.<String, Profile>load(env, env.<User>getSource().id(), "Profile.userId");
+                    Filter rule = api.rules().profile(Auth.principal(env));
+                    return Relations.<String, Profile>load(env, env.<User>getSource().id(), "Profile.userId", rule, r -> Batches.one(api.database(), (c, keys) -> api.profileRepository().findByUserIdIn(c, keys, r), Profile::userId));
                 });
         b.dataFetcher("comments", env -> {
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FIELD_SCOPES,
-                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, api.commentRepository()::read),
+                    Filter rule = api.rules().comment(Auth.principal(env));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FIELD_SCOPES, rule,
+                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        r -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys, r), Comment::authorId),
                         Comment::authorId);
                 });
         b.dataFetcher("invitedBy", env -> {
                     Auth.require(env, "users:read");
-                    return Relations.<String, User>load(env, env.<User>getSource().invitedById(), "User.id");
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    return Relations.<String, User>load(env, env.<User>getSource().invitedById(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
                 });
         b.dataFetcher("invited", env -> {
                     Auth.require(env, "users:read");
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "User.invitedById[]", UserWiring.FIELD_SCOPES,
-                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.SELECT, UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, api.userRepository()::read),
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "User.invitedById[]", UserWiring.FIELD_SCOPES, rule,
+                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.SELECT, UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, r, UserRepository.COLUMNS, api.userRepository()::read),
+                        r -> Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys, r), User::invitedById),
                         User::invitedById);
                 });
         b.dataFetcher("followers", env -> {
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followingId[]", FollowWiring.FIELD_SCOPES,
-                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, api.followRepository()::read),
+                    Filter rule = api.rules().follow(Auth.principal(env));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followingId[]", FollowWiring.FIELD_SCOPES, rule,
+                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
+                        r -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys, r), Follow::followingId),
                         Follow::followingId);
                 });
         b.dataFetcher("following", env -> {
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followerId[]", FollowWiring.FIELD_SCOPES,
-                        (c, keys, orderBy, limit) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, api.followRepository()::read),
+                    Filter rule = api.rules().follow(Auth.principal(env));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followerId[]", FollowWiring.FIELD_SCOPES, rule,
+                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
+                        r -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, r), Follow::followerId),
                         Follow::followerId);
                 });
         return b.build();

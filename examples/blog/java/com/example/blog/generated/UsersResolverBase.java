@@ -21,10 +21,11 @@ public abstract class UsersResolverBase implements DataFetcher<Object> {
      */
     protected Page<User> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
+        Filter rule = api.rules().user(principal);
         if (api.cache() != null) {
-            return api.cache().user().page("findMany|" + where + "|" + orderBy + "|" + page, c -> api.userRepository().findMany(c, where, orderBy, page));
+            return api.cache().user().page("findMany|" + where + "|" + rule + "|" + orderBy + "|" + page, c -> api.userRepository().findMany(c, where, rule, orderBy, page));
         }
-        return api.database().read(c -> api.userRepository().findMany(c, where, orderBy, page));
+        return api.database().read(c -> api.userRepository().findMany(c, where, rule, orderBy, page));
     }
 
     @Override

@@ -24,19 +24,31 @@ public final class ListQuery<T> {
     private final String selectList;
     private final int selectWidth;
     private final Map<String, Column> columns;
+    private final Map<String, Column> allColumns;
     private final List<String> key;
     private final RowReader<T> reader;
 
-    public ListQuery(String table, String selectList, int selectWidth, Map<String, Column> columns, List<String> key, RowReader<T> reader) {
+    /**
+     * {@code columns}: what a client's filter and order may name; {@code allColumns}: what a row rule may name (rules are
+     * the server's own, so hidden fields too).
+     */
+    public ListQuery(String table, String selectList, int selectWidth, Map<String, Column> columns, Map<String, Column> allColumns, List<String> key,
+            RowReader<T> reader) {
         this.table = table;
         this.selectList = selectList;
         this.selectWidth = selectWidth;
         this.columns = columns;
+        this.allColumns = allColumns;
         this.key = key;
         this.reader = reader;
     }
 
     public Page<T> run(Connection c, Filter where, List<OrderBy> orderBy, PageRequest page) throws SQLException {
+        return run(c, where, Filter.ALL, orderBy, page);
+    }
+
+    /** A page of the rows that match {@code where} (the client's) and {@code rule} (the server's row rule). */
+    public Page<T> run(Connection c, Filter where, Filter rule, List<OrderBy> orderBy, PageRequest page) throws SQLException {
         List<Column> sortColumns = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
         StringBuilder fingerprint = new StringBuilder();
@@ -57,7 +69,7 @@ public final class ListQuery<T> {
         }
         String orderFingerprint = Integer.toHexString(fingerprint.toString().hashCode());
         boolean backward = page.backward();
-        SqlFilter.Compiled filter = SqlFilter.compile(where, columns);
+        SqlFilter.Compiled filter = SqlFilter.compile(where, columns).and(SqlFilter.compile(rule, allColumns));
         StringBuilder sql = new StringBuilder("SELECT ").append(selectList);
         for (int k = 0; k < sortColumns.size(); k++) sql.append(", ").append(sortColumns.get(k).sql()).append("::text AS \"_cursor").append(k).append('"');
         sql.append(" FROM ").append(table).append(" WHERE ").append(filter.sql());

@@ -34,6 +34,41 @@ public final class Rows {
         }
     }
 
+    /**
+     * Rows whose key column is any of {@code values} and that pass {@code rule}: one statement, the values bound as one
+     * array ({@code keyCondition} holds its one placeholder), then the rule's parameters.
+     */
+    public static <T> List<T> in(Connection c, String select, String keyCondition, String orderBy, Filter rule, Map<String, Column> columns,
+            ListQuery.RowReader<T> reader, Collection<?> values) throws SQLException {
+        if (values.isEmpty()) return List.of();
+        SqlFilter.Compiled r = SqlFilter.compile(rule, columns);
+        String sql = select + " WHERE " + keyCondition + (rule.isAll() ? "" : " AND (" + r.sql() + ")") + " ORDER BY " + orderBy;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Batches.textArray(c, values));
+            int i = 2;
+            for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(reader.read(rs));
+                return out;
+            }
+        }
+    }
+
+    /** Whether the row with this key passes {@code rule} (a row rule checked around a write, inside its transaction). */
+    public static boolean visible(Connection c, String table, String keyCondition, Filter rule, Map<String, Column> columns, Object... keyParams)
+            throws SQLException {
+        SqlFilter.Compiled r = SqlFilter.compile(rule, columns);
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE " + keyCondition + " AND (" + r.sql() + ")")) {
+            int i = 1;
+            for (int k = 0; k < keyParams.length; k += 2) Jdbc.bind(ps, i++, (Column) keyParams[k], keyParams[k + 1]);
+            for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Rows whose {@code column} is any of {@code values}: one statement, the values bound as one array. */
     public static <T> List<T> in(Connection c, String sql, ListQuery.RowReader<T> reader, Collection<?> values) throws SQLException {
         if (values.isEmpty()) return List.of();
@@ -53,6 +88,13 @@ public final class Rows {
      */
     public static <T> List<T> firstPerKey(Connection c, String table, String selectList, Column keyColumn, Collection<?> keys, Map<String, Column> columns,
             List<OrderBy> orderBy, List<String> primaryKey, int limit, ListQuery.RowReader<T> reader) throws SQLException {
+        return firstPerKey(c, table, selectList, keyColumn, keys, columns, orderBy, primaryKey, limit, Filter.ALL, columns, reader);
+    }
+
+    /** The same, of the rows that pass the row rule {@code rule} (over {@code ruleColumns}). */
+    public static <T> List<T> firstPerKey(Connection c, String table, String selectList, Column keyColumn, Collection<?> keys, Map<String, Column> columns,
+            List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader)
+            throws SQLException {
         if (keys.isEmpty() || limit <= 0) return List.of();
         StringBuilder order = new StringBuilder();
         for (OrderBy o : orderBy) {
@@ -61,11 +103,15 @@ public final class Rows {
             order.append(order.length() > 0 ? ", " : "").append(col.sql()).append(o.direction() == OrderBy.Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST");
         }
         for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append(columns.get(k).sql());
+        SqlFilter.Compiled r = SqlFilter.compile(rule, ruleColumns);
         String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + keyColumn.sql() + " ORDER BY " + order + ") AS \"_rank\" FROM "
-                + table + " WHERE " + keyColumn.sql() + " = ANY(?::" + keyColumn.cast() + "[])) ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";
+                + table + " WHERE " + keyColumn.sql() + " = ANY(?::" + keyColumn.cast() + "[])" + (rule.isAll() ? "" : " AND (" + r.sql() + ")")
+                + ") ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, Batches.textArray(c, keys));
-            ps.setInt(2, limit);
+            int i = 2;
+            for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) out.add(reader.read(rs));

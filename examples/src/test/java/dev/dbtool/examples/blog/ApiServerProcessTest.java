@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The generated {@code ApiServer} runs as it is, configured only by the environment, in a JVM of its own. */
+/** The generated {@code ApiServer} runs as it is, configured only by the environment, in a JVM of its own (with Redis down). */
 class ApiServerProcessTest {
     @Test
     void startsFromTheEnvironmentAndServesRequests() throws Exception {
@@ -30,6 +30,8 @@ class ApiServerProcessTest {
         pb.environment().put("HOST", "127.0.0.1");
         pb.environment().put("JWT_SECRET", Tokens.SECRET);
         pb.environment().put("ENCRYPTION_KEYS", "dev:" + db.plan().secrets().keyBase64());
+        // Redis is down: the server starts anyway and serves from PostgreSQL
+        pb.environment().put("REDIS_URL", "redis://127.0.0.1:" + TestRedis.freePort());
         pb.redirectErrorStream(true);
         Process p = pb.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -43,6 +45,8 @@ class ApiServerProcessTest {
             Response r = new GraphQLClient(port).post(Tokens.hs256("ops", "users:read users:contact"), "{ users(first: 3) { totalCount edges { node { email phone } } } }");
             assertEquals(0, r.errors().size(), r.body().toString());
             assertEquals(50, r.data().path("users").path("totalCount").asInt());
+            Response introspection = new GraphQLClient(port).post(null, "{ __schema { queryType { name } } }");
+            assertTrue(introspection.errors().size() > 0, "a server from the environment does not describe itself unless GRAPHQL_INTROSPECTION says so");
         } finally {
             p.destroy();
             assertTrue(p.waitFor(10, TimeUnit.SECONDS), "stops on SIGTERM");

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BlogApiTest {
-    static final String ALL = "users:read users:write users:contact posts:read posts:write";
+    static final String ALL = "users:read users:write users:contact posts:read posts:write posts:review";
     String admin;
     BlogDatabase.Seeded db;
     HikariDataSource pool;

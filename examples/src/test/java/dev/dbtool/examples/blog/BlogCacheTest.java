@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BlogCacheTest {
-    static final Principal ADMIN = new Principal("admin", Set.of("users:read", "users:write", "users:contact", "posts:read", "posts:write"));
+    static final Principal ADMIN = new Principal("admin", Set.of("users:read", "users:write", "users:contact", "posts:read", "posts:write", "posts:review"));
     static final ObjectMapper JSON = new ObjectMapper();
     BlogDatabase.Seeded db;
     HikariDataSource pool;

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileClientsTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String ALL = "users:read users:write users:contact posts:read posts:write";
+    static final String ALL = "users:read users:write users:contact posts:read posts:write posts:review";
     BlogDatabase.Seeded db;
     HikariDataSource pool;
     CountingDataSource counting;
@@ -300,6 +300,51 @@ class HostileClientsTest {
             for (Socket s : slow) s.close();
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theApiStartsWithRedisDownOrSilentAndCachesOnceItIsUp() throws Exception {
+        KeyRing keys = KeyRing.parse("dev:" + db.plan().secrets().keyBase64());
+        String query = "{ posts(first: 3, orderBy: [{id: asc}]) { edges { node { id title } } } }";
+        // a Redis that accepts connections and never answers (a stopped process, a wedged proxy)
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            long t0 = System.nanoTime();
+            Api api = Api.create(counting.dataSource(), Api.defaultConfig().withKeyRing(keys), new com.example.blog.generated.CacheConfig(
+                    "redis://127.0.0.1:" + silent.getLocalPort(), null, "silent", Duration.ofMillis(250), Map.of(), false));
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3), "started without waiting for Redis");
+            assertEquals(0, api.execute(query, null, Map.of(), adminPrincipal()).getErrors().size());
+            api.close();
+        }
+        int port = TestRedis.freePort();
+        Api api = Api.create(counting.dataSource(), Api.defaultConfig().withKeyRing(keys), new com.example.blog.generated.CacheConfig(
+                "redis://127.0.0.1:" + port, null, "late", Duration.ofMillis(250), Map.of(), false));
+        TestRedis.Own redis = null;
+        try (GraphQLHttpServer s = GraphQLHttpServer.start(api, new JwtAuthenticator(Tokens.SECRET, null, Tokens.ISSUER, null), null, "127.0.0.1", 0,
+                HttpSettings.defaults().withThreads(4))) {
+            URI uri = URI.create("http://127.0.0.1:" + s.port() + "/graphql");
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("query", query).toString()));
+            Reply fromDatabase = send(request);
+            assertEquals(3, fromDatabase.body().path("data").path("posts").path("edges").size(), "served from PostgreSQL while Redis is down");
+            redis = TestRedis.Own.start(port);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long statements;
+            do {
+                send(request);
+                long before = counting.statements();
+                send(request);
+                statements = counting.statements() - before;
+                if (statements > 0) Thread.sleep(200);
+            } while (statements > 0 && System.nanoTime() < deadline);
+            assertEquals(0, statements, "once Redis is up the repeated query comes from the cache");
+        } finally {
+            api.close();
+            if (redis != null) redis.stop();
+        }
+    }
+
+    static com.example.blog.generated.Principal adminPrincipal() {
+        return new com.example.blog.generated.Principal("admin", java.util.Set.of(ALL.split(" ")));
     }
 
     /** The status line, or null when the server closed the connection without answering. */

@@ -50,6 +50,7 @@ final class ApiClassWriter {
                 .initializer(constraints.build()).build());
         b.addField(names.runtime("Database"), "database", Modifier.PRIVATE, Modifier.FINAL);
         b.addField(config, "config", Modifier.PRIVATE, Modifier.FINAL);
+        b.addField(names.runtime("RulesBase"), "rules", Modifier.PRIVATE, Modifier.FINAL);
         for (ApiType t : api.types()) b.addField(names.repository(t.name()), JavaNames.repositoryAccessor(t), Modifier.PRIVATE, Modifier.FINAL);
         b.addField(GRAPHQL, "graphQL", Modifier.PRIVATE, Modifier.FINAL);
         boolean caching = api.cacheEnabled();
@@ -57,7 +58,8 @@ final class ApiClassWriter {
 
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(DataSource.class, "dataSource").addParameter(config, "config");
         if (caching) ctor.addParameter(names.runtime("CacheConfig"), "cacheConfig");
-        ctor.addStatement("this.database = new $T(dataSource)", names.runtime("Database")).addStatement("this.config = config");
+        ctor.addStatement("this.database = new $T(dataSource)", names.runtime("Database")).addStatement("this.config = config")
+                .addStatement("this.rules = new $T()", names.rules());
         if (caching) ctor.addStatement("this.cache = cacheConfig == null ? null : $T.connect(cacheConfig, database, config.keyRing())", names.runtime("ApiCache"));
         for (ApiType t : api.types()) ctor.addStatement("this.$N = new $T(config)", JavaNames.repositoryAccessor(t), names.repository(t.name()));
         ctor.addStatement("$T.Builder wiring = $T.newRuntimeWiring()", RUNTIME_WIRING, RUNTIME_WIRING)
@@ -120,6 +122,8 @@ final class ApiClassWriter {
 
         b.addMethod(getter("database", names.runtime("Database")).toBuilder().addAnnotation(Override.class).build());
         b.addMethod(getter("config", config).toBuilder().addAnnotation(Override.class).build());
+        b.addMethod(getter("rules", names.runtime("RulesBase")).toBuilder()
+                .addJavadoc("The row rules ({@link " + names.rules().canonicalName() + "}), applied wherever rows leave the API.\n").build());
         b.addMethod(getter("graphQL", GRAPHQL));
         for (ApiType t : api.types()) b.addMethod(getter(JavaNames.repositoryAccessor(t), names.repository(t.name())));
 

@@ -43,6 +43,8 @@ public final class JavaApiGenerator {
                 files.add(generated(names, ResolverWriter.base(api, t, op, names)));
                 files.add(file(names.scaffolds(), ResolverWriter.scaffold(t, op, names), "", true));
             }
+            files.add(generated(names, RulesWriter.base(api, names)));
+            files.add(file(names.scaffolds(), RulesWriter.scaffold(api, names), "", true));
             files.add(generated(names, ApiClassWriter.write(api, names, sdl)));
             if (api.cacheEnabled()) files.add(generated(names, ApiCacheWriter.write(api, names)));
         }

@@ -31,6 +31,9 @@ record JavaNames(String generated, String scaffolds) {
 
     ClassName api() { return ClassName.get(generated, "Api"); }
 
+    /** The row rules scaffold. */
+    ClassName rules() { return ClassName.get(scaffolds, "Rules"); }
+
     ClassName resolverBase(OperationSpec op) { return ClassName.get(generated, Plurals.upperFirst(op.name()) + "ResolverBase"); }
 
     ClassName resolver(OperationSpec op) { return ClassName.get(scaffolds, Plurals.upperFirst(op.name()) + "Resolver"); }

@@ -69,6 +69,11 @@ final class RepositoryWriter {
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), JavaTypes.STRING, column), "QUERYABLE", Modifier.PUBLIC,
                 Modifier.STATIC, Modifier.FINAL).addJavadoc("The fields list queries may filter and sort on (never hashed, internal or encrypted ones).\n")
                 .initializer(queryable.build()).build());
+        CodeBlock.Builder all = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        for (int i = 0; i < t.fields().size(); i++) all.add(i > 0 ? ", " : "").add("$T.entry($S, $L)", Map.class, t.fields().get(i).name(), col(t.fields().get(i)));
+        b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), JavaTypes.STRING, column), "COLUMNS", Modifier.PUBLIC,
+                Modifier.STATIC, Modifier.FINAL).addJavadoc("Every field, for row rules (the server's own filters, which may name hidden fields).\n")
+                .initializer(all.add(")").build()).build());
         for (ApiField f : t.fields()) {
             for (ValidationRule r : f.source().extensions().validations()) {
                 if (r instanceof ValidationRule.Pattern p) {
@@ -83,7 +88,7 @@ final class RepositoryWriter {
         b.addField(listQuery, "list", Modifier.PRIVATE, Modifier.FINAL);
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(config, "config")
                 .addStatement("this.config = config")
-                .addStatement("this.list = new $T<>(TABLE, SELECT, $L, QUERYABLE, $T.of($L), this::read)", names.runtime("ListQuery"), fields.size(), List.class,
+                .addStatement("this.list = new $T<>(TABLE, SELECT, $L, QUERYABLE, COLUMNS, $T.of($L), this::read)", names.runtime("ListQuery"), fields.size(), List.class,
                         String.join(", ", t.key().stream().map(f -> "\"" + f.name() + "\"").toList()))
                 .build());
         b.addMethod(read());
@@ -95,10 +100,16 @@ final class RepositoryWriter {
         }
         b.addMethod(findById());
         for (ApiField u : t.uniques()) b.addMethod(findByUnique(u));
-        for (ApiField l : t.lookups()) b.addMethod(findIn(l));
+        for (ApiField l : t.lookups()) {
+            b.addMethod(findIn(l));
+            b.addMethod(findInUnderRule(l));
+        }
         for (ApiType other : api.types()) {
             for (ApiRelation r : other.relations()) {
-                if (r.kind() == ApiRelation.Kind.MANY_TO_MANY && r.target().equals(t.name())) b.addMethod(findLinked(other, r));
+                if (r.kind() == ApiRelation.Kind.MANY_TO_MANY && r.target().equals(t.name())) {
+                    b.addMethod(findLinked(other, r));
+                    b.addMethod(findLinkedUnderRule(other, r));
+                }
             }
         }
         b.addMethod(MethodSpec.methodBuilder("findMany").addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(names.runtime("Page"), row))
@@ -107,6 +118,13 @@ final class RepositoryWriter {
                 .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.runtime("OrderBy")), "orderBy")
                 .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class)
                 .addStatement("return list.run(c, where, orderBy, page)").build());
+        b.addMethod(MethodSpec.methodBuilder("findMany").addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(names.runtime("Page"), row))
+                .addJavadoc("The same under a row rule: {@code rule} (over {@link #COLUMNS}) holds besides {@code where}.\n")
+                .addParameter(Connection.class, "c").addParameter(names.runtime("Filter"), "where").addParameter(names.runtime("Filter"), "rule")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.runtime("OrderBy")), "orderBy")
+                .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class)
+                .addStatement("return list.run(c, where, rule, orderBy, page)").build());
+        b.addMethod(visible());
         b.addMethod(create());
         b.addMethod(validateCreate());
         if (!InputWriter.updatable(t).isEmpty()) {
@@ -175,29 +193,65 @@ final class RepositoryWriter {
                         + " = ANY(?::" + l.cast() + "[]) ORDER BY " + orderByKey("")).build();
     }
 
+    private MethodSpec findInUnderRule(ApiField l) {
+        TypeName values = ParameterizedTypeName.get(ClassName.get(Collection.class), WildcardTypeName.subtypeOf(JavaTypes.of(l, names)));
+        return MethodSpec.methodBuilder("findBy" + upper(l.name()) + "In").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The same, of the rows the row rule {@code rule} lets through.\n")
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), row)).addParameter(Connection.class, "c").addParameter(values, "values")
+                .addParameter(names.runtime("Filter"), "rule").addException(SQLException.class)
+                .addStatement("return $T.in(c, $S, $S, $S, rule, COLUMNS, this::read, values)", rows, "SELECT " + select("") + " FROM " + t.table(),
+                        l.column() + " = ANY(?::" + l.cast() + "[])", orderByKey("")).build();
+    }
+
+    private MethodSpec visible() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("visible").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+                .addJavadoc("Whether the row with this key exists and the row rule {@code rule} lets it through.\n").addParameter(Connection.class, "c");
+        keyParams(m);
+        return m.addParameter(names.runtime("Filter"), "rule").addException(SQLException.class)
+                .addStatement("return $T.visible(c, TABLE, $S, rule, COLUMNS, $L)", rows, keyWhere(), keyArgs()).build();
+    }
+
     /** Rows of this type linked to each key of {@code owner} through an implicit many-to-many join table. */
     private MethodSpec findLinked(ApiType owner, ApiRelation r) {
-        ApiField ownerKey = owner.key().get(0);
-        ApiField targetKey = t.key().get(0);
-        TypeName keyType = JavaTypes.of(ownerKey, names);
-        String sql = "SELECT " + select("t.") + ", j." + r.joinLocalColumn() + " FROM " + r.joinTable() + " j JOIN " + t.table() + " t ON t."
-                + targetKey.column() + " = j." + r.joinRemoteColumn() + " WHERE j." + r.joinLocalColumn() + " = ANY(?::" + ownerKey.cast() + "[]) ORDER BY "
-                + orderByKey("t.");
+        TypeName keyType = JavaTypes.of(owner.key().get(0), names);
         ParameterizedTypeName result = ParameterizedTypeName.get(ClassName.get(Map.class), keyType, ParameterizedTypeName.get(ClassName.get(List.class), row));
         return MethodSpec.methodBuilder("findFor" + owner.name() + upper(r.name())).addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The " + t.name() + " rows of each " + owner.name() + "." + r.name() + ", in one statement.\n").returns(result)
                 .addParameter(Connection.class, "c")
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), WildcardTypeName.subtypeOf(keyType)), "keys")
                 .addException(SQLException.class)
+                .addStatement("return findFor$L$L(c, keys, $T.ALL)", owner.name(), upper(r.name()), names.runtime("Filter")).build();
+    }
+
+    /** The same under a row rule: the target table is narrowed to the rule's rows before the join. */
+    private MethodSpec findLinkedUnderRule(ApiType owner, ApiRelation r) {
+        ApiField ownerKey = owner.key().get(0);
+        ApiField targetKey = t.key().get(0);
+        TypeName keyType = JavaTypes.of(ownerKey, names);
+        String head = "SELECT " + select("t.") + ", j." + r.joinLocalColumn() + " FROM " + r.joinTable() + " j JOIN ";
+        String tail = " t ON t." + targetKey.column() + " = j." + r.joinRemoteColumn() + " WHERE j." + r.joinLocalColumn() + " = ANY(?::" + ownerKey.cast()
+                + "[]) ORDER BY " + orderByKey("t.");
+        ParameterizedTypeName result = ParameterizedTypeName.get(ClassName.get(Map.class), keyType, ParameterizedTypeName.get(ClassName.get(List.class), row));
+        ClassName compiled = names.runtime("SqlFilter").nestedClass("Compiled");
+        return MethodSpec.methodBuilder("findFor" + owner.name() + upper(r.name())).addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The same, of the rows the row rule {@code rule} lets through.\n").returns(result)
+                .addParameter(Connection.class, "c")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), WildcardTypeName.subtypeOf(keyType)), "keys")
+                .addParameter(names.runtime("Filter"), "rule").addException(SQLException.class)
                 .addStatement("$T out = new $T<>()", result, java.util.LinkedHashMap.class)
                 .addStatement("if (keys.isEmpty()) return out")
-                .beginControlFlow("try ($T ps = c.prepareStatement($S))", java.sql.PreparedStatement.class, sql)
-                .addStatement("ps.setArray(1, $T.textArray(c, keys))", names.runtime("Batches"))
+                .addStatement("$T r = $T.compile(rule, COLUMNS)", compiled, names.runtime("SqlFilter"))
+                .addStatement("String target = rule.isAll() ? $S : \"(SELECT * FROM $L WHERE \" + r.sql() + \")\"", t.table(), t.table().replace("\"", "\\\""))
+                .beginControlFlow("try ($T ps = c.prepareStatement($S + target + $S))", java.sql.PreparedStatement.class, head, tail)
+                .addStatement("int i = 1")
+                .addStatement("for (Object[] p : r.params()) $T.bind(ps, i++, ($T) p[0], p[1])", names.runtime("Jdbc"), column)
+                .addStatement("ps.setArray(i, $T.textArray(c, keys))", names.runtime("Batches"))
                 .beginControlFlow("try ($T rs = ps.executeQuery())", ResultSet.class)
                 .addStatement("while (rs.next()) out.computeIfAbsent($L, k -> new $T<>()).add(read(rs))", JavaTypes.read(ownerKey, fields.size() + 1, names),
                         ArrayList.class)
                 .endControlFlow().endControlFlow().addStatement("return out").build();
     }
+
 
     /** The value written for a field: hashed, encrypted or as given. */
     private CodeBlock stored(ApiField f, CodeBlock value) {

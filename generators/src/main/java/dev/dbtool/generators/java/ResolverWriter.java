@@ -1,6 +1,7 @@
 package dev.dbtool.generators.java;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -57,11 +58,12 @@ final class ResolverWriter {
                         .returns(ParameterizedTypeName.get(names.runtime("Page"), row)).addParameter(principal, "principal")
                         .addParameter(names.runtime("Filter"), "where").addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.runtime("OrderBy")), "orderBy")
                         .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class);
+                fetch.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
                 if (cached) fetch.beginControlFlow("if (api.cache() != null)")
-                        .addStatement("return api.cache().$N().page(\"findMany|\" + where + \"|\" + orderBy + \"|\" + page, c -> api.$N().findMany(c, where, orderBy, page))",
+                        .addStatement("return api.cache().$N().page(\"findMany|\" + where + \"|\" + rule + \"|\" + orderBy + \"|\" + page, c -> api.$N().findMany(c, where, rule, orderBy, page))",
                                 cache, repo)
                         .endControlFlow();
-                b.addMethod(fetch.addStatement("return api.database().read(c -> api.$N().findMany(c, where, orderBy, page))", repo).build());
+                b.addMethod(fetch.addStatement("return api.database().read(c -> api.$N().findMany(c, where, rule, orderBy, page))", repo).build());
             }
             case GET -> {
                 get.addStatement("return fetch(principal, env).orElse(null)");
@@ -76,10 +78,13 @@ final class ResolverWriter {
                 StringBuilder uniqueGiven = new StringBuilder("0");
                 for (ApiField u : t.uniques()) uniqueGiven.append(" + (env.getArgument(\"").append(u.name()).append("\") != null ? 1 : 0)");
                 fetch.addStatement("int uniques = $L", uniqueGiven.toString());
+                fetch.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
                 String expected = t.key().size() > 1 ? "all of " + String.join(", ", t.key().stream().map(ApiField::name).toList()) : t.key().get(0).name();
                 if (!t.uniques().isEmpty()) expected += ", or exactly one of " + String.join(", ", t.uniques().stream().map(ApiField::name).toList());
                 fetch.beginControlFlow("if (keys == $L && uniques == 0)", t.key().size());
                 for (ApiField k : t.key()) fetch.addStatement("$T $N = env.getArgument($S)", JavaTypes.of(k, names), JavaNames.identifier(k.name()), k.name());
+                fetch.addStatement("if (!rule.isAll()) return first(api.database().read(c -> api.$N().findMany(c, $T.ALL, $L.andAlso(rule), $T.of(), $T.first(1))))",
+                        repo, names.runtime("Filter"), equalities(t.key(), names), List.class, names.runtime("PageRequest"));
                 if (cached && t.key().size() == 1) {
                     ApiField k = t.key().get(0);
                     fetch.beginControlFlow("if (api.cache() != null)")
@@ -91,7 +96,9 @@ final class ResolverWriter {
                 for (ApiField u : t.uniques()) {
                     String id = JavaNames.identifier(u.name());
                     fetch.beginControlFlow("if (keys == 0 && uniques == 1 && env.getArgument($S) != null)", u.name())
-                            .addStatement("$T $N = env.getArgument($S)", JavaTypes.of(u, names), id, u.name());
+                            .addStatement("$T $N = env.getArgument($S)", JavaTypes.of(u, names), id, u.name())
+                            .addStatement("if (!rule.isAll()) return first(api.database().read(c -> api.$N().findMany(c, $T.ALL, $L.andAlso(rule), $T.of(), $T.first(1))))",
+                                    repo, names.runtime("Filter"), equalities(List.of(u), names), List.class, names.runtime("PageRequest"));
                     if (cached) {
                         fetch.beginControlFlow("if (api.cache() != null)")
                                 .addStatement("$T<$T> found = api.cache().$N().rows($S + $N, c -> api.$N().findBy$L(c, $N).map($T::of).orElse($T.of()))",
@@ -102,10 +109,21 @@ final class ResolverWriter {
                 }
                 fetch.addStatement("throw $T.badUserInput($T.of(), $S)", names.runtime("ApiException"), List.class, "Pass " + expected + ".");
                 b.addMethod(fetch.build());
+                b.addMethod(MethodSpec.methodBuilder("first").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), row))
+                        .addParameter(ParameterizedTypeName.get(names.runtime("Page"), row), "page")
+                        .addStatement("return page.edges().stream().findFirst().map($T.Edge::node)", names.runtime("Page")).build());
             }
             case CREATE -> {
-                get.addStatement("$T data = $T.create(env.getArgument($S))", names.create(t.name()), names.wiring(t.name()), "data")
-                        .addStatement("$T created = api.database().transaction(c -> create(c, principal, data))", row);
+                get.addStatement("$T data = $T.create(env.getArgument($S))", names.create(t.name()), names.wiring(t.name()), "data");
+                for (ApiField f : t.inputFields()) {
+                    if (f.authScope() != null) get.addStatement("if (data.$N() != null) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
+                }
+                get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
+                        .addStatement("$T created = api.database().transaction(c -> {\n$>$T row = create(c, principal, data);\n"
+                                + "// the new row must be one the caller may see: else the write is refused and rolled back\n"
+                                + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\nreturn row;\n$<})",
+                                row, row, repo, keyOf("row", t), names.runtime("ApiException"), t.name());
                 if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.cache().afterWrite($S, $T.of($L), false)", t.name(), List.class,
                         String.join(", ", t.key().stream().map(k -> "created." + JavaNames.identifier(k.name()) + "()").toList()));
                 get.addStatement("return created");
@@ -118,9 +136,22 @@ final class ResolverWriter {
                 boolean update = op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE;
                 for (ApiField k : t.key())
                     get.addStatement("$T $N = env.getArgument($S)", JavaTypes.of(k, names), JavaNames.identifier(k.name()), k.name());
-                if (update) get.addStatement("$T patch = $T.update(env.getArgument($S))", names.update(t.name()), names.wiring(t.name()), "data");
+                if (update) {
+                    get.addStatement("$T patch = $T.update(env.getArgument($S))", names.update(t.name()), names.wiring(t.name()), "data");
+                    for (ApiField f : InputWriter.updatable(t)) {
+                        if (f.authScope() != null) get.addStatement("if (patch.$N().isPresent()) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
+                    }
+                }
                 String call = update ? "update(c, principal, " + keyNames + ", patch)" : "delete(c, principal, " + keyNames + ")";
-                get.addStatement("$T written = api.database().transaction(c -> $L).orElseThrow(() -> $T.notFound($S))", row, call, names.runtime("ApiException"), t.name());
+                get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
+                // a row the caller may not see cannot be changed either: it is as absent as it is to their reads
+                CodeBlock.Builder tx = CodeBlock.builder().add("c -> {\n$>")
+                        .add("if (!rule.isAll() && !api.$N().visible(c, $L, rule)) return $T.<$T>empty();\n", repo, keyNames, Optional.class, row)
+                        .add("$T<$T> done = $L;\n", Optional.class, row, call);
+                if (update) tx.add("if (done.isPresent() && !rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n", repo,
+                        keyOf("done.get()", t), names.runtime("ApiException"), t.name());
+                tx.add("return done;\n$<}");
+                get.addStatement("$T written = api.database().transaction($L).orElseThrow(() -> $T.notFound($S))", row, tx.build(), names.runtime("ApiException"), t.name());
                 if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.cache().afterWrite($S, $T.of($L), $L)", t.name(), List.class, keyNames, !update);
                 get.addStatement("return written");
                 MethodSpec.Builder hook = MethodSpec.methodBuilder(update ? "update" : "delete").addModifiers(Modifier.PROTECTED)
@@ -134,6 +165,21 @@ final class ResolverWriter {
             }
         }
         return b.addMethod(get.build()).build();
+    }
+
+    /** {@code Filter.eq("a", a).andAlso(Filter.eq("b", b))} for the given fields, from local variables of their names. */
+    private static CodeBlock equalities(List<ApiField> fields, JavaNames names) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        for (int i = 0; i < fields.size(); i++) {
+            ApiField f = fields.get(i);
+            b.add(i == 0 ? "$T.eq($S, $N)" : ".andAlso($T.eq($S, $N))", names.runtime("Filter"), f.name(), JavaNames.identifier(f.name()));
+        }
+        return b.build();
+    }
+
+    /** The key values of a row expression, as arguments: {@code row.id()} or {@code row.a(), row.b()}. */
+    private static String keyOf(String rowExpression, ApiType t) {
+        return String.join(", ", t.key().stream().map(k -> rowExpression + "." + JavaNames.identifier(k.name()) + "()").toList());
     }
 
     private static Object[] concat(Object first, Object[] rest) {

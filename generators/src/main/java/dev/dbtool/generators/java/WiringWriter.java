@@ -58,21 +58,6 @@ final class WiringWriter {
             TypeName value = r.many() ? ParameterizedTypeName.get(ClassName.get(List.class), targetRow) : targetRow;
             String loader = r.loaderName(t.name());
             CodeBlock scope = target.readScope() == null ? CodeBlock.of("") : CodeBlock.of("$T.require(env, $S);\n", auth, target.readScope());
-            if (r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_MANY_BACK) {
-                ApiField remote = target.field(r.remoteField()).orElseThrow();
-                ClassName targetRepo = names.repository(target.name());
-                CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
-                type.addStatement("b.dataFetcher($S, env -> {\n$>$L"
-                                + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FIELD_SCOPES,\n$>"
-                                + "(c, keys, orderBy, limit) -> $T.firstPerKey(c, $T.TABLE, $T.SELECT, $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, api.$N()::read),\n"
-                                + "$T::$N);\n$<$<})",
-                        r.name(), scope, names.runtime("Relations"), row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
-                        names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk, JavaNames.repositoryAccessor(target),
-                        targetRow, JavaNames.identifier(r.remoteField()));
-            } else {
-                type.addStatement("b.dataFetcher($S, env -> {\n$>$Lreturn $T.<$T, $T>load(env, env.<$T>getSource().$N(), $S);\n$<})",
-                        r.name(), scope, names.runtime("Relations"), key, value, row, JavaNames.identifier(local.name()), loader);
-            }
             String repo = JavaNames.repositoryAccessor(target);
             boolean keyed = target.key().size() == 1 && target.key().get(0).name().equals(r.remoteField());
             CodeBlock plain = switch (r.kind()) {
@@ -83,6 +68,31 @@ final class WiringWriter {
                 case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys))",
                         batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
             };
+            // the same loader narrowed to the target's row rule `r`
+            CodeBlock restricted = switch (r.kind()) {
+                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, r), $T::$N)",
+                        batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, r), $T::$N)",
+                        batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys, r))",
+                        batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
+            };
+            CodeBlock rule = CodeBlock.of("$T rule = api.rules().$N($T.principal(env));\n", names.runtime("Filter"), RulesWriter.method(target), auth);
+            if (r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_MANY_BACK) {
+                ApiField remote = target.field(r.remoteField()).orElseThrow();
+                ClassName targetRepo = names.repository(target.name());
+                CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
+                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
+                                + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FIELD_SCOPES, rule,\n$>"
+                                + "(c, keys, orderBy, limit, r) -> $T.firstPerKey(c, $T.TABLE, $T.SELECT, $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read),\n"
+                                + "r -> $L,\n$T::$N);\n$<$<})",
+                        r.name(), scope, rule, names.runtime("Relations"), row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
+                        names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk, targetRepo, repo, restricted,
+                        targetRow, JavaNames.identifier(r.remoteField()));
+            } else {
+                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$Lreturn $T.<$T, $T>load(env, env.<$T>getSource().$N(), $S, rule, r -> $L);\n$<})",
+                        r.name(), scope, rule, names.runtime("Relations"), key, value, row, JavaNames.identifier(local.name()), loader, restricted);
+            }
             CodeBlock cached = null;
             if (api.cacheEnabled() && target.cached()) {
                 String cache = ApiCacheWriter.accessor(target);
