@@ -49,6 +49,10 @@ public final class GraphQLBench {
     private GraphQLBench() {}
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("serve")) {
+            serve(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         Path blog = Path.of(args[0]);
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int postsPerUser = args.length > 2 ? Integer.parseInt(args[2]) : 10;
@@ -109,6 +113,71 @@ public final class GraphQLBench {
                     redisServer.stop();
                 }
             }
+        }
+    }
+
+    /**
+     * For bench/graphql-api.sh: the same data, the blog's API served without and with the cache layer, and the database's
+     * URL for a peer (PostGraphile) to serve the same tables. Prints one JSON line, then serves until stdin closes.
+     */
+    private static void serve(Path blog, int users, int postsPerUser) throws Exception {
+        try (EmbeddedServer pg = EmbeddedServer.startTemporary()) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres")); Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE bench");
+            }
+            String url = pg.jdbcUrl("bench");
+            load(blog, url, users, postsPerUser);
+            HikariConfig hc = new HikariConfig();
+            hc.setJdbcUrl(url);
+            hc.setMaximumPoolSize(Integer.getInteger("bench.pool", 10));
+            AtomicLong statements = new AtomicLong();
+            int redisPort;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                redisPort = s.getLocalPort();
+            }
+            redis.embedded.RedisServer redisServer = redis.embedded.RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
+            redisServer.start();
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            KeyRing ring = KeyRing.parse("bench:" + Base64.getEncoder().encodeToString(key));
+            String secret = "bench-secret-of-at-least-thirty-two-bytes";
+            try (HikariDataSource pool = new HikariDataSource(hc)) {
+                Api plain = Api.create(counting(pool, statements), Api.defaultConfig().withKeyRing(ring));
+                Api cached = Api.create(pool, Api.defaultConfig().withKeyRing(ring), new com.example.blog.generated.CacheConfig(
+                        "redis://127.0.0.1:" + redisPort, null, "bench", java.time.Duration.ofMillis(250), java.util.Map.of(), false));
+                JwtAuthenticator jwt = new JwtAuthenticator(secret, null, null, null);
+                try (GraphQLHttpServer a = GraphQLHttpServer.start(plain, jwt, null, "127.0.0.1", 0, com.example.blog.generated.HttpSettings.defaults().withThreads(Integer.getInteger("bench.threads", 32)));
+                     GraphQLHttpServer b = GraphQLHttpServer.start(cached, jwt, null, "127.0.0.1", 0, com.example.blog.generated.HttpSettings.defaults().withThreads(Integer.getInteger("bench.threads", 32)))) {
+                    String token = token(secret);
+                    String q = "{ users(first: 20) { edges { node { posts(first: 10) { title author { email } } } } } }";
+                    long before = statements.get();
+                    JsonNode sample = post(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + a.port() + "/graphql"), token, q, null);
+                    if (sample.has("errors")) throw new IllegalStateException("unexpected response: " + sample);
+                    long perRequest = statements.get() - before;
+                    String libpq = url.replaceFirst("^jdbc:postgresql://([^/]+)/([^?]+)\\?user=(\\w+).*$", "postgres://$3@$1/$2");
+                    System.out.println(JSON.createObjectNode().put("database", libpq).put("uncached", a.port()).put("cached", b.port()).put("token", token)
+                            .put("statementsPerRequest", perRequest).toString());
+                    System.out.flush();
+                    while (System.in.read() != -1) {
+                        // serve until the script closes our stdin
+                    }
+                } finally {
+                    cached.close();
+                }
+            } finally {
+                redisServer.stop();
+            }
+        }
+    }
+
+    private static void load(Path blog, String url, int users, int postsPerUser) throws Exception {
+        new Migrator(url, blog.resolve("migrations/changelog.yaml")).update("!seed");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO users (id, email, password_hash, updated_at) SELECT gen_random_uuid(), 'user' || i || '@bench.example', "
+                    + "'$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g', now() FROM generate_series(1, " + users + ") i");
+            st.execute("INSERT INTO \"Post\" (slug, title, body, \"authorId\", status) SELECT 'post-' || u.n || '-' || j, 'Post ' || j || ' of user ' || u.n, "
+                    + "repeat('body ', " + Integer.getInteger("bench.bodyWords", 200) + "), u.id, 'PUBLISHED' FROM (SELECT id, row_number() OVER (ORDER BY id) n FROM users) u, generate_series(1, " + postsPerUser + ") j");
+            st.execute("ANALYZE");
         }
     }
 

@@ -957,7 +957,7 @@ public final class Api implements ApiEngine {
      * A fresh registry for one request (DataLoader caches must not outlive it).
      */
     public DataLoaderRegistry newDataLoaderRegistry() {
-        DataLoaderRegistry registry = new DataLoaderRegistry();
+        DataLoaderRegistry registry = new Projection.Registry();
         registerLoaders(registry);
         return registry;
     }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Typed JDBC access to audit.audit_events. Every method uses the caller's connection (and so its transaction).
@@ -17,6 +18,11 @@ public final class AuditEventRepository {
     public static final String TABLE = "\"audit\".\"audit_events\"";
 
     static final String SELECT = "\"id\", \"eventId\", \"action\", \"payload\", \"at\"";
+
+    /**
+     * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
+     */
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "eventId", "action", "payload", "at"), List.of("\"id\"", "\"eventId\"", "\"action\"", "\"payload\"", "\"at\""), List.of("BIGINT", "UUID", "TEXT", "JSONB", "TIMESTAMP(6)"), List.of("id"), Map.ofEntries());
 
     static final Column COL_ID = new Column("id", "\"id\"", "BIGINT", Column.Kind.BIGINT, false);
 
@@ -76,11 +82,11 @@ public final class AuditEventRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
-    public List<AuditEvent> findByIdIn(Connection c, Collection<? extends Long> values, Filter rule)
-            throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"eventId\", \"action\", \"payload\", \"at\" FROM \"audit\".\"audit_events\"", "\"id\" = ANY(?::BIGINT[])", "\"id\"", rule, COLUMNS, this::read, values);
+    public List<AuditEvent> findByIdIn(Connection c, Collection<? extends Long> values, Filter rule,
+            Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"audit\".\"audit_events\"", "\"id\" = ANY(?::BIGINT[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -97,6 +103,14 @@ public final class AuditEventRepository {
     public Page<AuditEvent> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * The same, reading only the {@code wanted} fields (the others are null in the rows; all when null).
+     */
+    public Page<AuditEvent> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page, Set<String> wanted) throws SQLException {
+        return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, ""));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Typed JDBC access to Comment. Every method uses the caller's connection (and so its transaction).
@@ -17,6 +18,11 @@ public final class CommentRepository {
     public static final String TABLE = "\"Comment\"";
 
     static final String SELECT = "\"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\"";
+
+    /**
+     * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
+     */
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "text", "postId", "authorId", "parentId", "createdAt"), List.of("\"id\"", "\"text\"", "\"postId\"", "\"authorId\"", "\"parentId\"", "\"createdAt\""), List.of("TEXT", "TEXT", "INTEGER", "UUID", "TEXT", "TIMESTAMP(3)"), List.of("id"), Map.ofEntries(Map.entry("post", List.of("postId")), Map.entry("author", List.of("authorId")), Map.entry("parent", List.of("parentId")), Map.entry("replies", List.of("id"))));
 
     static final Column COL_ID = new Column("id", "\"id\"", "TEXT", Column.Kind.STRING, false);
 
@@ -75,11 +81,11 @@ public final class CommentRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
-    public List<Comment> findByIdIn(Connection c, Collection<? extends String> values, Filter rule)
-            throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\"", "\"id\" = ANY(?::TEXT[])", "\"id\"", rule, COLUMNS, this::read, values);
+    public List<Comment> findByIdIn(Connection c, Collection<? extends String> values, Filter rule,
+            Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Comment\"", "\"id\" = ANY(?::TEXT[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -91,11 +97,11 @@ public final class CommentRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<Comment> findByAuthorIdIn(Connection c, Collection<? extends String> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\"", "\"authorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Comment\"", "\"authorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -107,11 +113,11 @@ public final class CommentRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<Comment> findByPostIdIn(Connection c, Collection<? extends Integer> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\"", "\"postId\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Comment\"", "\"postId\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -123,11 +129,11 @@ public final class CommentRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<Comment> findByParentIdIn(Connection c, Collection<? extends String> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\" FROM \"Comment\"", "\"parentId\" = ANY(?::TEXT[])", "\"id\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Comment\"", "\"parentId\" = ANY(?::TEXT[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -144,6 +150,14 @@ public final class CommentRepository {
     public Page<Comment> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * The same, reading only the {@code wanted} fields (the others are null in the rows; all when null).
+     */
+    public Page<Comment> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page, Set<String> wanted) throws SQLException {
+        return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, ""));
     }
 
     /**

@@ -5,6 +5,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -24,22 +25,26 @@ public final class CommentWiring {
         b.dataFetcher("post", env -> {
                     Auth.require(env, "posts:read");
                     Filter rule = api.rules().post(Auth.principal(env));
-                    return Relations.<Integer, Post>load(env, env.<Comment>getSource().postId(), "Post.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys, r), Post::id));
+                    Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<Integer, Post>load(env, env.<Comment>getSource().postId(), "Post.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys, r, w.get()), Post::id));
                 });
         b.dataFetcher("author", env -> {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
-                    return Relations.<String, User>load(env, env.<Comment>getSource().authorId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, User>load(env, env.<Comment>getSource().authorId(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
                 });
         b.dataFetcher("parent", env -> {
                     Filter rule = api.rules().comment(Auth.principal(env));
-                    return Relations.<String, Comment>load(env, env.<Comment>getSource().parentId(), "Comment.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.commentRepository().findByIdIn(c, keys, r), Comment::id));
+                    Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, Comment>load(env, env.<Comment>getSource().parentId(), "Comment.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.commentRepository().findByIdIn(c, keys, r, w.get()), Comment::id));
                 });
         b.dataFetcher("replies", env -> {
                     Filter rule = api.rules().comment(Auth.principal(env));
-                    return Relations.toMany(env, api, env.<Comment>getSource().id(), "Comment.parentId[]", CommentWiring.FIELD_SCOPES, rule,
-                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_PARENT_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
-                        r -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys, r), Comment::parentId),
+                    Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("parentId"));
+                    return Relations.toMany(env, api, env.<Comment>getSource().id(), "Comment.parentId[]", CommentWiring.FIELD_SCOPES, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_PARENT_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys, r, w.get()), Comment::parentId),
                         Comment::parentId);
                 });
         return b.build();
@@ -51,12 +56,12 @@ public final class CommentWiring {
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
         registry.computeIfAbsent("Post.id", name -> api.cache() != null
                     ? Batches.<Integer, Post>oneVia(keys -> api.cache().post().byIds(keys, (c, ks) -> api.postRepository().findByIdIn(c, ks), Post::id), Post::id)
-                    : Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys), Post::id));
+                    : Batches.one(api.database(), (c, keys) -> api.postRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Post.id")), Post::id));
         registry.computeIfAbsent("User.id", name -> api.cache() != null
                     ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
-                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
-        registry.computeIfAbsent("Comment.id", name -> Batches.one(api.database(), (c, keys) -> api.commentRepository().findByIdIn(c, keys), Comment::id));
-        registry.computeIfAbsent("Comment.parentId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys), Comment::parentId));
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
+        registry.computeIfAbsent("Comment.id", name -> Batches.one(api.database(), (c, keys) -> api.commentRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Comment.id")), Comment::id));
+        registry.computeIfAbsent("Comment.parentId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Comment.parentId[]")), Comment::parentId));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Typed JDBC access to Follow. Every method uses the caller's connection (and so its transaction).
@@ -17,6 +18,11 @@ public final class FollowRepository {
     public static final String TABLE = "\"Follow\"";
 
     static final String SELECT = "\"followerId\", \"followingId\", \"since\"";
+
+    /**
+     * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
+     */
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("followerId", "followingId", "since"), List.of("\"followerId\"", "\"followingId\"", "\"since\""), List.of("UUID", "UUID", "TIMESTAMP(3)"), List.of("followerId", "followingId"), Map.ofEntries(Map.entry("follower", List.of("followerId")), Map.entry("following", List.of("followingId"))));
 
     static final Column COL_FOLLOWER_ID = new Column("followerId", "\"followerId\"", "UUID", Column.Kind.STRING, false);
 
@@ -67,11 +73,11 @@ public final class FollowRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<Follow> findByFollowingIdIn(Connection c, Collection<? extends String> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"followerId\", \"followingId\", \"since\" FROM \"Follow\"", "\"followingId\" = ANY(?::UUID[])", "\"followerId\", \"followingId\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Follow\"", "\"followingId\" = ANY(?::UUID[])", "\"followerId\", \"followingId\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -83,11 +89,11 @@ public final class FollowRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<Follow> findByFollowerIdIn(Connection c, Collection<? extends String> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"followerId\", \"followingId\", \"since\" FROM \"Follow\"", "\"followerId\" = ANY(?::UUID[])", "\"followerId\", \"followingId\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Follow\"", "\"followerId\" = ANY(?::UUID[])", "\"followerId\", \"followingId\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -104,6 +110,14 @@ public final class FollowRepository {
     public Page<Follow> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * The same, reading only the {@code wanted} fields (the others are null in the rows; all when null).
+     */
+    public Page<Follow> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page, Set<String> wanted) throws SQLException {
+        return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, ""));
     }
 
     /**

@@ -3,7 +3,9 @@ package com.example.blog.generated;
 
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -23,12 +25,14 @@ public final class FollowWiring {
         b.dataFetcher("follower", env -> {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
-                    return Relations.<String, User>load(env, env.<Follow>getSource().followerId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, User>load(env, env.<Follow>getSource().followerId(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
                 });
         b.dataFetcher("following", env -> {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
-                    return Relations.<String, User>load(env, env.<Follow>getSource().followingId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, User>load(env, env.<Follow>getSource().followingId(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
                 });
         return b.build();
     }
@@ -39,10 +43,10 @@ public final class FollowWiring {
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
         registry.computeIfAbsent("User.id", name -> api.cache() != null
                     ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
-                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
         registry.computeIfAbsent("User.id", name -> api.cache() != null
                     ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
-                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
     }
 
     /**

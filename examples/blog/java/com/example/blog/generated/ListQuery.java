@@ -50,6 +50,11 @@ public final class ListQuery<T> {
 
     /** A page of the rows that match {@code where} (the client's) and {@code rule} (the server's row rule). */
     public Page<T> run(Connection c, Filter where, Filter rule, List<OrderBy> orderBy, PageRequest page) throws SQLException {
+        return run(c, where, rule, orderBy, page, selectList);
+    }
+
+    /** The same, with {@code select} (the same columns, some of them NULL: see {@link Projection}) as the SELECT list. */
+    public Page<T> run(Connection c, Filter where, Filter rule, List<OrderBy> orderBy, PageRequest page, String select) throws SQLException {
         List<Column> sortColumns = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
         StringBuilder fingerprint = new StringBuilder();
@@ -71,7 +76,7 @@ public final class ListQuery<T> {
         String orderFingerprint = Integer.toHexString(fingerprint.toString().hashCode());
         boolean backward = page.backward();
         SqlFilter.Compiled filter = SqlFilter.compile(where, columns).and(SqlFilter.compile(rule, allColumns));
-        StringBuilder sql = new StringBuilder("SELECT ").append(selectList);
+        StringBuilder sql = new StringBuilder("SELECT ").append(select);
         for (int k = 0; k < sortColumns.size(); k++) sql.append(", ").append(sortColumns.get(k).sql()).append("::text AS \"_cursor").append(k).append('"');
         sql.append(" FROM ").append(table).append(" WHERE ").append(filter.sql());
         List<String> position = page.cursor() == null ? null

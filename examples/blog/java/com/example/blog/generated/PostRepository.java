@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,11 @@ public final class PostRepository {
     public static final String TABLE = "\"Post\"";
 
     static final String SELECT = "\"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\"";
+
+    /**
+     * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
+     */
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "slug", "title", "body", "status", "price", "rating", "metadata", "keywords", "publishedAt", "deletedAt", "authorId", "editorId", "reviewNotes"), List.of("\"id\"", "\"slug\"", "\"title\"", "\"body\"", "\"status\"", "\"price\"", "\"rating\"", "\"metadata\"", "\"keywords\"", "\"publishedAt\"", "\"deletedAt\"", "\"authorId\"", "\"editorId\"", "\"reviewNotes\""), List.of("INTEGER", "TEXT", "VARCHAR", "TEXT", "\"PostStatus\"", "DECIMAL(10,2)", "DOUBLE PRECISION", "JSONB", "TEXT[]", "TIMESTAMPTZ(3)", "TIMESTAMP(3)", "UUID", "UUID", "TEXT"), List.of("id"), Map.ofEntries(Map.entry("author", List.of("authorId")), Map.entry("editor", List.of("editorId")), Map.entry("tags", List.of("id")), Map.entry("comments", List.of("id"))));
 
     static final Column COL_ID = new Column("id", "\"id\"", "INTEGER", Column.Kind.INT, false);
 
@@ -108,11 +114,11 @@ public final class PostRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
-    public List<Post> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule)
-            throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\" FROM \"Post\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+    public List<Post> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule,
+            Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Post\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -124,11 +130,11 @@ public final class PostRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<Post> findByAuthorIdIn(Connection c, Collection<? extends String> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\" FROM \"Post\"", "\"authorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Post\"", "\"authorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -140,11 +146,11 @@ public final class PostRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<Post> findByEditorIdIn(Connection c, Collection<? extends String> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\" FROM \"Post\"", "\"editorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Post\"", "\"editorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -152,19 +158,20 @@ public final class PostRepository {
      */
     public Map<Integer, List<Post>> findForTagPosts(Connection c,
             Collection<? extends Integer> keys) throws SQLException {
-        return findForTagPosts(c, keys, Filter.ALL);
+        return findForTagPosts(c, keys, Filter.ALL, null);
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public Map<Integer, List<Post>> findForTagPosts(Connection c,
-            Collection<? extends Integer> keys, Filter rule) throws SQLException {
+            Collection<? extends Integer> keys, Filter rule, Set<String> wanted) throws
+            SQLException {
         Map<Integer, List<Post>> out = new LinkedHashMap<>();
         if (keys.isEmpty()) return out;
         SqlFilter.Compiled r = SqlFilter.compile(rule, COLUMNS);
         String target = rule.isAll() ? "\"Post\"" : "(SELECT * FROM \"Post\" WHERE " + r.sql() + ")";
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.\"id\", t.\"slug\", t.\"title\", t.\"body\", t.\"status\", t.\"price\", t.\"rating\", t.\"metadata\", t.\"keywords\", t.\"publishedAt\", t.\"deletedAt\", t.\"authorId\", t.\"editorId\", t.\"reviewNotes\", j.\"B\" FROM \"_PostToTag\" j JOIN " + target + " t ON t.\"id\" = j.\"A\" WHERE j.\"B\" = ANY(?::INTEGER[]) ORDER BY t.\"id\"")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PROJECTION.select(wanted, "t.") + ", j.\"B\" FROM \"_PostToTag\" j JOIN " + target + " t ON t.\"id\" = j.\"A\" WHERE j.\"B\" = ANY(?::INTEGER[]) ORDER BY t.\"id\"")) {
             int i = 1;
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             ps.setArray(i, Batches.textArray(c, keys));
@@ -189,6 +196,14 @@ public final class PostRepository {
     public Page<Post> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * The same, reading only the {@code wanted} fields (the others are null in the rows; all when null).
+     */
+    public Page<Post> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page, Set<String> wanted) throws SQLException {
+        return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, ""));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -26,22 +27,26 @@ public final class PostWiring {
         b.dataFetcher("author", env -> {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
-                    return Relations.<String, User>load(env, env.<Post>getSource().authorId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, User>load(env, env.<Post>getSource().authorId(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
                 });
         b.dataFetcher("editor", env -> {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
-                    return Relations.<String, User>load(env, env.<Post>getSource().editorId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, User>load(env, env.<Post>getSource().editorId(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
                 });
         b.dataFetcher("tags", env -> {
                     Filter rule = api.rules().tag(Auth.principal(env));
-                    return Relations.<Integer, List<Tag>>load(env, env.<Post>getSource().id(), "Post.tags", rule, r -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys, r)));
+                    Set<String> fields = TagRepository.PROJECTION.selectedBy(env, null, List.of());
+                    return Relations.<Integer, List<Tag>>load(env, env.<Post>getSource().id(), "Post.tags", rule, fields, (r, w) -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys, r, w.get())));
                 });
         b.dataFetcher("comments", env -> {
                     Filter rule = api.rules().comment(Auth.principal(env));
-                    return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FIELD_SCOPES, rule,
-                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
-                        r -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys, r), Comment::postId),
+                    Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("postId"));
+                    return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FIELD_SCOPES, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys, r, w.get()), Comment::postId),
                         Comment::postId);
                 });
         return b.build();
@@ -53,12 +58,12 @@ public final class PostWiring {
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
         registry.computeIfAbsent("User.id", name -> api.cache() != null
                     ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
-                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
         registry.computeIfAbsent("User.id", name -> api.cache() != null
                     ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
-                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
-        registry.computeIfAbsent("Post.tags", name -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys)));
-        registry.computeIfAbsent("Comment.postId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys), Comment::postId));
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
+        registry.computeIfAbsent("Post.tags", name -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys, Filter.ALL, Projection.wanted(registry, "Post.tags"))));
+        registry.computeIfAbsent("Comment.postId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Comment.postId[]")), Comment::postId));
     }
 
     /**

@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The plumbing of {@code posts} (list Post). Extend it in {@link com.example.blog.api.PostsResolver}.
@@ -12,8 +13,14 @@ import java.util.List;
 public abstract class PostsResolverBase implements DataFetcher<Object> {
     protected final Api api;
 
+    /**
+     * Whether the subclass overrides {@code fetch}: then it gets whole rows, whatever the query selects.
+     */
+    private final boolean hooked;
+
     protected PostsResolverBase(Api api) {
         this.api = api;
+        this.hooked = Projection.overrides(getClass(), PostsResolverBase.class, "fetch", Principal.class, Filter.class, List.class, PageRequest.class);
     }
 
     /**
@@ -34,6 +41,11 @@ public abstract class PostsResolverBase implements DataFetcher<Object> {
         Filter where = Inputs.where(env.getArgument("where"), PostWiring.FIELD_SCOPES, principal);
         List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), PostWiring.FIELD_SCOPES, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
+        if (!hooked && api.cache() == null) {
+            Set<String> fields = PostRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());
+            Filter rule = api.rules().post(principal);
+            return api.database().read(c -> api.postRepository().findMany(c, where, rule, orderBy, page, fields));
+        }
         return fetch(principal, where, orderBy, page);
     }
 }

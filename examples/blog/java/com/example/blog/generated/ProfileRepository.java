@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Typed JDBC access to Profile. Every method uses the caller's connection (and so its transaction).
@@ -17,6 +18,11 @@ public final class ProfileRepository {
     public static final String TABLE = "\"Profile\"";
 
     static final String SELECT = "\"id\", \"bio\", \"website\", \"avatar\", \"userId\"";
+
+    /**
+     * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
+     */
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "bio", "website", "avatar", "userId"), List.of("\"id\"", "\"bio\"", "\"website\"", "\"avatar\"", "\"userId\""), List.of("INTEGER", "TEXT", "TEXT", "BYTEA", "UUID"), List.of("id"), Map.ofEntries(Map.entry("user", List.of("userId"))));
 
     static final Column COL_ID = new Column("id", "\"id\"", "INTEGER", Column.Kind.INT, false);
 
@@ -81,11 +87,11 @@ public final class ProfileRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
-    public List<Profile> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule)
-            throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"userId\" FROM \"Profile\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+    public List<Profile> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule,
+            Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Profile\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -97,11 +103,11 @@ public final class ProfileRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<Profile> findByUserIdIn(Connection c, Collection<? extends String> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"userId\" FROM \"Profile\"", "\"userId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Profile\"", "\"userId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -118,6 +124,14 @@ public final class ProfileRepository {
     public Page<Profile> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * The same, reading only the {@code wanted} fields (the others are null in the rows; all when null).
+     */
+    public Page<Profile> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page, Set<String> wanted) throws SQLException {
+        return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, ""));
     }
 
     /**

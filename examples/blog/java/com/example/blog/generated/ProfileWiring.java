@@ -2,7 +2,9 @@
 package com.example.blog.generated;
 
 import graphql.schema.idl.TypeRuntimeWiring;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -22,7 +24,8 @@ public final class ProfileWiring {
         b.dataFetcher("user", env -> {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
-                    return Relations.<String, User>load(env, env.<Profile>getSource().userId(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, User>load(env, env.<Profile>getSource().userId(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
                 });
         return b.build();
     }
@@ -33,7 +36,7 @@ public final class ProfileWiring {
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
         registry.computeIfAbsent("User.id", name -> api.cache() != null
                     ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
-                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
     }
 
     /**

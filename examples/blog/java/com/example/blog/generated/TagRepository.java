@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Typed JDBC access to Tag. Every method uses the caller's connection (and so its transaction).
@@ -19,6 +20,11 @@ public final class TagRepository {
     public static final String TABLE = "\"Tag\"";
 
     static final String SELECT = "\"id\", \"name\"";
+
+    /**
+     * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
+     */
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "name"), List.of("\"id\"", "\"name\""), List.of("INTEGER", "CITEXT"), List.of("id"), Map.ofEntries(Map.entry("posts", List.of("id"))));
 
     static final Column COL_ID = new Column("id", "\"id\"", "INTEGER", Column.Kind.INT, false);
 
@@ -69,11 +75,11 @@ public final class TagRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
-    public List<Tag> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule)
-            throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"name\" FROM \"Tag\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+    public List<Tag> findByIdIn(Connection c, Collection<? extends Integer> values, Filter rule,
+            Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Tag\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -81,19 +87,19 @@ public final class TagRepository {
      */
     public Map<Integer, List<Tag>> findForPostTags(Connection c, Collection<? extends Integer> keys)
             throws SQLException {
-        return findForPostTags(c, keys, Filter.ALL);
+        return findForPostTags(c, keys, Filter.ALL, null);
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public Map<Integer, List<Tag>> findForPostTags(Connection c, Collection<? extends Integer> keys,
-            Filter rule) throws SQLException {
+            Filter rule, Set<String> wanted) throws SQLException {
         Map<Integer, List<Tag>> out = new LinkedHashMap<>();
         if (keys.isEmpty()) return out;
         SqlFilter.Compiled r = SqlFilter.compile(rule, COLUMNS);
         String target = rule.isAll() ? "\"Tag\"" : "(SELECT * FROM \"Tag\" WHERE " + r.sql() + ")";
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.\"id\", t.\"name\", j.\"A\" FROM \"_PostToTag\" j JOIN " + target + " t ON t.\"id\" = j.\"B\" WHERE j.\"A\" = ANY(?::INTEGER[]) ORDER BY t.\"id\"")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PROJECTION.select(wanted, "t.") + ", j.\"A\" FROM \"_PostToTag\" j JOIN " + target + " t ON t.\"id\" = j.\"B\" WHERE j.\"A\" = ANY(?::INTEGER[]) ORDER BY t.\"id\"")) {
             int i = 1;
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             ps.setArray(i, Batches.textArray(c, keys));
@@ -118,6 +124,14 @@ public final class TagRepository {
     public Page<Tag> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * The same, reading only the {@code wanted} fields (the others are null in the rows; all when null).
+     */
+    public Page<Tag> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page, Set<String> wanted) throws SQLException {
+        return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, ""));
     }
 
     /**

@@ -4,6 +4,7 @@ package com.example.blog.generated;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -23,7 +24,8 @@ public final class TagWiring {
         b.dataFetcher("posts", env -> {
                     Auth.require(env, "posts:read");
                     Filter rule = api.rules().post(Auth.principal(env));
-                    return Relations.<Integer, List<Post>>load(env, env.<Tag>getSource().id(), "Tag.posts", rule, r -> Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys, r)));
+                    Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of());
+                    return Relations.<Integer, List<Post>>load(env, env.<Tag>getSource().id(), "Tag.posts", rule, fields, (r, w) -> Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys, r, w.get())));
                 });
         return b.build();
     }
@@ -32,7 +34,7 @@ public final class TagWiring {
      * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
-        registry.computeIfAbsent("Tag.posts", name -> Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys)));
+        registry.computeIfAbsent("Tag.posts", name -> Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys, Filter.ALL, Projection.wanted(registry, "Tag.posts"))));
     }
 
     /**

@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The plumbing of {@code tags} (list Tag). Extend it in {@link com.example.blog.api.TagsResolver}.
@@ -12,8 +13,14 @@ import java.util.List;
 public abstract class TagsResolverBase implements DataFetcher<Object> {
     protected final Api api;
 
+    /**
+     * Whether the subclass overrides {@code fetch}: then it gets whole rows, whatever the query selects.
+     */
+    private final boolean hooked;
+
     protected TagsResolverBase(Api api) {
         this.api = api;
+        this.hooked = Projection.overrides(getClass(), TagsResolverBase.class, "fetch", Principal.class, Filter.class, List.class, PageRequest.class);
     }
 
     /**
@@ -31,6 +38,11 @@ public abstract class TagsResolverBase implements DataFetcher<Object> {
         Filter where = Inputs.where(env.getArgument("where"), TagWiring.FIELD_SCOPES, principal);
         List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), TagWiring.FIELD_SCOPES, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
+        if (!hooked) {
+            Set<String> fields = TagRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());
+            Filter rule = api.rules().tag(principal);
+            return api.database().read(c -> api.tagRepository().findMany(c, where, rule, orderBy, page, fields));
+        }
         return fetch(principal, where, orderBy, page);
     }
 }

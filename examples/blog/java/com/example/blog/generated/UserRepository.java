@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Typed JDBC access to users. Every method uses the caller's connection (and so its transaction).
@@ -17,6 +18,11 @@ public final class UserRepository {
     public static final String TABLE = "\"users\"";
 
     static final String SELECT = "\"id\", \"email\", \"name\", \"phone\", \"role\", \"karma\", \"loginCount\", \"created_at\", \"updated_at\", \"invitedById\"";
+
+    /**
+     * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
+     */
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "email", "name", "phone", "role", "karma", "loginCount", "createdAt", "updatedAt", "invitedById"), List.of("\"id\"", "\"email\"", "\"name\"", "\"phone\"", "\"role\"", "\"karma\"", "\"loginCount\"", "\"created_at\"", "\"updated_at\"", "\"invitedById\""), List.of("UUID", "VARCHAR", "TEXT", "TEXT", "\"user_role\"", "INTEGER", "BIGINT", "TIMESTAMP(3)", "TIMESTAMP(3)", "UUID"), List.of("id"), Map.ofEntries(Map.entry("posts", List.of("id")), Map.entry("edited", List.of("id")), Map.entry("profile", List.of("id")), Map.entry("comments", List.of("id")), Map.entry("invitedBy", List.of("invitedById")), Map.entry("invited", List.of("id")), Map.entry("followers", List.of("id")), Map.entry("following", List.of("id"))));
 
     static final Column COL_ID = new Column("id", "\"id\"", "UUID", Column.Kind.STRING, false);
 
@@ -98,11 +104,11 @@ public final class UserRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
-    public List<User> findByIdIn(Connection c, Collection<? extends String> values, Filter rule)
-            throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"email\", \"name\", \"phone\", \"role\", \"karma\", \"loginCount\", \"created_at\", \"updated_at\", \"invitedById\" FROM \"users\"", "\"id\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+    public List<User> findByIdIn(Connection c, Collection<? extends String> values, Filter rule,
+            Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"users\"", "\"id\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -114,11 +120,11 @@ public final class UserRepository {
     }
 
     /**
-     * The same, of the rows the row rule {@code rule} lets through.
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
      */
     public List<User> findByInvitedByIdIn(Connection c, Collection<? extends String> values,
-            Filter rule) throws SQLException {
-        return Rows.in(c, "SELECT \"id\", \"email\", \"name\", \"phone\", \"role\", \"karma\", \"loginCount\", \"created_at\", \"updated_at\", \"invitedById\" FROM \"users\"", "\"invitedById\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"users\"", "\"invitedById\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -135,6 +141,14 @@ public final class UserRepository {
     public Page<User> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         return list.run(c, where, rule, orderBy, page);
+    }
+
+    /**
+     * The same, reading only the {@code wanted} fields (the others are null in the rows; all when null).
+     */
+    public Page<User> findMany(Connection c, Filter where, Filter rule, List<OrderBy> orderBy,
+            PageRequest page, Set<String> wanted) throws SQLException {
+        return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, ""));
     }
 
     /**

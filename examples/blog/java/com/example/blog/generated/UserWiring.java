@@ -5,6 +5,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -28,55 +29,63 @@ public final class UserWiring {
         b.dataFetcher("posts", env -> {
                     Auth.require(env, "posts:read");
                     Filter rule = api.rules().post(Auth.principal(env));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.authorId[]", PostWiring.FIELD_SCOPES, rule,
-                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
-                        r -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, r), Post::authorId),
+                    Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.authorId[]", PostWiring.FIELD_SCOPES, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, r, w.get()), Post::authorId),
                         Post::authorId);
                 });
         b.dataFetcher("edited", env -> {
                     Auth.require(env, "posts:read");
                     Filter rule = api.rules().post(Auth.principal(env));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.editorId[]", PostWiring.FIELD_SCOPES, rule,
-                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.SELECT, PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
-                        r -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys, r), Post::editorId),
+                    Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("editorId"));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.editorId[]", PostWiring.FIELD_SCOPES, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys, r, w.get()), Post::editorId),
                         Post::editorId);
                 });
         b.dataFetcher("profile", env -> {
                     Filter rule = api.rules().profile(Auth.principal(env));
-                    return Relations.<String, Profile>load(env, env.<User>getSource().id(), "Profile.userId", rule, r -> Batches.one(api.database(), (c, keys) -> api.profileRepository().findByUserIdIn(c, keys, r), Profile::userId));
+                    Set<String> fields = ProfileRepository.PROJECTION.selectedBy(env, null, List.of("userId"));
+                    return Relations.<String, Profile>load(env, env.<User>getSource().id(), "Profile.userId", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.profileRepository().findByUserIdIn(c, keys, r, w.get()), Profile::userId));
                 });
         b.dataFetcher("comments", env -> {
                     Filter rule = api.rules().comment(Auth.principal(env));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FIELD_SCOPES, rule,
-                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.SELECT, CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
-                        r -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys, r), Comment::authorId),
+                    Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FIELD_SCOPES, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys, r, w.get()), Comment::authorId),
                         Comment::authorId);
                 });
         b.dataFetcher("invitedBy", env -> {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
-                    return Relations.<String, User>load(env, env.<User>getSource().invitedById(), "User.id", rule, r -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r), User::id));
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, User>load(env, env.<User>getSource().invitedById(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
                 });
         b.dataFetcher("invited", env -> {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "User.invitedById[]", UserWiring.FIELD_SCOPES, rule,
-                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.SELECT, UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, r, UserRepository.COLUMNS, api.userRepository()::read),
-                        r -> Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys, r), User::invitedById),
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("invitedById"));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "User.invitedById[]", UserWiring.FIELD_SCOPES, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.PROJECTION.select(w, ""), UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, r, UserRepository.COLUMNS, api.userRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys, r, w.get()), User::invitedById),
                         User::invitedById);
                 });
         b.dataFetcher("followers", env -> {
                     Filter rule = api.rules().follow(Auth.principal(env));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followingId[]", FollowWiring.FIELD_SCOPES, rule,
-                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
-                        r -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys, r), Follow::followingId),
+                    Set<String> fields = FollowRepository.PROJECTION.selectedBy(env, null, List.of("followingId"));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followingId[]", FollowWiring.FIELD_SCOPES, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.PROJECTION.select(w, ""), FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys, r, w.get()), Follow::followingId),
                         Follow::followingId);
                 });
         b.dataFetcher("following", env -> {
                     Filter rule = api.rules().follow(Auth.principal(env));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followerId[]", FollowWiring.FIELD_SCOPES, rule,
-                        (c, keys, orderBy, limit, r) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.SELECT, FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
-                        r -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, r), Follow::followerId),
+                    Set<String> fields = FollowRepository.PROJECTION.selectedBy(env, null, List.of("followerId"));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followerId[]", FollowWiring.FIELD_SCOPES, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.PROJECTION.select(w, ""), FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, r, w.get()), Follow::followerId),
                         Follow::followerId);
                 });
         return b.build();
@@ -88,20 +97,20 @@ public final class UserWiring {
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
         registry.computeIfAbsent("Post.authorId[]", name -> api.cache() != null
                     ? Batches.<String, Post>groupedVia(keys -> api.cache().post().groups("authorId", keys, (c, ks) -> api.postRepository().findByAuthorIdIn(c, ks), Post::authorId))
-                    : Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys), Post::authorId));
+                    : Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Post.authorId[]")), Post::authorId));
         registry.computeIfAbsent("Post.editorId[]", name -> api.cache() != null
                     ? Batches.<String, Post>groupedVia(keys -> api.cache().post().groups("editorId", keys, (c, ks) -> api.postRepository().findByEditorIdIn(c, ks), Post::editorId))
-                    : Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys), Post::editorId));
-        registry.computeIfAbsent("Profile.userId", name -> Batches.one(api.database(), (c, keys) -> api.profileRepository().findByUserIdIn(c, keys), Profile::userId));
-        registry.computeIfAbsent("Comment.authorId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys), Comment::authorId));
+                    : Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Post.editorId[]")), Post::editorId));
+        registry.computeIfAbsent("Profile.userId", name -> Batches.one(api.database(), (c, keys) -> api.profileRepository().findByUserIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Profile.userId")), Profile::userId));
+        registry.computeIfAbsent("Comment.authorId[]", name -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Comment.authorId[]")), Comment::authorId));
         registry.computeIfAbsent("User.id", name -> api.cache() != null
                     ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
-                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys), User::id));
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
         registry.computeIfAbsent("User.invitedById[]", name -> api.cache() != null
                     ? Batches.<String, User>groupedVia(keys -> api.cache().user().groups("invitedById", keys, (c, ks) -> api.userRepository().findByInvitedByIdIn(c, ks), User::invitedById))
-                    : Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys), User::invitedById));
-        registry.computeIfAbsent("Follow.followingId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys), Follow::followingId));
-        registry.computeIfAbsent("Follow.followerId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys), Follow::followerId));
+                    : Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.invitedById[]")), User::invitedById));
+        registry.computeIfAbsent("Follow.followingId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Follow.followingId[]")), Follow::followingId));
+        registry.computeIfAbsent("Follow.followerId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Follow.followerId[]")), Follow::followerId));
     }
 
     /**

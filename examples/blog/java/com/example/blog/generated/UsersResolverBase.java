@@ -5,6 +5,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The plumbing of {@code users} (list User). Extend it in {@link com.example.blog.api.UsersResolver}.
@@ -12,8 +13,14 @@ import java.util.List;
 public abstract class UsersResolverBase implements DataFetcher<Object> {
     protected final Api api;
 
+    /**
+     * Whether the subclass overrides {@code fetch}: then it gets whole rows, whatever the query selects.
+     */
+    private final boolean hooked;
+
     protected UsersResolverBase(Api api) {
         this.api = api;
+        this.hooked = Projection.overrides(getClass(), UsersResolverBase.class, "fetch", Principal.class, Filter.class, List.class, PageRequest.class);
     }
 
     /**
@@ -34,6 +41,11 @@ public abstract class UsersResolverBase implements DataFetcher<Object> {
         Filter where = Inputs.where(env.getArgument("where"), UserWiring.FIELD_SCOPES, principal);
         List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), UserWiring.FIELD_SCOPES, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
+        if (!hooked && api.cache() == null) {
+            Set<String> fields = UserRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());
+            Filter rule = api.rules().user(principal);
+            return api.database().read(c -> api.userRepository().findMany(c, where, rule, orderBy, page, fields));
+        }
         return fetch(principal, where, orderBy, page);
     }
 }

@@ -6,19 +6,32 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderRegistry;
 
 /**
  * The data fetchers of relation fields: through the request's DataLoaders, so each level costs one statement. The
  * target type's row rule applies here as on root fields: without one, the shared loader (which the cache layer may
- * serve); with one, a loader per distinct rule that asks the database for the rule's rows only.
+ * serve); with one, a loader per distinct rule that asks the database for the rule's rows only. Each fetch records
+ * the fields it selects ({@link Projection}), so a loader reading from the database reads only those columns.
  */
 public final class Relations {
-    /** The first {@code limit} related rows per key, in {@code orderBy} order, among the rows {@code rule} lets through, in one statement. */
+    /**
+     * The first {@code limit} related rows per key, in {@code orderBy} order, among the rows {@code rule} lets through, in
+     * one statement, reading the {@code wanted} fields (all when null).
+     */
     @FunctionalInterface
     public interface FirstPerKey<K, V> {
-        List<V> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule) throws SQLException;
+        List<V> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule, Set<String> wanted) throws SQLException;
+    }
+
+    /** A loader for the rows a row rule lets through, reading the fields {@code wanted} supplies when it runs. */
+    @FunctionalInterface
+    public interface Restricted<K, V> {
+        DataLoader<K, V> create(Filter rule, Supplier<Set<String>> wanted);
     }
 
     private Relations() {}
@@ -30,11 +43,14 @@ public final class Relations {
         return shared.load(key);
     }
 
-    /** Under a row rule: the shared loader when it lets every row through, else one built for the rule by {@code restricted}. */
-    public static <K, V> Object load(DataFetchingEnvironment env, K key, String loader, Filter rule, Function<Filter, DataLoader<K, V>> restricted) {
+    /** Under a row rule, selecting {@code fields}: the shared loader when the rule lets every row through, else one built for the rule. */
+    public static <K, V> Object load(DataFetchingEnvironment env, K key, String loader, Filter rule, Set<String> fields, Restricted<K, V> restricted) {
         if (key == null) return null;
+        String name = rule.isAll() ? loader : loader + "|" + rule;
+        Projection.want(env, name, fields);
         if (rule.isAll()) return Relations.<K, V>load(env, key, loader);
-        DataLoader<K, V> own = env.getDataLoaderRegistry().computeIfAbsent(loader + "|" + rule, name -> restricted.apply(rule));
+        DataLoaderRegistry registry = env.getDataLoaderRegistry();
+        DataLoader<K, V> own = registry.computeIfAbsent(name, n -> restricted.create(rule, () -> Projection.wanted(registry, name)));
         return own.load(key);
     }
 
@@ -43,14 +59,17 @@ public final class Relations {
      * arguments (still one statement per level for every parent). Either way under the target's row rule.
      */
     public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, Map<String, String> targetScopes, Filter rule,
-            FirstPerKey<K, V> limited, Function<Filter, DataLoader<K, List<V>>> restricted, Function<V, K> keyOf) {
+            Set<String> fields, FirstPerKey<K, V> limited, Restricted<K, List<V>> restricted, Function<V, K> keyOf) {
         Integer first = env.getArgument("first");
         Object order = env.getArgument("orderBy");
-        if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, rule, restricted);
+        if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, rule, fields, restricted);
         List<OrderBy> orderBy = Inputs.orderBy(order, targetScopes, Auth.principal(env));
         int limit = Inputs.first(first, api.config().maxPageSize());
-        DataLoader<K, List<V>> own = env.getDataLoaderRegistry().computeIfAbsent(loader + "|" + limit + "|" + orderBy + "|" + rule,
-                name -> Batches.many(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, rule), keyOf));
+        String name = loader + "|" + limit + "|" + orderBy + "|" + rule;
+        Projection.want(env, name, fields);
+        DataLoaderRegistry registry = env.getDataLoaderRegistry();
+        DataLoader<K, List<V>> own = registry.computeIfAbsent(name,
+                n -> Batches.many(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, rule, Projection.wanted(registry, name)), keyOf));
         return own.load(key);
     }
 }

@@ -315,6 +315,34 @@ class BlogApiTest {
     }
 
     @Test
+    @Order(5)
+    void relationsAndRootListsReadOnlyTheColumnsAQueryAsksFor() throws Exception {
+        int before = counting.prepared().size();
+        Response r = client.post(admin, "{ users(first: 5, orderBy: [{email: asc}]) { edges { node { email posts(first: 3, orderBy: [{id: asc}]) { title author { name } } } } } }");
+        assertEquals(0, r.errors().size(), r.body().toString());
+        List<String> sql = counting.prepared().subList(before, counting.prepared().size());
+        assertEquals(3, sql.size(), sql.toString());
+        String users = sql.get(0);
+        String posts = sql.get(1);
+        String authors = sql.get(2);
+        assertTrue(users.contains("\"email\"") && users.contains("NULL::TEXT") && !users.contains("\"phone\","), "users: email and the key, not the phone: " + users);
+        assertTrue(posts.contains("\"title\"") && posts.contains("\"authorId\"") && !posts.contains("\"body\""), "posts: title and what author needs: " + posts);
+        assertTrue(authors.contains("\"name\"") && !authors.contains("\"email\""), "authors: name only: " + authors);
+        // and the values are the database's
+        for (JsonNode e : r.data().path("users").path("edges")) {
+            String email = e.path("node").path("email").asText();
+            List<String> titles = sql("SELECT p.title FROM \"Post\" p JOIN users u ON u.id = p.\"authorId\" WHERE u.email = '" + email + "' ORDER BY p.id LIMIT 3");
+            List<String> got = new ArrayList<>();
+            for (JsonNode p : e.path("node").path("posts")) got.add(p.path("title").asText());
+            assertEquals(titles, got, email);
+            for (JsonNode p : e.path("node").path("posts")) {
+                assertEquals(sql("SELECT coalesce(name, '<null>') FROM users WHERE email = '" + email + "'").get(0), p.path("author").path("name").isNull() ? "<null>"
+                        : p.path("author").path("name").asText());
+            }
+        }
+    }
+
+    @Test
     @Order(9)
     void rejectsTooDeepAndTooComplexQueriesBeforeRunningThem() throws Exception {
         long before = counting.statements();

@@ -9,9 +9,10 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
-/** Counts the SQL statements sent to the server through a data source: every execute* call on any statement. */
+/** Counts the SQL statements sent to the server through a data source: every execute* call on any statement; keeps the prepared SQL. */
 public final class CountingDataSource {
     private final AtomicLong statements = new AtomicLong();
+    private final java.util.List<String> prepared = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final DataSource proxy;
 
     public CountingDataSource(DataSource target) {
@@ -25,10 +26,18 @@ public final class CountingDataSource {
 
     public long statements() { return statements.get(); }
 
+    /** The SQL of every statement prepared so far. */
+    public java.util.List<String> prepared() {
+        synchronized (prepared) {
+            return java.util.List.copyOf(prepared);
+        }
+    }
+
     private <T> T wrap(T target, Class<T> type) {
         InvocationHandler h = (p, m, args) -> {
             Object result = invoke(target, m, args);
             if (m.getName().startsWith("execute") && target instanceof Statement) statements.incrementAndGet();
+            if (m.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) prepared.add(sql);
             if (result instanceof java.sql.PreparedStatement ps) return wrap(ps, java.sql.PreparedStatement.class);
             if (result instanceof Statement s && !(result instanceof java.sql.PreparedStatement)) return wrap(s, Statement.class);
             return result;

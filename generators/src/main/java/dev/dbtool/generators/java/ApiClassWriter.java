@@ -156,7 +156,7 @@ final class ApiClassWriter {
         b.addMethod(register.build());
         b.addMethod(MethodSpec.methodBuilder("newDataLoaderRegistry").addModifiers(Modifier.PUBLIC).returns(REGISTRY)
                 .addJavadoc("A fresh registry for one request (DataLoader caches must not outlive it).\n")
-                .addStatement("$T registry = new $T()", REGISTRY, REGISTRY).addStatement("registerLoaders(registry)").addStatement("return registry").build());
+                .addStatement("$T registry = new $T()", REGISTRY, names.runtime("Projection").nestedClass("Registry")).addStatement("registerLoaders(registry)").addStatement("return registry").build());
 
         b.addMethod(MethodSpec.methodBuilder("execute").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(EXECUTION_RESULT)
                 .addJavadoc("Runs one request as {@code principal}.\n")

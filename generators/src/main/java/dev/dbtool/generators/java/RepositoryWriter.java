@@ -55,6 +55,17 @@ final class RepositoryWriter {
                 .addJavadoc("Typed JDBC access to " + t.table().replace("\"", "") + ". Every method uses the caller's connection (and so its transaction).\n");
         b.addField(FieldSpec.builder(String.class, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer("$S", t.table()).build());
         b.addField(FieldSpec.builder(String.class, "SELECT", Modifier.STATIC, Modifier.FINAL).initializer("$S", select("")).build());
+        CodeBlock.Builder needs = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        for (int i = 0; i < t.relations().size(); i++) {
+            ApiRelation r = t.relations().get(i);
+            needs.add(i > 0 ? ", " : "").add("$T.entry($S, $T.of($S))", Map.class, r.name(), List.class, r.localField());
+        }
+        b.addField(FieldSpec.builder(names.runtime("Projection").nestedClass("Columns"), "PROJECTION", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The SELECT list for the fields a request asks for (relation loaders read only those; the key always).\n")
+                .initializer("new $T($T.of($L), $T.of($L), $T.of($L), $T.of($L), $L)", names.runtime("Projection").nestedClass("Columns"),
+                        List.class, quoted(fields.stream().map(ApiField::name).toList()), List.class, quoted(fields.stream().map(ApiField::column).toList()),
+                        List.class, quoted(fields.stream().map(ApiField::cast).toList()), List.class, quoted(t.key().stream().map(ApiField::name).toList()),
+                        needs.add(")").build()).build());
         for (ApiField f : t.fields()) {
             b.addField(FieldSpec.builder(column, col(f), Modifier.STATIC, Modifier.FINAL)
                     .initializer("new $T($S, $S, $S, $T.Kind.$L, $L)", column, f.name(), f.column(), f.cast(), column, f.kind(), f.nullable()).build());
@@ -124,6 +135,13 @@ final class RepositoryWriter {
                 .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.runtime("OrderBy")), "orderBy")
                 .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class)
                 .addStatement("return list.run(c, where, rule, orderBy, page)").build());
+        b.addMethod(MethodSpec.methodBuilder("findMany").addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(names.runtime("Page"), row))
+                .addJavadoc("The same, reading only the {@code wanted} fields (the others are null in the rows; all when null).\n")
+                .addParameter(Connection.class, "c").addParameter(names.runtime("Filter"), "where").addParameter(names.runtime("Filter"), "rule")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.runtime("OrderBy")), "orderBy")
+                .addParameter(names.runtime("PageRequest"), "page").addParameter(ParameterizedTypeName.get(java.util.Set.class, String.class), "wanted")
+                .addException(SQLException.class)
+                .addStatement("return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, \"\"))").build());
         b.addMethod(visible());
         b.addMethod(create());
         b.addMethod(validateCreate());
@@ -137,6 +155,13 @@ final class RepositoryWriter {
     }
 
     static String col(ApiField f) { return "COL_" + JavaNames.constant(f.name()); }
+
+    /** {@code "a", "b"}: strings as Java literals, for List.of(...). */
+    private static CodeBlock quoted(List<String> values) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        for (int i = 0; i < values.size(); i++) b.add(i > 0 ? ", $S" : "$S", values.get(i));
+        return b.build();
+    }
 
     private String select(String alias) {
         return String.join(", ", fields.stream().map(f -> alias + f.column()).toList());
@@ -196,11 +221,12 @@ final class RepositoryWriter {
     private MethodSpec findInUnderRule(ApiField l) {
         TypeName values = ParameterizedTypeName.get(ClassName.get(Collection.class), WildcardTypeName.subtypeOf(JavaTypes.of(l, names)));
         return MethodSpec.methodBuilder("findBy" + upper(l.name()) + "In").addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The same, of the rows the row rule {@code rule} lets through.\n")
+                .addJavadoc("The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).\n")
                 .returns(ParameterizedTypeName.get(ClassName.get(List.class), row)).addParameter(Connection.class, "c").addParameter(values, "values")
-                .addParameter(names.runtime("Filter"), "rule").addException(SQLException.class)
-                .addStatement("return $T.in(c, $S, $S, $S, rule, COLUMNS, this::read, values)", rows, "SELECT " + select("") + " FROM " + t.table(),
-                        l.column() + " = ANY(?::" + l.cast() + "[])", orderByKey("")).build();
+                .addParameter(names.runtime("Filter"), "rule").addParameter(ParameterizedTypeName.get(java.util.Set.class, String.class), "wanted")
+                .addException(SQLException.class)
+                .addStatement("return $T.in(c, \"SELECT \" + PROJECTION.select(wanted, \"\") + $S, $S, $S, rule, COLUMNS, this::read, values)", rows,
+                        " FROM " + t.table(), l.column() + " = ANY(?::" + l.cast() + "[])", orderByKey("")).build();
     }
 
     private MethodSpec visible() {
@@ -220,7 +246,7 @@ final class RepositoryWriter {
                 .addParameter(Connection.class, "c")
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), WildcardTypeName.subtypeOf(keyType)), "keys")
                 .addException(SQLException.class)
-                .addStatement("return findFor$L$L(c, keys, $T.ALL)", owner.name(), upper(r.name()), names.runtime("Filter")).build();
+                .addStatement("return findFor$L$L(c, keys, $T.ALL, null)", owner.name(), upper(r.name()), names.runtime("Filter")).build();
     }
 
     /** The same under a row rule: the target table is narrowed to the rule's rows before the join. */
@@ -228,21 +254,23 @@ final class RepositoryWriter {
         ApiField ownerKey = owner.key().get(0);
         ApiField targetKey = t.key().get(0);
         TypeName keyType = JavaTypes.of(ownerKey, names);
-        String head = "SELECT " + select("t.") + ", j." + r.joinLocalColumn() + " FROM " + r.joinTable() + " j JOIN ";
+        String head = ", j." + r.joinLocalColumn() + " FROM " + r.joinTable() + " j JOIN ";
         String tail = " t ON t." + targetKey.column() + " = j." + r.joinRemoteColumn() + " WHERE j." + r.joinLocalColumn() + " = ANY(?::" + ownerKey.cast()
                 + "[]) ORDER BY " + orderByKey("t.");
         ParameterizedTypeName result = ParameterizedTypeName.get(ClassName.get(Map.class), keyType, ParameterizedTypeName.get(ClassName.get(List.class), row));
         ClassName compiled = names.runtime("SqlFilter").nestedClass("Compiled");
         return MethodSpec.methodBuilder("findFor" + owner.name() + upper(r.name())).addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The same, of the rows the row rule {@code rule} lets through.\n").returns(result)
+                .addJavadoc("The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).\n").returns(result)
                 .addParameter(Connection.class, "c")
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), WildcardTypeName.subtypeOf(keyType)), "keys")
-                .addParameter(names.runtime("Filter"), "rule").addException(SQLException.class)
+                .addParameter(names.runtime("Filter"), "rule").addParameter(ParameterizedTypeName.get(java.util.Set.class, String.class), "wanted")
+                .addException(SQLException.class)
                 .addStatement("$T out = new $T<>()", result, java.util.LinkedHashMap.class)
                 .addStatement("if (keys.isEmpty()) return out")
                 .addStatement("$T r = $T.compile(rule, COLUMNS)", compiled, names.runtime("SqlFilter"))
                 .addStatement("String target = rule.isAll() ? $S : \"(SELECT * FROM $L WHERE \" + r.sql() + \")\"", t.table(), t.table().replace("\"", "\\\""))
-                .beginControlFlow("try ($T ps = c.prepareStatement($S + target + $S))", java.sql.PreparedStatement.class, head, tail)
+                .beginControlFlow("try ($T ps = c.prepareStatement(\"SELECT \" + PROJECTION.select(wanted, \"t.\") + $S + target + $S))",
+                        java.sql.PreparedStatement.class, head, tail)
                 .addStatement("int i = 1")
                 .addStatement("for (Object[] p : r.params()) $T.bind(ps, i++, ($T) p[0], p[1])", names.runtime("Jdbc"), column)
                 .addStatement("ps.setArray(i, $T.textArray(c, keys))", names.runtime("Batches"))

@@ -2,6 +2,7 @@ package dev.dbtool.generators.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -36,8 +37,8 @@ final class ResolverWriter {
                 .addSuperinterface(ParameterizedTypeName.get(DATA_FETCHER, ClassName.get(Object.class)))
                 .addJavadoc("The plumbing of {@code " + op.name() + "} (" + op.kind().id() + " " + t.name() + "). Extend it in {@link "
                         + names.resolver(op).canonicalName() + "}.\n")
-                .addField(names.api(), "api", Modifier.PROTECTED, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED).addParameter(names.api(), "api").addStatement("this.api = api").build());
+                .addField(names.api(), "api", Modifier.PROTECTED, Modifier.FINAL);
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED).addParameter(names.api(), "api").addStatement("this.api = api");
         MethodSpec.Builder get = MethodSpec.methodBuilder("get").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .returns(Object.class).addParameter(ENV, "env").addException(Exception.class);
         String scope = op.kind().mutation() ? t.writeScope() : t.readScope();
@@ -50,8 +51,18 @@ final class ResolverWriter {
                 get.addStatement("$T where = $T.where(env.getArgument($S), $T.FIELD_SCOPES, principal)", names.runtime("Filter"), inputs, "where", wiring)
                         .addStatement("$T<$T> orderBy = $T.orderBy(env.getArgument($S), $T.FIELD_SCOPES, principal)", List.class, names.runtime("OrderBy"), inputs,
                                 "orderBy", wiring)
-                        .addStatement("$T page = $T.page(env, api.config().maxPageSize())", names.runtime("PageRequest"), inputs)
+                        .addStatement("$T page = $T.page(env, api.config().maxPageSize())", names.runtime("PageRequest"), inputs);
+                // without a hook of the user's (and without the cache, which keeps whole rows), read only the columns asked for
+                get.beginControlFlow("if (!hooked$L)", cached ? " && api.cache() == null" : "")
+                        .addStatement("$T<String> fields = $T.PROJECTION.selectedBy(env, $S, $T.of())", java.util.Set.class, names.repository(t.name()), "edges/node/*", List.class)
+                        .addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
+                        .addStatement("return api.database().read(c -> api.$N().findMany(c, where, rule, orderBy, page, fields))", repo)
+                        .endControlFlow()
                         .addStatement("return fetch(principal, where, orderBy, page)");
+                b.addField(FieldSpec.builder(boolean.class, "hooked", Modifier.PRIVATE, Modifier.FINAL)
+                        .addJavadoc("Whether the subclass overrides {@code fetch}: then it gets whole rows, whatever the query selects.\n").build());
+                constructor.addStatement("this.hooked = $T.overrides(getClass(), $T.class, $S, $T.class, $T.class, $T.class, $T.class)", names.runtime("Projection"),
+                        names.resolverBase(op), "fetch", principal, names.runtime("Filter"), List.class, names.runtime("PageRequest"));
                 MethodSpec.Builder fetch = MethodSpec.methodBuilder("fetch").addModifiers(Modifier.PROTECTED)
                         .addJavadoc("Loads the page" + (cached ? " (through the Redis cache when the API has one)" : "")
                                 + ". Override to add rules, e.g. {@code super.fetch(principal, where.andAlso(Filter.eq(\"ownerId\", principal.subject())), orderBy, page)}.\n")
@@ -164,7 +175,7 @@ final class ResolverWriter {
                 b.addMethod(hook.build());
             }
         }
-        return b.addMethod(get.build()).build();
+        return b.addMethod(constructor.build()).addMethod(get.build()).build();
     }
 
     /** {@code Filter.eq("a", a).andAlso(Filter.eq("b", b))} for the given fields, from local variables of their names. */

@@ -60,37 +60,45 @@ final class WiringWriter {
             CodeBlock scope = target.readScope() == null ? CodeBlock.of("") : CodeBlock.of("$T.require(env, $S);\n", auth, target.readScope());
             String repo = JavaNames.repositoryAccessor(target);
             boolean keyed = target.key().size() == 1 && target.key().get(0).name().equals(r.remoteField());
+            // the shared loader: from the database, the columns the request's fetches recorded (Projection)
+            CodeBlock wanted = CodeBlock.of("$T.wanted(registry, $S)", names.runtime("Projection"), loader);
+            ClassName filter = names.runtime("Filter");
             CodeBlock plain = switch (r.kind()) {
-                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N)",
-                        batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys), $T::$N)",
-                        batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys))",
-                        batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
+                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, $T.ALL, $L), $T::$N)",
+                        batches, repo, RepositoryWriter.upper(r.remoteField()), filter, wanted, targetRow, JavaNames.identifier(r.remoteField()));
+                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, $T.ALL, $L), $T::$N)",
+                        batches, repo, RepositoryWriter.upper(r.remoteField()), filter, wanted, targetRow, JavaNames.identifier(r.remoteField()));
+                case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys, $T.ALL, $L))",
+                        batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()), filter, wanted);
             };
-            // the same loader narrowed to the target's row rule `r`
+            // the same loader narrowed to the target's row rule `r`, reading the columns `w` supplies
             CodeBlock restricted = switch (r.kind()) {
-                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, r), $T::$N)",
+                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, r, w.get()), $T::$N)",
                         batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, r), $T::$N)",
+                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, r, w.get()), $T::$N)",
                         batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys, r))",
+                case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys, r, w.get()))",
                         batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
             };
-            CodeBlock rule = CodeBlock.of("$T rule = api.rules().$N($T.principal(env));\n", names.runtime("Filter"), RulesWriter.method(target), auth);
+            ClassName targetRepository = names.repository(target.name());
+            // the fields this fetch selects, and the field its loader groups rows by
+            CodeBlock grouping = r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.MANY_TO_MANY ? CodeBlock.of("$T.of()", List.class)
+                    : CodeBlock.of("$T.of($S)", List.class, r.remoteField());
+            CodeBlock rule = CodeBlock.of("$T rule = api.rules().$N($T.principal(env));\n$T<String> fields = $T.PROJECTION.selectedBy(env, null, $L);\n",
+                    names.runtime("Filter"), RulesWriter.method(target), auth, java.util.Set.class, targetRepository, grouping);
             if (r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_MANY_BACK) {
                 ApiField remote = target.field(r.remoteField()).orElseThrow();
                 ClassName targetRepo = names.repository(target.name());
                 CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
-                                + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FIELD_SCOPES, rule,\n$>"
-                                + "(c, keys, orderBy, limit, r) -> $T.firstPerKey(c, $T.TABLE, $T.SELECT, $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read),\n"
-                                + "r -> $L,\n$T::$N);\n$<$<})",
+                                + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FIELD_SCOPES, rule, fields,\n$>"
+                                + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKey(c, $T.TABLE, $T.PROJECTION.select(w, \"\"), $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read),\n"
+                                + "(r, w) -> $L,\n$T::$N);\n$<$<})",
                         r.name(), scope, rule, names.runtime("Relations"), row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
                         names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk, targetRepo, repo, restricted,
                         targetRow, JavaNames.identifier(r.remoteField()));
             } else {
-                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$Lreturn $T.<$T, $T>load(env, env.<$T>getSource().$N(), $S, rule, r -> $L);\n$<})",
+                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$Lreturn $T.<$T, $T>load(env, env.<$T>getSource().$N(), $S, rule, fields, (r, w) -> $L);\n$<})",
                         r.name(), scope, rule, names.runtime("Relations"), key, value, row, JavaNames.identifier(local.name()), loader, restricted);
             }
             CodeBlock cached = null;
