@@ -36,24 +36,25 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> t instanceof UserError u ? u.exitCode() : ExitCodes.INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
-            env.err().println("error: " + ex.getMessage());
+            env.err().println("error: " + Redaction.of(ex.getMessage()));
             env.err().println("Run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError u) {
-                env.err().println(u.getMessage().matches("^\\S+:\\d+:\\d+: error: .*") ? u.getMessage() : "error: " + u.getMessage());
+                String message = Redaction.of(u.getMessage());
+                env.err().println(message.matches("^\\S+:\\d+:\\d+: error: .*") ? message : "error: " + message);
                 if (root.verbose && u.getCause() != null) u.getCause().printStackTrace(env.err());
                 return u.exitCode();
             }
-            env.err().println("error: internal error: " + ex + (root.verbose ? "" : " (run with --verbose for the stack trace; please report it)"));
+            env.err().println("error: internal error: " + Redaction.of(String.valueOf(ex)) + (root.verbose ? "" : " (run with --verbose for the stack trace; please report it)"));
             if (root.verbose) ex.printStackTrace(env.err());
             return ExitCodes.INTERNAL;
         });
         try {
             return cl.execute(args);
         } catch (Throwable t) { // picocli hands on Errors (a StackOverflowError, OutOfMemoryError): one line, still exit 70
-            env.err().println("error: internal error: " + t + (root.verbose ? "" : " (run with --verbose for the stack trace; please report it)"));
+            env.err().println("error: internal error: " + Redaction.of(String.valueOf(t)) + (root.verbose ? "" : " (run with --verbose for the stack trace; please report it)"));
             if (root.verbose) t.printStackTrace(env.err());
             return ExitCodes.INTERNAL;
         }

@@ -120,12 +120,14 @@ final class OptimizeCommand implements Callable<Integer> {
         Path file = migrations.directory().resolve(path);
         List<String> before;
         try {
-            before = apply ? new Migrator(jdbcUrl, migrations.master()).pending("!seed") : List.of();
+            // no changelog yet (a database adopted with `pull`): this changeset starts one
+            before = apply && Files.exists(migrations.master()) ? new Migrator(jdbcUrl, migrations.master()).pending("!seed") : List.of();
         } catch (MigrationException e) {
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot read the migration state: " + e.getMessage(), e);
         }
         if (apply && !before.isEmpty())
-            throw new UserError(ExitCodes.FINDINGS, before.size() + " other changesets are pending; run `dbtool migrate` first, then `dbtool optimize --apply`");
+            throw new UserError(ExitCodes.FINDINGS, before.size() + " other changeset" + (before.size() == 1 ? " is" : "s are") + " pending (" + String.join(", ", before)
+                    + "); run `dbtool migrate` first (or `dbtool migrate baseline` if the database already has what they create), then `dbtool optimize --apply`");
         try {
             AtomicFiles.write(file, SqlChangeSetWriter.write(result.recommendations().stream().map(Recommendation::index).toList(), drops, id,
                     migrations.author(env), format, path));

@@ -37,6 +37,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Exit codes: 0 done, 1 the schema cannot be seeded or a row was refused (nothing is loaded), 2 usage, "
                 + "3 database unreachable or file unwritable.", "",
             "Examples:",
+            "  dbtool seed --count 100                       # load the default database (as --load)",
             "  dbtool seed --out seed.sql                    # psql -f seed.sql",
             "  dbtool seed --load --count 1000 --seed 42     # into the development database",
             "  dbtool seed --changeset && dbtool migrate --contexts seed",
@@ -52,7 +53,7 @@ final class SeedCommand implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE.sql", description = "Write a SQL script (multi-row INSERTs in one transaction).")
         String out;
 
-        @Option(names = "--load", description = "Stream the rows into the database with COPY, in one transaction.")
+        @Option(names = "--load", description = "Stream the rows into the database with COPY, in one transaction. The default when none of the three is given.")
         boolean load;
 
         @Option(names = "--changeset", description = "Write a Liquibase changeset (context seed) that loads CSV files, and include it "
@@ -60,8 +61,9 @@ final class SeedCommand implements Callable<Integer> {
         boolean changeset;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
+    /** None of the three: load the default database, as {@code prisma db seed} does. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Target target = new Target();
 
     @Option(names = "--count", paramLabel = "N", description = "Rows per model without @@seed(count: n). Default: " + SeedOptions.DEFAULT_COUNT + ".")
     Integer count;
@@ -100,18 +102,10 @@ final class SeedCommand implements Callable<Integer> {
 
     private int writeScript(SeedPlan plan, Environment env) {
         Path file = env.resolve(target.out);
+        if (Files.isDirectory(file)) throw new UserError(ExitCodes.USAGE, target.out + " is a directory; --out names a file");
         if (Files.exists(file) && !force) throw new UserError(ExitCodes.FINDINGS, target.out + " exists; add --force to replace it");
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-                SqlScriptWriter.write(plan, truncate, w);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, w -> SqlScriptWriter.write(plan, truncate, w));
         } catch (IOException e) {
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot write " + target.out + ": " + e.getMessage(), e);
         }
@@ -159,15 +153,16 @@ final class SeedCommand implements Callable<Integer> {
             tables.add(new CopyLoader.Table(t.qualifiedName(), t.displayName(), t.columns(), t::iterator));
             after.addAll(t.afterSql());
         }
-        ProgressLine progress = new ProgressLine(env);
+        long expected = plan.tables().stream().mapToLong(SeedTable::expectedRows).sum();
         try (DatabaseOption.Target db = databaseOption.open(env, project.loaded().schema(), migrations.directory().getParent());
              Connection c = DriverManager.getConnection(db.jdbcUrl())) {
-            long rows = CopyLoader.load(c, before, tables, after, progress::update);
-            progress.done();
+            long rows;
+            try (ProgressDisplay progress = ProgressDisplay.start(env, "seed", expected, "rows")) {
+                rows = CopyLoader.load(c, before, tables, after, progress::stepTo);
+            }
             env.err().println("✔ Loaded " + rows + " rows into " + plan.tables().size() + " tables of " + db.description() + ".");
             return ExitCodes.OK;
         } catch (SeedLoadException e) {
-            progress.done();
             throw new UserError(ExitCodes.FINDINGS, e.getMessage(), e);
         } catch (SQLException e) {
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot connect to the database: " + e.getMessage(), e);
@@ -175,25 +170,6 @@ final class SeedCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             throw new UserError(ExitCodes.ENVIRONMENT, e.getMessage(), e);
-        }
-    }
-
-    /** A rows-loaded counter that rewrites one line on a terminal and stays silent in CI or a pipe. */
-    private static final class ProgressLine {
-        private final Environment env;
-        private boolean shown;
-
-        ProgressLine(Environment env) { this.env = env; }
-
-        void update(long rows) {
-            if (env.ci()) return;
-            env.err().print("\rseeding… " + rows + " rows");
-            env.err().flush();
-            shown = true;
-        }
-
-        void done() {
-            if (shown) env.err().print("\r\u001b[K");
         }
     }
 }

@@ -17,8 +17,8 @@ public record CatalogDrift(List<String> onlyInDatabase, List<String> onlyInSchem
     public boolean isEmpty() { return onlyInDatabase.isEmpty() && onlyInSchema.isEmpty() && changed.isEmpty(); }
 
     public static CatalogDrift compare(List<String> database, List<String> schema) {
-        Map<String, String> db = byObject(database);
-        Map<String, String> wanted = byObject(schema);
+        Map<String, String> db = byObject(sameMeaning(database));
+        Map<String, String> wanted = byObject(sameMeaning(schema));
         List<String> onlyDb = new ArrayList<>();
         List<String> onlySchema = new ArrayList<>();
         List<Changed> changed = new ArrayList<>();
@@ -30,6 +30,21 @@ public record CatalogDrift(List<String> onlyInDatabase, List<String> onlyInSchem
             else if (!a.equals(b)) changed.add(new Changed(key, a.substring(key.length()).strip(), b.substring(key.length()).strip()));
         }
         return new CatalogDrift(List.copyOf(onlyDb), List.copyOf(onlySchema), List.copyOf(changed));
+    }
+
+    /**
+     * One spelling for what PostgreSQL stores two ways with the same effect, so a database made by hand does not drift
+     * from its pulled schema: {@code UNIQUE} written in a table (a constraint over a unique index) and Prisma's unique
+     * index are both the index line; {@code DEFAULT now()} is {@code DEFAULT CURRENT_TIMESTAMP}.
+     */
+    static List<String> sameMeaning(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            String[] parts = l.split(" ", 4);
+            if (parts[0].equals("constraint") && parts.length == 4 && parts[3].startsWith("UNIQUE (")) continue;
+            out.add(l.replace("DEFAULT now()", "DEFAULT CURRENT_TIMESTAMP"));
+        }
+        return out;
     }
 
     private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * A database URL in either form users have: libpq/Prisma ({@code postgresql://user:pass@host:5432/db?schema=app&sslmode=disable})
  * or JDBC ({@code jdbc:postgresql://host/db?user=…}), turned into the JDBC URL the driver takes. Prisma's
  * {@code schema} parameter becomes {@code currentSchema}. A host that is not loopback gets {@code sslmode=require}
- * unless the URL sets a mode: credentials never cross a network in clear by default.
+ * unless the URL sets a mode: credentials never cross a network in clear by default. Prisma's {@code pgbouncer=true}
+ * becomes {@code prepareThreshold=0} (no server-side prepared statements, which transaction pooling breaks).
  */
 public record DatabaseUrl(String jdbc, String host, String database, String schema) {
 
@@ -41,6 +42,9 @@ public record DatabaseUrl(String jdbc, String host, String database, String sche
             }
         }
         String schema = params.remove("schema");
+        // PgBouncer in transaction pooling hands each transaction any server connection: no named prepared statements
+        String bouncer = params.remove("pgbouncer");
+        if ("true".equalsIgnoreCase(bouncer)) params.putIfAbsent("prepareThreshold", "0");
         if (schema != null) params.put("currentSchema", schema);
         if (uri.getRawUserInfo() != null) {
             String[] userInfo = uri.getRawUserInfo().split(":", 2);

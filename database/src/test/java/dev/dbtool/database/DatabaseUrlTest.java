@@ -17,6 +17,12 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void pgbouncerTrueTurnsServerSidePreparedStatementsOff() {
+        assertEquals("jdbc:postgresql://127.0.0.1:6432/app?prepareThreshold=0&user=app", DatabaseUrl.parse("postgresql://app@127.0.0.1:6432/app?pgbouncer=true").jdbc());
+        assertEquals("jdbc:postgresql://127.0.0.1:6432/app", DatabaseUrl.parse("postgresql://127.0.0.1:6432/app?pgbouncer=false").jdbc());
+    }
+
+    @Test
     void remoteHostsGetSslUnlessTheUrlSaysOtherwise() {
         assertEquals("jdbc:postgresql://db.example.com/app?sslmode=require", DatabaseUrl.parse("postgres://db.example.com/app").jdbc());
         assertEquals("jdbc:postgresql://db.example.com/app?sslmode=disable", DatabaseUrl.parse("postgresql://db.example.com/app?sslmode=disable").jdbc());

@@ -13,7 +13,7 @@ class DatabaseUrlsTest {
         assertEquals("app", local.user());
         assertEquals("p@ss", local.password());
         assertEquals("jdbc:postgresql://db.example.com/shop?sslmode=require", DatabaseUrls.parse("postgres://u@db.example.com/shop").url());
-        assertEquals("jdbc:postgresql://db.example.com/shop?sslmode=disable",
+        assertEquals("jdbc:postgresql://db.example.com/shop?sslmode=disable&prepareThreshold=0",
                 DatabaseUrls.parse("postgres://u@db.example.com/shop?sslmode=disable&pgbouncer=true").url());
         assertEquals("jdbc:postgresql://h/db", DatabaseUrls.parse("jdbc:postgresql://h/db").url());
     }

@@ -4,11 +4,20 @@ package dev.dbtool.database.migrate;
 public final class MigrationException extends Exception {
     private static final long serialVersionUID = 1L;
     private final boolean connection;
+    private final java.util.List<String> applied;
 
     public MigrationException(String message, Throwable cause, boolean connection) {
+        this(message, cause, connection, java.util.List.of());
+    }
+
+    /** {@code applied}: the changesets a failed update applied (and committed) before the one that failed. */
+    public MigrationException(String message, Throwable cause, boolean connection, java.util.List<String> applied) {
         super(message, cause);
         this.connection = connection;
+        this.applied = java.util.List.copyOf(applied);
     }
+
+    public java.util.List<String> applied() { return applied; }
 
     public boolean isConnectionProblem() { return connection; }
 

@@ -279,7 +279,7 @@ public final class SeedPlanner {
                 row++;
                 return r;
             }
-        }, java.util.Collections.unmodifiableList(afterSql));
+        }, java.util.Collections.unmodifiableList(afterSql), n);
     }
 
     private ScalarField fieldOf(Model m, String column) {
@@ -466,7 +466,7 @@ public final class SeedPlanner {
                 if (!hasNext()) throw new NoSuchElementException();
                 return new String[] {av.at(aId, row), bv.at(bId, partners[next++])};
             }
-        }, List.of());
+        }, List.of(), Math.min(nb, 3) == 0 ? 0 : (long) na * Math.min(nb, 3) / 2); // 0–3 partners each, 1.5 on average
     }
 
     /** The value functions of one table's columns, shared with the children that point at it. */
