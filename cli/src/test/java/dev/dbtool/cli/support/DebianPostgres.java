@@ -28,13 +28,35 @@ public final class DebianPostgres implements AutoCloseable {
 
     /** Null when the cluster can start; otherwise the reason it cannot. */
     public static String missing() {
-        if (!Files.isExecutable(BIN.resolve("initdb"))) return "PostgreSQL 15 from Debian is not installed (apt-get install postgresql-15 postgresql-15-hypopg)";
+        String server = missingServer();
+        if (server != null) return server;
         if (!Files.exists(HYPOPG)) return "HypoPG for PostgreSQL 15 is not installed (apt-get install postgresql-15-hypopg)";
+        return null;
+    }
+
+    /** Like {@link #missing()}, for tests that need the server but not HypoPG. */
+    public static String missingServer() {
+        if (!Files.isExecutable(BIN.resolve("initdb"))) return "PostgreSQL 15 from Debian is not installed (apt-get install postgresql-15)";
         if (root() && !Files.exists(Path.of("/usr/sbin/runuser"))) return "running as root without runuser";
         return null;
     }
 
     public static DebianPostgres start() throws IOException, InterruptedException {
+        return start(List.of(), null);
+    }
+
+    /**
+     * A cluster whose server also gets {@code settings} ({@code name=value}) and, when {@code hba} is not null, that
+     * pg_hba.conf. {@link #directory()} is where certificates and the like go before the server starts: call
+     * {@link #prepare()} first for that.
+     */
+    public static DebianPostgres start(List<String> settings, String hba) throws IOException, InterruptedException {
+        DebianPostgres pg = prepare();
+        return pg.launch(settings, hba);
+    }
+
+    /** An initialised cluster, not started yet. */
+    public static DebianPostgres prepare() throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("dbtool-pg15-");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -42,10 +64,29 @@ public final class DebianPostgres implements AutoCloseable {
         }
         if (root()) run(List.of("chown", "-R", "postgres:postgres", data.toString()));
         run(asPostgres(BIN.resolve("initdb").toString(), "-D", data.resolve("db").toString(), "-A", "trust", "-U", "postgres", "--no-sync"));
-        run(asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-w", "-l", data.resolve("log").toString(), "-o",
-                "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements -c fsync=off", "start"));
         return new DebianPostgres(data, port);
     }
+
+    public DebianPostgres launch(List<String> settings, String hba) throws IOException, InterruptedException {
+        if (hba != null) Files.writeString(data.resolve("db/pg_hba.conf"), hba);
+        StringBuilder options = new StringBuilder("-p " + port + " -k " + data + " -c listen_addresses=localhost -c shared_preload_libraries=pg_stat_statements -c fsync=off");
+        for (String s : settings) options.append(" -c ").append(s);
+        run(asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-w", "-l", data.resolve("log").toString(), "-o", options.toString(), "start"));
+        return this;
+    }
+
+    /** The cluster's own folder (owned by the server's user), for files the server reads. */
+    public Path directory() { return data; }
+
+    public int port() { return port; }
+
+    /** Hands files written into {@link #directory()} to the server's user (as root). */
+    public void own(Path path) throws IOException, InterruptedException {
+        if (root()) run(List.of("chown", "-R", "postgres:postgres", path.toString()));
+    }
+
+    /** Runs a command as the server's user (root drops to it). */
+    public static List<String> asServerUser(String... command) { return asPostgres(command); }
 
     public String jdbcUrl(String database) { return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres"; }
 
@@ -72,7 +113,8 @@ public final class DebianPostgres implements AutoCloseable {
         return out;
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    /** Runs a command to its end; fails with its output. */
+    public static void run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(String.join(" ", command) + " failed: " + output);
