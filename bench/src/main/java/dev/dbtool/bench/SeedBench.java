@@ -20,7 +20,10 @@ import java.sql.Statement;
  * Seed load speed against the server-side ceiling, on one embedded PostgreSQL: a parent (Author), a child with a
  * foreign key (Book), and the implicit m:n join table between Book and a second parent (Reader). Runs
  * {@code dbtool seed --load} as a separate process (so its wall time and peak RSS are the CLI's), for ROWS/10 and
- * ROWS rows, then fills the same shapes with INSERT … SELECT … FROM generate_series. Usage: {@code SeedBench ROWS DBTOOL}.
+ * ROWS rows. The ceiling is issue #18's: the very rows dbtool loaded, dumped as pg_dump --data-only writes them (COPY
+ * … FROM stdin blocks), loaded by {@code psql -1 -f} into an empty copy of the schema (same DDL, same keys and
+ * indexes) on the same server in the same run; ratio = ceiling time / dbtool time. It also fills the same shapes with
+ * INSERT … SELECT … FROM generate_series (server-side only, no client). Usage: {@code SeedBench ROWS DBTOOL}.
  */
 public final class SeedBench {
     static final String SCHEMA = """
@@ -68,6 +71,7 @@ public final class SeedBench {
             // Parents and children get count N each; join rows average 1.5 per Book: about 4.5 N rows in all.
             int per = Math.max(1, (int) Math.round(rows / 4.5));
             String pgUrl = "postgresql://postgres@localhost:" + pg.port() + "/postgres";
+            double fullSeconds = 0;
             for (int n : new int[] {Math.max(1, per / 10), per}) {
                 Path time = dir.resolve("time");
                 Process p = new ProcessBuilder("/usr/bin/time", "-f", "%e %M", "-o", time.toString(), dbtool, "seed", "--schema", schemaFile.toString(),
@@ -79,7 +83,9 @@ public final class SeedBench {
                 double seconds = Double.parseDouble(t[0]);
                 System.out.printf("dbtool seed --load (process): %,d rows in %.2f s = %,.0f rows/s, peak RSS %d MiB%n",
                         loadedRows, seconds, loadedRows / seconds, Long.parseLong(t[1]) / 1024);
+                fullSeconds = seconds;
             }
+            psqlCeiling(pg, loaded, dir, fullSeconds);
             SeedPlan plan = SeedPlanner.plan(loaded.schema(), new SeedOptions(1, per));
             long t0 = System.nanoTime();
             try (Connection c = DriverManager.getConnection(url)) {
@@ -112,6 +118,40 @@ public final class SeedBench {
             for (File f : dir.toFile().listFiles()) f.delete();
             dir.toFile().delete();
         }
+    }
+
+    /** psql loading a data-only dump of the rows dbtool just loaded into an empty copy of the schema. */
+    static void psqlCeiling(EmbeddedServer pg, LoadedSchema loaded, Path dir, double dbtoolSeconds) throws Exception {
+        String psql = java.util.stream.Stream.of("/usr/bin/psql", "/usr/lib/postgresql/15/bin/psql").filter(f -> new File(f).canExecute()).findFirst().orElse(null);
+        if (psql == null) {
+            System.out.println("psql ceiling: skipped, no psql (apt-get install postgresql-client)");
+            return;
+        }
+        String url = pg.jdbcUrl("postgres");
+        Path dump = dir.resolve("dump.sql");
+        long rows = 0;
+        try (Connection c = DriverManager.getConnection(url); var out = new java.io.BufferedOutputStream(Files.newOutputStream(dump), 1 << 20)) {
+            var copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            for (String table : new String[] {"\"Author\"", "\"Reader\"", "\"Book\"", "\"_BookToReader\""}) {
+                out.write(("COPY public." + table + " FROM stdin;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                rows += copy.copyOut("COPY " + table + " TO STDOUT", out);
+                out.write("\\.\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS ceiling");
+            st.execute("CREATE DATABASE ceiling");
+        }
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("ceiling")); Statement st = c.createStatement()) {
+            for (String sql : PostgresDdl.createAll(PhysicalSchemaBuilder.build(loaded.schema()))) st.execute(sql);
+        }
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(psql, "-q", "-1", "-v", "ON_ERROR_STOP=1", "-h", "localhost", "-p", String.valueOf(pg.port()), "-U", "postgres",
+                "-d", "ceiling", "-f", dump.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("psql.out").toFile()).start();
+        if (p.waitFor() != 0) throw new IllegalStateException("psql: " + Files.readString(dir.resolve("psql.out")));
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("psql -1 -f of the same rows, data-only dump (ceiling): %,d rows in %.2f s = %,.0f rows/s%n", rows, s, rows / s);
+        System.out.printf("seed ratio (ceiling time / dbtool time): %.2f%n", s / dbtoolSeconds);
     }
 
     static long count(String url) throws Exception {

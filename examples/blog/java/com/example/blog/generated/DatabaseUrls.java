@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * {@code DATABASE_URL} in either form: JDBC ({@code jdbc:postgresql://…}) as it is, or libpq/Prisma
  * ({@code postgresql://user:pass@host:port/db?schema=…&sslmode=…}) converted; a host other than loopback without an
- * explicit {@code sslmode} gets {@code sslmode=require}.
+ * explicit {@code sslmode} gets {@code sslmode=require}; Prisma's {@code pgbouncer=true} turns server-side prepared
+ * statements off ({@code prepareThreshold=0}).
  */
 public final class DatabaseUrls {
     /** A JDBC URL and the credentials taken out of it. */
@@ -49,7 +50,10 @@ public final class DatabaseUrls {
                 else if (key.equals("sslmode")) {
                     params.add("sslmode=" + value);
                     ssl = true;
-                } else if (!key.equals("connection_limit") && !key.equals("pool_timeout") && !key.equals("pgbouncer")) params.add(kv);
+                } else if (key.equals("pgbouncer")) {
+                    // PgBouncer in transaction pooling hands each transaction any server connection: no named prepared statements
+                    if (value.equalsIgnoreCase("true")) params.add("prepareThreshold=0");
+                } else if (!key.equals("connection_limit") && !key.equals("pool_timeout")) params.add(kv);
             }
         }
         String lower = host.toLowerCase(Locale.ROOT);
