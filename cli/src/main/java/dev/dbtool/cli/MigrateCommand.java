@@ -54,7 +54,7 @@ final class MigrateCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             List<String> applied;
-            try (ChangeSetProgress progress = new ChangeSetProgress(env)) {
+            try (StepProgress progress = new StepProgress(env, "migrate", "changesets")) {
                 applied = migrator.progress(progress).update(contexts);
             } catch (MigrationException e) {
                 for (String id : e.applied()) env.out().println("applied " + id);
@@ -68,29 +68,6 @@ final class MigrateCommand implements Callable<Integer> {
             env.err().println("✔ Applied " + applied.size() + " changeset" + (applied.size() == 1 ? "" : "s") + " to " + target.description() + ".");
             return ExitCodes.OK;
         });
-    }
-
-    /** Migrator progress on a terminal's progress bar. */
-    private static final class ChangeSetProgress implements Migrator.Progress, AutoCloseable {
-        private final Environment env;
-        private ProgressDisplay display;
-
-        ChangeSetProgress(Environment env) { this.env = env; }
-
-        @Override
-        public void start(int total) {
-            if (total > 0) display = ProgressDisplay.start(env, "migrate", total, "changesets");
-        }
-
-        @Override
-        public void changeSet(String id) {
-            if (display != null) display.step(id);
-        }
-
-        @Override
-        public void close() {
-            if (display != null) display.close();
-        }
     }
 
     interface MigratorWork {

@@ -94,8 +94,8 @@ final class OptimizeCommand implements Callable<Integer> {
         Path projectDir = project == null ? env.resolve(".") : (Files.isDirectory(project.schemaPath()) ? project.schemaPath() : project.schemaPath().toAbsolutePath().getParent());
         try (DatabaseOption.Target db = databaseOption.open(env, schema == null ? emptySchema() : schema, projectDir)) {
             AdvisorResult result;
-            try {
-                result = Advisor.run(new Advisor.Options(db.jdbcUrl(), minCalls, maxStatements, budgetBytes, mode));
+            try (StepProgress progress = new StepProgress(env, "optimize", "candidates")) {
+                result = Advisor.run(new Advisor.Options(db.jdbcUrl(), minCalls, maxStatements, budgetBytes, mode), progress);
             } catch (AdvisorException e) {
                 throw new UserError(ExitCodes.ENVIRONMENT, e.getMessage(), e);
             }

@@ -29,9 +29,22 @@ public final class Advisor {
     /** What to advise on and how. {@code whatIf} null: HypoPG when the database has it, else estimates. */
     public record Options(String jdbcUrl, long minCalls, int maxStatements, long budgetBytes, WhatIf.Mode whatIf) {}
 
+    /** Told how many index candidates will be costed, then each one as it is (the long part with a what-if build). */
+    public interface Progress {
+        Progress NONE = new Progress() { };
+
+        default void start(int candidates) { }
+
+        default void candidate(String display) { }
+    }
+
     private Advisor() {}
 
     public static AdvisorResult run(Options o) throws AdvisorException {
+        return run(o, Progress.NONE);
+    }
+
+    public static AdvisorResult run(Options o, Progress progress) throws AdvisorException {
         long start = System.nanoTime();
         List<String> notes = new ArrayList<>();
         java.util.Properties props = new java.util.Properties();
@@ -54,7 +67,9 @@ public final class Advisor {
             }
             Map<IndexCandidate, Set<Integer>> candidates = CandidateGenerator.generate(analyzed, facts.indexes());
             List<CostedCandidate> costed = new ArrayList<>();
+            progress.start(candidates.size());
             for (Map.Entry<IndexCandidate, Set<Integer>> e : candidates.entrySet()) {
+                progress.candidate(e.getKey().display());
                 Map<Integer, String> sqls = new LinkedHashMap<>();
                 for (int i : e.getValue()) if (!Double.isNaN(before[i])) sqls.put(i, workload.get(i).sql());
                 if (sqls.isEmpty()) continue;
