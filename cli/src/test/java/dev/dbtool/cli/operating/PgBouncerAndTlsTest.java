@@ -185,7 +185,8 @@ class PgBouncerAndTlsTest {
     private void waitForPort(int port, Process bouncer) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return;
             } catch (IOException e) {
                 assertTrue(bouncer.isAlive(), "pgbouncer exited: " + Files.readString(dir.resolve("pgbouncer.log")));
