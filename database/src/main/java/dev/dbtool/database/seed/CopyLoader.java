@@ -70,7 +70,18 @@ public final class CopyLoader {
             }
             current = "linking rows and setting sequences";
             try (Statement st = c.createStatement()) {
-                for (String sql : after) st.execute(sql);
+                // the UPDATEs of deferred keys (one per row) go as one pipelined batch, not a round trip each; a batch
+                // cannot hold the SELECT setval(...) calls, which run on their own
+                boolean batched = false;
+                for (String sql : after) {
+                    if (sql.startsWith("UPDATE ")) {
+                        st.addBatch(sql);
+                        batched = true;
+                    } else {
+                        st.execute(sql);
+                    }
+                }
+                if (batched) st.executeBatch();
             }
             c.commit();
             return producer.rows;
