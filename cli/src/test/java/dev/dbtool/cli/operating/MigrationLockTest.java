@@ -157,4 +157,31 @@ class MigrationLockTest {
         assertEquals(6, reported.stream().distinct().count());
         assertEquals("6", TestDatabases.query(db, "SELECT count(*) FROM databasechangelog"));
     }
+
+    @Test
+    void aWaitingRunDoesNotHoldUpTheHoldersCreateIndexConcurrently() throws Exception {
+        String db = TestDatabases.create("waiting_cic");
+        CliRun cli = new CliRun(dir);
+        Files.writeString(dir.resolve("schema.prisma"), HEAD + "model Ticket {\n  id Int @id\n  agent Int\n}\n");
+        cli.ok("schema", "--name", "init");
+        Path cic = dir.resolve("migrations/changes/99990101000000-cic.yaml");
+        Files.writeString(cic, "databaseChangeLog:\n- changeSet:\n    id: 99990101000000-sleep\n    author: tests\n    changes:\n"
+                + "    - sql:\n        sql: SELECT pg_sleep(1.5)\n"
+                + "- changeSet:\n    id: 99990101000000-cic\n    author: tests\n    runInTransaction: false\n    changes:\n"
+                + "    - sql:\n        sql: CREATE INDEX CONCURRENTLY \"Ticket_agent_idx\" ON \"Ticket\" (agent)\n");
+        Files.writeString(dir.resolve("migrations/changelog.yaml"), Files.readString(dir.resolve("migrations/changelog.yaml"))
+                + "- include:\n    file: changes/99990101000000-cic.yaml\n    relativeToChangelogFile: true\n");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long start = System.nanoTime();
+        try {
+            List<Future<CliRun.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) runs.add(pool.submit((Callable<CliRun.Result>) () -> cli.run("migrate", "--url", db, "--lock-timeout", "60")));
+            for (Future<CliRun.Result> f : runs) assertEquals(0, f.get(90, TimeUnit.SECONDS).code());
+        } finally {
+            pool.shutdownNow();
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertTrue(seconds < 20, "the index build waited for the waiting run: " + seconds + " s");
+        assertEquals("1", TestDatabases.query(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'Ticket_agent_idx'"));
+    }
 }

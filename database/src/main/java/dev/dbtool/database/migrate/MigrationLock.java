@@ -48,6 +48,8 @@ final class MigrationLock implements AutoCloseable {
                     notices.accept("waiting for another migration run to finish" + (holder == null ? "" : ": " + holder));
                     told = true;
                 }
+                // no open transaction while waiting: its snapshot would make the holder's CREATE INDEX CONCURRENTLY wait for us
+                c.rollback();
                 Thread.sleep(200);
             }
             try (Statement st = c.createStatement()) {
