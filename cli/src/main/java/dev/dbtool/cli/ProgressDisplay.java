@@ -21,8 +21,21 @@ final class ProgressDisplay implements AutoCloseable {
         env.err().flush();
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 1)).setUnit(" " + unit, 1).showSpeed()
                 .setStyle(env.colour() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).clearDisplayOnFinish().build();
+                .setConsumer(new ConsoleProgressBarConsumer(stream(env.err()))).clearDisplayOnFinish().build();
         return new ProgressDisplay(bar);
+    }
+
+    /** The environment's error writer as the stream the library wants; bytes are decoded whole at each flush. */
+    private static java.io.PrintStream stream(java.io.PrintWriter err) {
+        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void flush() {
+                err.print(toString(java.nio.charset.StandardCharsets.UTF_8));
+                err.flush();
+                reset();
+            }
+        };
+        return new java.io.PrintStream(pending, true, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Done so far; the total grows when an estimate proves low. */
