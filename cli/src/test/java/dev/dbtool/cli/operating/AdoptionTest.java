@@ -86,4 +86,26 @@ class AdoptionTest {
         assertTrue(cli.ok("migrate", "status", "--url", db).err().contains("is up to date"));
         assertEquals("3", TestDatabases.query(db, "SELECT count(*) FROM databasechangelog"));
     }
+
+    @Test
+    void baselineThroughRecordsUpToAChangesetAndNamesAnUnknownOne() throws Exception {
+        String db = TestDatabases.create("adopt_through");
+        CliRun cli = new CliRun(dir);
+        String head = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n";
+        Files.writeString(dir.resolve("schema.prisma"), head + "model A {\n  id Int @id\n}\n");
+        String first = cli.ok("schema", "--name", "a").out().strip().replaceAll(".*/([^/]+)\\.yaml$", "$1");
+        Files.writeString(dir.resolve("schema.prisma"), head + "model A {\n  id Int @id\n}\n\nmodel B {\n  id Int @id\n}\n");
+        cli.ok("schema", "--name", "b");
+        try (Connection c = DriverManager.getConnection(db); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE \"A\" (id integer PRIMARY KEY)"); // the database already has the first change only
+        }
+        CliRun.Result unknown = cli.run("migrate", "baseline", "--through", "no-such-id", "--url", db);
+        assertEquals(1, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("no pending changeset no-such-id") && unknown.err().contains(first), unknown.err());
+        assertEquals("recorded " + first + "\n", cli.ok("migrate", "baseline", "--through", first, "--url", db).out());
+        CliRun.Result rest = cli.ok("migrate", "--url", db);
+        assertEquals(1, rest.out().lines().count(), rest.out());
+        assertEquals("1", TestDatabases.query(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'B'"));
+        assertEquals(0, cli.run("diff", "--url", db).code());
+    }
 }
