@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dbtool.examples.blog.GraphQLClient.Response;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,21 +27,8 @@ class ApiThroughPgBouncerTest {
         BlogDatabase.Seeded db = BlogDatabase.create("blog_bouncer", 12);
         try (PgBouncer bouncer = PgBouncer.start(db.jdbcUrl(), 3)) {
             String database = db.jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]+/([^?]+).*$", "$1");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), "com.example.blog.generated.ApiServer");
-            pb.environment().put("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + bouncer.port + "/" + database + "?pgbouncer=true");
-            pb.environment().put("PORT", "0");
-            pb.environment().put("HOST", "127.0.0.1");
-            pb.environment().put("JWT_SECRET", Tokens.SECRET);
-            pb.environment().put("ENCRYPTION_KEYS", "dev:" + db.plan().secrets().keyBase64());
-            pb.environment().put("REDIS_URL", "redis://127.0.0.1:" + TestRedis.freePort()); // no cache: every request reaches PostgreSQL
-            pb.redirectErrorStream(true);
-            Process p = pb.start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line = out.readLine();
-                Matcher m = Pattern.compile("http://localhost:(\\d+)/graphql").matcher(line == null ? "" : line);
-                assertTrue(m.find(), "the server announces its address: " + line);
-                GraphQLClient client = new GraphQLClient(Integer.parseInt(m.group(1)));
+            try (ApiServerProcess server = ApiServerProcess.start("postgresql://postgres@127.0.0.1:" + bouncer.port + "/" + database + "?pgbouncer=true", db)) {
+                GraphQLClient client = new GraphQLClient(server.port);
                 String token = Tokens.hs256("ops", "users:read users:contact posts:read");
                 ExecutorService pool = Executors.newFixedThreadPool(8);
                 try {
@@ -64,9 +45,6 @@ class ApiThroughPgBouncerTest {
                 } finally {
                     pool.shutdownNow();
                 }
-            } finally {
-                p.destroy();
-                p.waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
