@@ -79,7 +79,9 @@ class AdoptionTest {
                 }
             }
         }
-        CliRun.Result optimized = cli.ok("optimize", "--url", db, "--what-if", "build", "--apply");
+        CliRun.Result optimized = cli.onTerminal("optimize", "--url", db, "--what-if", "build", "--apply");
+        assertEquals(0, optimized.code(), optimized.err());
+        assertTrue(optimized.err().matches("(?s).*optimize .*\\d+/\\d+ candidates.*"), "a progress bar over the candidates: " + optimized.err());
         assertTrue(optimized.err().contains("Applied to the database"), optimized.err());
         assertEquals("1", TestDatabases.query(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'tickets' AND indexdef LIKE '%(agent_id%'"),
                 optimized.out() + optimized.err());

@@ -19,9 +19,20 @@ record CliRun(Path dir, Map<String, String> variables) {
     }
 
     Result run(String... args) {
+        return run(false, args);
+    }
+
+    /** As a user at a terminal runs it: progress bars on (colour off). */
+    Result onTerminal(String... args) {
+        return run(true, args);
+    }
+
+    private Result run(boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new Environment(dir, variables, new PrintWriter(out, true), new PrintWriter(err, true), false), args);
+        Map<String, String> vars = new HashMap<>(variables);
+        if (terminal) vars.put("NO_COLOR", "1");
+        int code = Main.run(new Environment(dir, vars, new PrintWriter(out, true), new PrintWriter(err, true), terminal), args);
         return new Result(code, out.toString(), err.toString());
     }
 

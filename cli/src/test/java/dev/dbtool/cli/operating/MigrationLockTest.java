@@ -184,4 +184,23 @@ class MigrationLockTest {
         assertTrue(seconds < 20, "the index build waited for the waiting run: " + seconds + " s");
         assertEquals("1", TestDatabases.query(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'Ticket_agent_idx'"));
     }
+
+    @Test
+    void aServerWideIdleTransactionTimeoutDoesNotEndTheLock() throws Exception {
+        String db = TestDatabases.create("idle_timeout");
+        try (Connection c = DriverManager.getConnection(db); Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE \"" + c.getCatalog() + "\" SET idle_in_transaction_session_timeout = '500ms'");
+        }
+        CliRun cli = new CliRun(dir);
+        Files.writeString(dir.resolve("schema.prisma"), HEAD + "model Ticket {\n  id Int @id\n}\n");
+        cli.ok("schema", "--name", "init");
+        Path slow = dir.resolve("migrations/changes/99990101000000-slow.yaml");
+        Files.writeString(slow, "databaseChangeLog:\n- changeSet:\n    id: 99990101000000-slow\n    author: tests\n    changes:\n"
+                + "    - sql:\n        sql: SELECT pg_sleep(2)\n");
+        Files.writeString(dir.resolve("migrations/changelog.yaml"), Files.readString(dir.resolve("migrations/changelog.yaml"))
+                + "- include:\n    file: changes/99990101000000-slow.yaml\n    relativeToChangelogFile: true\n");
+        CliRun.Result r = cli.ok("migrate", "--url", db);
+        assertEquals(2, r.out().lines().count(), r.out());
+        assertFalse(r.err().contains("lock's connection was lost"), "the lock session outlived a 2 s changeset under a 500 ms idle timeout: " + r.err());
+    }
 }

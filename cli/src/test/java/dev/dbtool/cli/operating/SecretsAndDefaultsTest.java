@@ -60,15 +60,12 @@ class SecretsAndDefaultsTest {
         Files.writeString(dir.resolve("schema.prisma"), SCHEMA);
         CliRun cli = new CliRun(dir);
         cli.ok("schema", "--name", "init");
-        java.io.StringWriter err = new java.io.StringWriter();
-        java.util.Map<String, String> vars = new java.util.HashMap<>(java.util.Map.of("USER", "tester", "NO_COLOR", "1"));
-        dev.dbtool.cli.Environment terminal = new dev.dbtool.cli.Environment(dir, vars, new java.io.PrintWriter(new java.io.StringWriter(), true),
-                new java.io.PrintWriter(err, true), true);
-        assertEquals(0, dev.dbtool.cli.Main.run(terminal, "migrate", "--url", db), err.toString());
-        assertTrue(err.toString().contains("migrate") && err.toString().contains("1/1 changesets"), err.toString());
-        err.getBuffer().setLength(0);
-        assertEquals(0, dev.dbtool.cli.Main.run(terminal, "seed", "--count", "20000", "--url", db), err.toString());
-        assertTrue(err.toString().matches("(?s).*seed .*\\d+/\\d+ rows.*rows/s.*"), "rows, total and rate: " + err);
+        CliRun.Result migrated = cli.onTerminal("migrate", "--url", db);
+        assertEquals(0, migrated.code(), migrated.err());
+        assertTrue(migrated.err().contains("migrate") && migrated.err().contains("1/1 changesets"), migrated.err());
+        CliRun.Result seeded = cli.onTerminal("seed", "--count", "20000", "--url", db);
+        assertEquals(0, seeded.code(), seeded.err());
+        assertTrue(seeded.err().matches("(?s).*seed .*\\d+/\\d+ rows.*rows/s.*"), "rows, total and rate: " + seeded.err());
         CliRun.Result piped = cli.ok("seed", "--count", "20000", "--truncate", "--url", db);
         assertFalse(piped.err().contains("rows/s"), "no bar in a pipe: " + piped.err());
     }
