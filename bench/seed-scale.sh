@@ -2,7 +2,9 @@
 # Seed load speed and memory (issue #4): `dbtool seed --load` (a separate CLI process, COPY) into an embedded
 # PostgreSQL for ROWS/10 and ROWS rows (peak RSS of both), the same load in-process, and the server-side ceiling
 # (INSERT … SELECT … FROM generate_series for the same table shapes) on the same server in the same run.
-# Usage: bench/seed-scale.sh [ROWS]   (default 1000000)
+# Then the same on the shop schema of the conformance tests (8 models, an m:n table, a self-reference, enums, JSON,
+# arrays, bytes), or on SCHEMA when given.
+# Usage: bench/seed-scale.sh [ROWS] [SCHEMA]   (default 1000000 rows)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
@@ -14,3 +16,5 @@ mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true install -pl bench -am >"$ro
 cp="$(cat "$root/bench/out/classpath.txt"):$root/bench/target/classes"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 java -Xmx2g -cp "$cp" dev.dbtool.bench.SeedBench "$rows" "$root/dbtool"
+echo
+java -Xmx2g -cp "$cp" dev.dbtool.bench.SeedBench "$rows" "$root/dbtool" "${2:-$root/cli/src/test/resources/conformance/shop/schema.prisma}"

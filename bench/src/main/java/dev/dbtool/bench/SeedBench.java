@@ -23,7 +23,8 @@ import java.sql.Statement;
  * ROWS rows. The ceiling is issue #18's: the very rows dbtool loaded, dumped as pg_dump --data-only writes them (COPY
  * … FROM stdin blocks), loaded by {@code psql -1 -f} into an empty copy of the schema (same DDL, same keys and
  * indexes) on the same server in the same run; ratio = ceiling time / dbtool time. It also fills the same shapes with
- * INSERT … SELECT … FROM generate_series (server-side only, no client). Usage: {@code SeedBench ROWS DBTOOL}.
+ * INSERT … SELECT … FROM generate_series (server-side only, no client). Usage: {@code SeedBench ROWS DBTOOL [SCHEMA]}:
+ * with a schema file, that schema's tables instead (its {@code @@seed} counts ignored; no generate_series figure).
  */
 public final class SeedBench {
     static final String SCHEMA = """
@@ -61,15 +62,19 @@ public final class SeedBench {
         String dbtool = args[1];
         Path dir = Files.createTempDirectory("seedbench");
         Path schemaFile = dir.resolve("schema.prisma");
-        Files.writeString(schemaFile, SCHEMA);
+        boolean own = args.length < 3;
+        Files.writeString(schemaFile, own ? SCHEMA : Files.readString(Path.of(args[2])).replaceAll("(?m)^\\s*@@seed\\(count: \\d+\\)\\n", ""));
         LoadedSchema loaded = SchemaLoader.load(schemaFile);
+        SeedPlan sample = SeedPlanner.plan(loaded.schema(), new SeedOptions(1, 1000));
+        double perCount = sample.tables().stream().mapToLong(dev.dbtool.generators.seed.SeedTable::expectedRows).sum() / 1000.0;
+        System.out.printf("schema: %s, %d tables, about %.1f rows per --count%n", own ? "Author/Book/Reader + m:n" : args[2], sample.tables().size(), perCount);
         try (EmbeddedServer pg = EmbeddedServer.startTemporary()) {
             String url = pg.jdbcUrl("postgres");
             try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
                 for (String sql : PostgresDdl.createAll(PhysicalSchemaBuilder.build(loaded.schema()))) st.execute(sql);
             }
-            // Parents and children get count N each; join rows average 1.5 per Book: about 4.5 N rows in all.
-            int per = Math.max(1, (int) Math.round(rows / 4.5));
+            // Every model gets count N; join rows average 1.5 per owner row.
+            int per = Math.max(1, (int) Math.round(rows / perCount));
             String pgUrl = "postgresql://postgres@localhost:" + pg.port() + "/postgres";
             double fullSeconds = 0;
             for (int n : new int[] {Math.max(1, per / 10), per}) {
@@ -79,27 +84,22 @@ public final class SeedBench {
                         .redirectOutput(dir.resolve("out").toFile()).start();
                 if (p.waitFor() != 0) throw new IllegalStateException(Files.readString(dir.resolve("out")));
                 String[] t = Files.readString(time).strip().split(" ");
-                long loadedRows = count(url);
+                long loadedRows = count(url, sample);
                 double seconds = Double.parseDouble(t[0]);
                 System.out.printf("dbtool seed --load (process): %,d rows in %.2f s = %,.0f rows/s, peak RSS %d MiB%n",
                         loadedRows, seconds, loadedRows / seconds, Long.parseLong(t[1]) / 1024);
                 fullSeconds = seconds;
             }
-            psqlCeiling(pg, loaded, dir, fullSeconds);
+            psqlCeiling(pg, loaded, sample, dir, fullSeconds);
             SeedPlan plan = SeedPlanner.plan(loaded.schema(), new SeedOptions(1, per));
             long t0 = System.nanoTime();
             try (Connection c = DriverManager.getConnection(url)) {
-                java.util.List<dev.dbtool.database.seed.CopyLoader.Table> tables = new java.util.ArrayList<>();
-                java.util.List<String> after = new java.util.ArrayList<>();
-                for (var t : plan.tables()) {
-                    tables.add(new dev.dbtool.database.seed.CopyLoader.Table(t.qualifiedName(), t.displayName(), t.columns(), t::iterator));
-                    after.addAll(t.afterSql());
-                }
-                long n = dev.dbtool.database.seed.CopyLoader.load(c, java.util.List.of("TRUNCATE \"Author\", \"Book\", \"Reader\", \"_BookToReader\" CASCADE"),
-                        tables, after, x -> { });
+                long n = dev.dbtool.database.seed.CopyLoader.load(c, java.util.List.of("TRUNCATE " + String.join(", ", plan.truncateOrder()) + " CASCADE"),
+                        plan, x -> { });
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("seed load in-process (no JVM start):  %,d rows in %.2f s = %,.0f rows/s%n", n, s, n / s);
             }
+            if (!own) return;
             long joinRows = count(url, "\"_BookToReader\"");
             try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
                 st.execute("TRUNCATE \"Author\", \"Book\", \"Reader\", \"_BookToReader\" CASCADE");
@@ -111,7 +111,7 @@ public final class SeedBench {
                 st.execute("INSERT INTO \"_BookToReader\" (\"A\", \"B\") SELECT 1 + i % " + per + ", 1 + (i / " + per + " + i * 31) % " + per
                         + " FROM generate_series(0, " + (joinRows - 1) + ") i ON CONFLICT DO NOTHING");
                 double s = (System.nanoTime() - t) / 1e9;
-                long n = count(url);
+                long n = count(url, plan);
                 System.out.printf("INSERT ... SELECT generate_series (ceiling): %,d rows in %.2f s = %,.0f rows/s%n", n, s, n / s);
             }
         } finally {
@@ -121,7 +121,7 @@ public final class SeedBench {
     }
 
     /** psql loading a data-only dump of the rows dbtool just loaded into an empty copy of the schema. */
-    static void psqlCeiling(EmbeddedServer pg, LoadedSchema loaded, Path dir, double dbtoolSeconds) throws Exception {
+    static void psqlCeiling(EmbeddedServer pg, LoadedSchema loaded, SeedPlan plan, Path dir, double dbtoolSeconds) throws Exception {
         String psql = java.util.stream.Stream.of("/usr/bin/psql", "/usr/lib/postgresql/15/bin/psql").filter(f -> new File(f).canExecute()).findFirst().orElse(null);
         if (psql == null) {
             System.out.println("psql ceiling: skipped, no psql (apt-get install postgresql-client)");
@@ -132,8 +132,8 @@ public final class SeedBench {
         long rows = 0;
         try (Connection c = DriverManager.getConnection(url); var out = new java.io.BufferedOutputStream(Files.newOutputStream(dump), 1 << 20)) {
             var copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
-            for (String table : new String[] {"\"Author\"", "\"Reader\"", "\"Book\"", "\"_BookToReader\""}) {
-                out.write(("COPY public." + table + " FROM stdin;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String table : plan.tables().stream().map(dev.dbtool.generators.seed.SeedTable::qualifiedName).toList()) {
+                out.write(("COPY " + table + " FROM stdin;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 rows += copy.copyOut("COPY " + table + " TO STDOUT", out);
                 out.write("\\.\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -154,8 +154,10 @@ public final class SeedBench {
         System.out.printf("seed ratio (ceiling time / dbtool time): %.2f%n", s / dbtoolSeconds);
     }
 
-    static long count(String url) throws Exception {
-        return count(url, "\"Author\"") + count(url, "\"Book\"") + count(url, "\"Reader\"") + count(url, "\"_BookToReader\"");
+    static long count(String url, SeedPlan plan) throws Exception {
+        long n = 0;
+        for (var t : plan.tables()) n += count(url, t.qualifiedName());
+        return n;
     }
 
     static long count(String url, String table) throws Exception {

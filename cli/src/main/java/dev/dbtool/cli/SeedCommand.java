@@ -6,6 +6,7 @@ import dev.dbtool.generators.liquibase.ChangelogFormat;
 import dev.dbtool.generators.liquibase.SeedChangeSetWriter;
 import dev.dbtool.generators.seed.CsvWriter;
 import dev.dbtool.generators.seed.SeedOptions;
+import dev.dbtool.generators.seed.SeedLink;
 import dev.dbtool.generators.seed.SeedPlan;
 import dev.dbtool.generators.seed.SeedPlanner;
 import dev.dbtool.generators.seed.SeedSecrets;
@@ -133,6 +134,13 @@ final class SeedCommand implements Callable<Integer> {
                     rows += CsvWriter.write(t, w);
                 }
             }
+            for (SeedTable t : plan.tables()) {
+                for (SeedLink link : t.links()) {
+                    try (Writer w = new BufferedWriter(Files.newBufferedWriter(csvDir.resolve(link.csvName()), StandardCharsets.UTF_8), 1 << 16)) {
+                        CsvWriter.write(link, w);
+                    }
+                }
+            }
             AtomicFiles.write(changeset, SeedChangeSetWriter.write(plan, id, author, format, path, csvFolder));
             migrations.include(path);
             env.out().println(env.display(changeset));
@@ -147,18 +155,12 @@ final class SeedCommand implements Callable<Integer> {
     private int load(SeedPlan plan, Environment env, LoadedProject project) {
         Migrations migrations = Migrations.of(project.schemaPath(), project.loaded().schema());
         List<String> before = truncate && !plan.tables().isEmpty() ? List.of("TRUNCATE " + String.join(", ", plan.truncateOrder()) + " CASCADE") : List.of();
-        List<CopyLoader.Table> tables = new ArrayList<>();
-        List<String> after = new ArrayList<>();
-        for (SeedTable t : plan.tables()) {
-            tables.add(new CopyLoader.Table(t.qualifiedName(), t.displayName(), t.columns(), t::iterator));
-            after.addAll(t.afterSql());
-        }
         long expected = plan.tables().stream().mapToLong(SeedTable::expectedRows).sum();
         try (DatabaseOption.Target db = databaseOption.open(env, project.loaded().schema(), migrations.directory().getParent());
              Connection c = DriverManager.getConnection(db.jdbcUrl())) {
             long rows;
             try (ProgressDisplay progress = ProgressDisplay.start(env, "seed", expected, "rows")) {
-                rows = CopyLoader.load(c, before, tables, after, progress::stepTo);
+                rows = CopyLoader.load(c, before, plan, progress::stepTo);
             }
             env.err().println("✔ Loaded " + rows + " rows into " + plan.tables().size() + " tables of " + db.description() + ".");
             return ExitCodes.OK;

@@ -1,10 +1,14 @@
 package dev.dbtool.database.seed;
 
 import dev.dbtool.core.physical.SqlNames;
+import dev.dbtool.generators.seed.SeedLink;
+import dev.dbtool.generators.seed.SeedPlan;
+import dev.dbtool.generators.seed.SeedTable;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,11 +24,16 @@ import org.postgresql.copy.CopyManager;
  * Streams rows into PostgreSQL with COPY, in one transaction: on any error nothing stays, and the error names the
  * table and the row (PostgreSQL's COPY context). Rows are made on a thread of their own while the server takes the
  * previous ones (generation and loading overlap, also across tables), encoded straight to COPY's text format in UTF-8;
- * a small bounded queue between the two keeps memory constant whatever the row count.
+ * a small bounded queue between the two keeps memory constant whatever the row count. Keys set after the load are
+ * copied the same way into a staging table and applied with one UPDATE per key.
  */
 public final class CopyLoader {
-    /** One table's rows in PostgreSQL's text input form (null for NULL), made on demand. */
-    public record Table(String qualifiedName, String displayName, List<String> columns, java.util.function.Supplier<Iterator<String[]>> rows) {}
+    /**
+     * One COPY: rows in PostgreSQL's text input form (null for NULL), made on demand, into {@code target}; {@code before}
+     * and {@code after} run around it; {@code counted} says whether its rows are seed rows (staged links are not).
+     */
+    private record Copy(String target, String displayName, List<String> columns, java.util.function.Supplier<Iterator<String[]>> rows,
+                        List<String> before, List<String> after, boolean counted) {}
 
     /** Bytes of COPY text per chunk handed from the generating thread to the loading one. */
     private static final int CHUNK = 256 * 1024;
@@ -37,10 +46,28 @@ public final class CopyLoader {
     private record Chunk(int table, byte[] bytes, int length) {}
 
     /**
-     * Runs {@code before}, copies every table in order, runs {@code after}, commits; {@code progress} receives the
-     * running row count. Returns the number of rows loaded.
+     * Runs {@code before}, copies every table of the plan in order, sets the keys linked after the load and the
+     * sequences, commits; {@code progress} receives the running row count. Returns the number of rows loaded.
      */
-    public static long load(Connection c, List<String> before, List<Table> tables, List<String> after, LongConsumer progress)
+    public static long load(Connection c, List<String> before, SeedPlan plan, LongConsumer progress) throws SeedLoadException {
+        List<Copy> tables = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (SeedTable t : plan.tables()) {
+            tables.add(new Copy(t.qualifiedName(), t.displayName(), t.columns(), t.rows(), List.of(), List.of(), true));
+            after.addAll(t.afterSql());
+        }
+        int index = 0;
+        for (SeedTable t : plan.tables()) {
+            for (SeedLink link : t.links()) {
+                String staging = SeedLink.stagingName(index++);
+                tables.add(new Copy(SqlNames.quote(staging), "the links of " + t.displayName(), link.columns(), link.rows(),
+                        List.of(link.createStaging(staging)), List.of(link.update(staging)), false));
+            }
+        }
+        return load(c, before, tables, after, progress);
+    }
+
+    private static long load(Connection c, List<String> before, List<Copy> tables, List<String> after, LongConsumer progress)
             throws SeedLoadException {
         String current = null;
         Producer producer = new Producer(tables, progress);
@@ -54,10 +81,13 @@ public final class CopyLoader {
             }
             thread.start();
             for (int i = 0; i < tables.size(); i++) {
-                Table t = tables.get(i);
+                Copy t = tables.get(i);
                 if (t.columns().isEmpty()) continue;
                 current = t.displayName();
-                String sql = "COPY " + t.qualifiedName() + " (" + t.columns().stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") FROM STDIN";
+                try (Statement st = c.createStatement()) {
+                    for (String sql : t.before()) st.execute(sql);
+                }
+                String sql = "COPY " + t.target() + " (" + t.columns().stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") FROM STDIN";
                 CopyIn in = copy.copyIn(sql);
                 try {
                     for (Chunk chunk = producer.take(); chunk.bytes() != null; chunk = producer.take()) {
@@ -67,21 +97,13 @@ public final class CopyLoader {
                 } finally {
                     if (in.isActive()) in.cancelCopy();
                 }
-            }
-            current = "linking rows and setting sequences";
-            try (Statement st = c.createStatement()) {
-                // the UPDATEs of deferred keys (one per row) go as one pipelined batch, not a round trip each; a batch
-                // cannot hold the SELECT setval(...) calls, which run on their own
-                boolean batched = false;
-                for (String sql : after) {
-                    if (sql.startsWith("UPDATE ")) {
-                        st.addBatch(sql);
-                        batched = true;
-                    } else {
-                        st.execute(sql);
-                    }
+                try (Statement st = c.createStatement()) {
+                    for (String s : t.after()) st.execute(s);
                 }
-                if (batched) st.executeBatch();
+            }
+            current = "setting sequences";
+            try (Statement st = c.createStatement()) {
+                for (String sql : after) st.execute(sql);
             }
             c.commit();
             return producer.rows;
@@ -103,13 +125,13 @@ public final class CopyLoader {
 
     /** Makes every table's rows, in order, as COPY text chunks. */
     private static final class Producer implements Runnable {
-        private final List<Table> tables;
+        private final List<Copy> tables;
         private final LongConsumer progress;
         private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE);
         private volatile Throwable failure;
         private volatile long rows;
 
-        Producer(List<Table> tables, LongConsumer progress) {
+        Producer(List<Copy> tables, LongConsumer progress) {
             this.tables = tables;
             this.progress = progress;
         }
@@ -135,8 +157,9 @@ public final class CopyLoader {
                 long count = 0;
                 Encoder out = new Encoder();
                 for (int i = 0; i < tables.size(); i++) {
-                    Table t = tables.get(i);
+                    Copy t = tables.get(i);
                     if (t.columns().isEmpty()) continue;
+                    long step = t.counted() ? 1 : 0;
                     for (Iterator<String[]> it = t.rows().get(); it.hasNext(); ) {
                         String[] r = it.next();
                         for (int k = 0; k < r.length; k++) {
@@ -144,7 +167,7 @@ public final class CopyLoader {
                             out.value(r[k]);
                         }
                         out.put((byte) '\n');
-                        count++;
+                        count += step;
                         if (out.size() >= CHUNK) {
                             queue.put(new Chunk(i, out.buffer(), out.size()));
                             out = new Encoder();

@@ -9,12 +9,10 @@ import dev.dbtool.examples.Paths;
 import dev.dbtool.generators.seed.SeedOptions;
 import dev.dbtool.generators.seed.SeedPlan;
 import dev.dbtool.generators.seed.SeedPlanner;
-import dev.dbtool.generators.seed.SeedTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,14 +53,8 @@ public final class BlogDatabase {
         String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
         new Migrator(url, Paths.BLOG.resolve("migrations/changelog.yaml")).update("!seed");
         SeedPlan plan = SeedPlanner.plan(schema(), new SeedOptions(seed, null));
-        List<CopyLoader.Table> tables = new ArrayList<>();
-        List<String> after = new ArrayList<>();
-        for (SeedTable t : plan.tables()) {
-            tables.add(new CopyLoader.Table(t.qualifiedName(), t.displayName(), t.columns(), t::iterator));
-            after.addAll(t.afterSql());
-        }
         try (Connection c = DriverManager.getConnection(url)) {
-            CopyLoader.load(c, List.of(), tables, after, n -> { });
+            CopyLoader.load(c, List.of(), plan, n -> { });
         } catch (Exception e) {
             throw new SQLException("seeding the blog failed: " + e.getMessage(), e);
         }

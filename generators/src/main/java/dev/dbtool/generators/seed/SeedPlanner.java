@@ -33,8 +33,8 @@ import net.datafaker.Faker;
  * Schema → seed plan. Every value is a pure function of (seed, table, row, column): keys and unique values are
  * made injective in the row number (no set of used values, so memory stays constant), a foreign key recomputes the
  * key of the parent row it picked, 1:1 keys take parent row i for child row i, all-key join models enumerate
- * distinct pairs. Parents come before children; an optional key that points forward (or back into a cycle) is filled
- * by UPDATEs once every table is loaded.
+ * distinct pairs. Parents come before children; an optional key that points forward (or back into a cycle) is a
+ * {@link SeedLink}, set once every table is loaded.
  */
 public final class SeedPlanner {
     private static final double NULL_SHARE = 0.2;
@@ -262,9 +262,12 @@ public final class SeedPlanner {
         }
         // The list is shared with the SeedTable and completed once (before the plan is returned), when the tables the
         // forward keys point at have their values too.
-        List<String> afterSql = new ArrayList<>(after);
+        List<SeedLink> links = new ArrayList<>();
         linkLater.add(() -> {
-            for (Map.Entry<DbForeignKey, List<String>> e : deferred.entrySet()) afterSql.addAll(deferredUpdates(t, e.getKey(), n, tv));
+            for (DbForeignKey fk : deferred.keySet()) {
+                SeedLink link = deferredLink(t, fk, n, tv);
+                if (link != null) links.add(link);
+            }
         });
         List<String> cols = List.copyOf(columns);
         return new SeedTable(t.qualifiedName(), t.name(), cols, () -> new Iterator<>() {
@@ -279,7 +282,7 @@ public final class SeedPlanner {
                 row++;
                 return r;
             }
-        }, java.util.Collections.unmodifiableList(afterSql), n);
+        }, List.copyOf(after), java.util.Collections.unmodifiableList(links), n);
     }
 
     private ScalarField fieldOf(Model m, String column) {
@@ -316,34 +319,47 @@ public final class SeedPlanner {
         };
     }
 
-    /** Optional keys to tables filled later: one UPDATE per linked row, after every table is loaded. */
-    private List<String> deferredUpdates(DbTable t, DbForeignKey fk, int n, TableValues own) {
+    /** Optional keys to tables filled later: per linked row, its primary key and the parent's key it points at. */
+    private SeedLink deferredLink(DbTable t, DbForeignKey fk, int n, TableValues own) {
         String parentKey = key(fk.referencedSchema(), fk.referencedTable());
         List<String> pk = t.primaryKey() == null ? List.of() : t.primaryKey().columns();
         if (pk.isEmpty()) {
             notes.add(t.name() + "." + String.join(",", fk.columns()) + " left NULL: the table has no primary key to update by");
-            return List.of();
+            return null;
         }
-        List<String> out = new ArrayList<>();
+        TableValues parent = values.get(parentKey);
+        int parents = counts.get(parentKey);
+        if (parent == null || parents == 0) return null;
+        boolean oneToOne = isUniqueSet(t, fk.columns());
+        int last = oneToOne ? Math.min(n, parents) : n;
         long seed = options.seed();
-        for (int row = 0; row < n; row++) {
-            Random r = new Random(SeedRandom.mix(seed, t.name(), row, fk.name()));
-            if (r.nextDouble() < NULL_SHARE) continue;
-            TableValues parent = values.get(parentKey);
-            int parents = counts.get(parentKey);
-            if (parent == null || parents == 0) break;
-            boolean oneToOne = isUniqueSet(t, fk.columns());
-            if (oneToOne && row >= parents) break;
-            int j = oneToOne ? row : r.nextInt(parents);
-            List<String> sets = new ArrayList<>();
-            for (int i = 0; i < fk.columns().size(); i++) {
-                sets.add(SqlNames.quote(fk.columns().get(i)) + " = " + literal(parent.at(fk.referencedColumns().get(i), j)));
+        return new SeedLink(t.qualifiedName(), t.name(), pk, fk.columns(), () -> new Iterator<>() {
+            int row = -1;
+            int partner = -1;
+
+            private void advance() {
+                while (partner < 0 && row + 1 < last) {
+                    row++;
+                    Random r = new Random(SeedRandom.mix(seed, t.name(), row, fk.name()));
+                    if (r.nextDouble() < NULL_SHARE) continue;
+                    partner = oneToOne ? row : r.nextInt(parents);
+                }
             }
-            List<String> where = new ArrayList<>();
-            for (String c : pk) where.add(SqlNames.quote(c) + " = " + literal(own.at(c, row)));
-            out.add("UPDATE " + t.qualifiedName() + " SET " + String.join(", ", sets) + " WHERE " + String.join(" AND ", where));
-        }
-        return out;
+
+            public boolean hasNext() {
+                advance();
+                return partner >= 0;
+            }
+
+            public String[] next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                String[] out = new String[pk.size() + fk.columns().size()];
+                for (int i = 0; i < pk.size(); i++) out[i] = own.at(pk.get(i), row);
+                for (int i = 0; i < fk.columns().size(); i++) out[pk.size() + i] = parent.at(fk.referencedColumns().get(i), partner);
+                partner = -1;
+                return out;
+            }
+        });
     }
 
     static String literal(String text) { return text == null ? "NULL" : SqlNames.literal(text); }
@@ -466,7 +482,7 @@ public final class SeedPlanner {
                 if (!hasNext()) throw new NoSuchElementException();
                 return new String[] {av.at(aId, row), bv.at(bId, partners[next++])};
             }
-        }, List.of(), Math.min(nb, 3) == 0 ? 0 : (long) na * Math.min(nb, 3) / 2); // 0–3 partners each, 1.5 on average
+        }, List.of(), List.of(), Math.min(nb, 3) == 0 ? 0 : (long) na * Math.min(nb, 3) / 2); // 0–3 partners each, 1.5 on average
     }
 
     /** The value functions of one table's columns, shared with the children that point at it. */
