@@ -89,6 +89,7 @@ public final class ModelCache<T> {
             verKeys.add(tag + ":epoch");
             List<byte[]> args = new ArrayList<>();
             args.add(CacheScripts.bytes(tag + ":id:"));
+            args.add(CacheScripts.bytes(Long.toString(versionTtl())));
             for (K k : keys) {
                 verKeys.add(tag + ":ver:" + k);
                 args.add(CacheScripts.bytes(String.valueOf(k)));
@@ -307,16 +308,23 @@ public final class ModelCache<T> {
         keys.add(tag + ":gen");
         keys.add(tag + ":epoch");
         for (Object id : ids) keys.add(tag + ":ver:" + id);
-        long versionTtl = ttlMillis * 3 + 60_000;
         redis.call(r -> CacheScripts.run(r, CacheScripts.INVALIDATE, ScriptOutputType.INTEGER, keys,
-                List.of(CacheScripts.bytes(Long.toString(versionTtl)), CacheScripts.bytes(cascade ? "1" : "0"))));
+                List.of(CacheScripts.bytes(Long.toString(versionTtl())), CacheScripts.bytes(cascade ? "1" : "0"))));
         stats.invalidation();
     }
 
     String tag() { return tag; }
 
-    /** The generation key, for the query cache's key. */
-    String generationKey() { return tag + ":gen"; }
+    /** The model's current generation (with the serving Redis's incarnation), for the query cache's key. */
+    String generation() throws CacheUnavailable {
+        return CacheScripts.text(redis.call(r -> CacheScripts.run(r, CacheScripts.GENERATION, ScriptOutputType.VALUE, List.of(tag + ":gen"), List.of())));
+    }
+
+    /**
+     * How long a row's version outlives its last use: longer than any entry stored under it. (Correctness does not
+     * depend on it: a version that is gone starts again above its old values.)
+     */
+    private long versionTtl() { return ttlMillis * 3 + 60_000; }
 
     long ttlMillis() { return ttlMillis; }
 

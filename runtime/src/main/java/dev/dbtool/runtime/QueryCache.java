@@ -42,13 +42,18 @@ public final class QueryCache {
     private final Set<String> cachedFields;
     private final Map<String, ModelCache<?>> modelsByType;
     private final Set<String> sensitive;
+    private final java.util.function.BooleanSupplier usable;
 
     /**
      * @param modelsByType GraphQL type name (model, its Connection and Edge) → the model's cache
      * @param sensitive    {@code Type.field} of {@code @encrypted} fields: a query selecting one is never stored (its
      *                     plaintext must not reach Redis)
+     * @param usable       false while invalidations could not reach Redis: no result is served from (or stored in) the
+     *                     cache until they have, since its key would carry a generation the write has not moved yet
      */
-    public QueryCache(RedisStore redis, CacheStats stats, String prefix, Set<String> cachedFields, Map<String, ModelCache<?>> modelsByType, Set<String> sensitive) {
+    public QueryCache(RedisStore redis, CacheStats stats, String prefix, Set<String> cachedFields, Map<String, ModelCache<?>> modelsByType, Set<String> sensitive,
+            java.util.function.BooleanSupplier usable) {
+        this.usable = usable;
         this.sensitive = Set.copyOf(sensitive);
         this.redis = redis;
         this.stats = stats;
@@ -85,13 +90,12 @@ public final class QueryCache {
         } catch (RuntimeException e) {
             return run.get();
         }
-        if (read.isEmpty() || secret[0]) return run.get();
+        if (read.isEmpty() || secret[0] || !usable.getAsBoolean()) return run.get();
         try {
             StringBuilder generations = new StringBuilder();
             long ttl = Long.MAX_VALUE;
             for (ModelCache<?> m : read) {
-                byte[] g = redis.call(r -> r.get(m.generationKey()));
-                generations.append(m.tag()).append('=').append(g == null ? "0" : CacheScripts.text(g)).append(';');
+                generations.append(m.tag()).append('=').append(m.generation()).append(';');
                 ttl = Math.min(ttl, m.ttlMillis());
             }
             String key = tag + ":" + ModelCache.sha256(AstPrinter.printAstCompact(document) + "\n" + input.getOperationName() + "\n"

@@ -79,7 +79,7 @@ final class ApiCacheWriter {
         int k = 0;
         for (ApiType t : api.types()) for (ApiField f : t.outputFields()) if (f.encrypted()) sensitive.add(k++ > 0 ? ", " : "").add("$S", t.name() + "." + f.name());
         sensitive.add(")");
-        ctor.addStatement("this.queries = new $T(redis, stats, config.prefix(), $L, $L, $L)", names.runtime("QueryCache"), queries.build(), byType.build(), sensitive.build());
+        ctor.addStatement("this.queries = new $T(redis, stats, config.prefix(), $L, $L, $L, this::usable)", names.runtime("QueryCache"), queries.build(), byType.build(), sensitive.build());
         ctor.addStatement("this.sessions = new $T(redis, config.prefix(), $T.ofHours(12))", names.runtime("SessionStore"), java.time.Duration.class);
         b.addMethod(ctor.build());
 
