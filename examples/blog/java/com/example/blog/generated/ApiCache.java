@@ -73,6 +73,13 @@ public final class ApiCache implements AutoCloseable {
     }
 
     /**
+     * The counters as Micrometer meters: {@code api.cache().metrics().bindTo(registry)}.
+     */
+    public CacheMetrics metrics() {
+        return new CacheMetrics(stats, redis::available);
+    }
+
+    /**
      * Call after a write to {@code model} committed: moves the model's generation and the ids' versions on (and those of models a
      * delete cascades into). When Redis cannot be told, the invalidation is kept and retried, and the cache is bypassed until it went through.
      */

@@ -83,11 +83,6 @@ final class CacheScripts {
               redis.call('PEXPIRE', KEYS[i], ARGV[1])
             end
             return 1""";
-    /** Sets each key to its value with a TTL: ARGV[1] ms, then the values in KEYS order. */
-    static final String SET_MANY = """
-            for i, key in ipairs(KEYS) do redis.call('SET', key, ARGV[i + 1], 'PX', ARGV[1]) end
-            return 1""";
-
     private CacheScripts() {}
 
     static <T> T run(RedisClusterCommands<String, byte[]> redis, String script, ScriptOutputType type, List<String> keys, List<byte[]> args) {

@@ -4,10 +4,7 @@ package com.example.blog.generated;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/**
- * Counters of the cache layer. Bind them to Micrometer with {@code FunctionCounter.builder("cache.hits", stats,
- * s -> s.hits()).register(registry)} and so on; no dependency on it here.
- */
+/** Counters of the cache layer; {@link CacheMetrics} publishes them through Micrometer. */
 public final class CacheStats {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -15,6 +12,8 @@ public final class CacheStats {
     private final LongAdder errors = new LongAdder();
     private final LongAdder invalidations = new LongAdder();
     private final LongAdder refreshes = new LongAdder();
+    private final LongAdder stalePrevented = new LongAdder();
+    private final LongAdder circuitOpened = new LongAdder();
 
     void hit(long n) { hits.add(n); }
 
@@ -27,6 +26,10 @@ public final class CacheStats {
     void invalidation() { invalidations.increment(); }
 
     void refresh() { refreshes.increment(); }
+
+    void preventedStale() { stalePrevented.increment(); }
+
+    void openedCircuit() { circuitOpened.increment(); }
 
     public long hits() { return hits.sum(); }
 
@@ -42,7 +45,14 @@ public final class CacheStats {
 
     public long refreshes() { return refreshes.sum(); }
 
+    /** Reads answered from the database because an invalidation of this process had not reached Redis yet. */
+    public long stalePrevented() { return stalePrevented.sum(); }
+
+    /** Times the circuit breaker opened (Redis left alone for a while after failures in a row). */
+    public long circuitOpened() { return circuitOpened.sum(); }
+
     public Map<String, Long> snapshot() {
-        return Map.of("hits", hits(), "misses", misses(), "loads", loads(), "errors", errors(), "invalidations", invalidations(), "refreshes", refreshes());
+        return Map.of("hits", hits(), "misses", misses(), "loads", loads(), "errors", errors(), "invalidations", invalidations(), "refreshes", refreshes(),
+                "stalePrevented", stalePrevented(), "circuitOpened", circuitOpened());
     }
 }

@@ -125,7 +125,8 @@ public final class RedisStore implements AutoCloseable {
         } catch (RuntimeException e) {
             stats.error();
             synchronized (this) {
-                if (++failures >= FAILURES) openUntil = System.currentTimeMillis() + OPEN_MILLIS;
+                if (++failures == FAILURES || failures > FAILURES && openUntil <= System.currentTimeMillis()) stats.openedCircuit();
+                if (failures >= FAILURES) openUntil = System.currentTimeMillis() + OPEN_MILLIS;
             }
             throw new CacheUnavailable("redis failed: " + e.getClass().getSimpleName(), e);
         }

@@ -51,7 +51,8 @@ public final class ModelCache<T> {
     private final JavaType rowType;
     private final UnaryOperator<T> toCache;
     private final UnaryOperator<T> fromCache;
-    private final SingleFlight flights = new SingleFlight();
+    private final SingleFlight flights;
+    private final SingleFlight.Codec<T> rowCodec;
     private final java.util.function.BooleanSupplier usable;
 
     /** @param usable false while invalidations could not reach Redis: the cache is bypassed until they have */
@@ -69,6 +70,11 @@ public final class ModelCache<T> {
         this.rowType = codec.type(rowClass);
         this.toCache = toCache;
         this.fromCache = fromCache;
+        this.flights = new SingleFlight(redis, stats);
+        this.rowCodec = new SingleFlight.Codec<>(b -> {
+            T row = codec.decode(shape, b, rowType);
+            return row == null ? null : fromCache.apply(row);
+        }, row -> codec.encode(shape, toCache.apply(row)));
     }
 
     /** Loads rows for the given ids (only those not cached). */
@@ -81,7 +87,7 @@ public final class ModelCache<T> {
     public <K> List<T> byIds(Collection<K> ids, BatchLoad<K, T> load, Function<T, K> keyOf) throws SQLException {
         List<K> keys = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
         if (keys.isEmpty()) return List.of();
-        if (!usable.getAsBoolean()) return database.read(c -> load.load(c, keys));
+        if (bypass()) return database.read(c -> load.load(c, keys));
         Map<K, T> found = new LinkedHashMap<>();
         Map<K, String> versions = new HashMap<>();
         try {
@@ -107,24 +113,13 @@ public final class ModelCache<T> {
         List<K> missing = keys.stream().filter(k -> !found.containsKey(k)).toList();
         if (!missing.isEmpty()) {
             stats.miss(missing.size());
-            stats.load();
-            List<T> loaded = database.read(c -> load.load(c, missing));
-            List<String> setKeys = new ArrayList<>();
-            List<byte[]> values = new ArrayList<>();
-            values.add(CacheScripts.bytes(Long.toString(jittered())));
-            for (T row : loaded) {
-                K k = keyOf.apply(row);
-                found.put(k, row);
-                setKeys.add(tag + ":id:" + k + ":v" + versions.get(k));
-                values.add(codec.encode(shape, toCache.apply(row)));
-            }
-            if (!setKeys.isEmpty()) {
-                try {
-                    redis.call(r -> CacheScripts.run(r, CacheScripts.SET_MANY, ScriptOutputType.INTEGER, setKeys, values));
-                } catch (CacheUnavailable e) {
-                    // the rows are served from the database; they are cached next time
-                }
-            }
+            Map<K, String> entryKeys = new LinkedHashMap<>();
+            for (K k : missing) entryKeys.put(k, tag + ":id:" + k + ":v" + versions.get(k));
+            found.putAll(flights.load(entryKeys, ks -> {
+                Map<K, T> rows = new HashMap<>();
+                for (T row : database.read(c -> load.load(c, ks))) rows.put(keyOf.apply(row), row);
+                return rows;
+            }, rowCodec, jittered()));
         }
         List<T> result = new ArrayList<>();
         for (K k : keys) if (found.containsKey(k)) result.add(found.get(k));
@@ -160,7 +155,7 @@ public final class ModelCache<T> {
      * {@code arguments} under the current generation.
      */
     private <V> V list(String arguments, JavaType type, Load<V> load) throws SQLException {
-        if (!usable.getAsBoolean()) return database.read(load::load);
+        if (bypass()) return database.read(load::load);
         String suffix = ":" + sha256(arguments);
         String prefix = tag + ":list:g";
         String generation;
@@ -180,48 +175,8 @@ public final class ModelCache<T> {
         }
         stats.miss(1);
         String key = prefix + generation + suffix;
-        try {
-            return flights.run(key, () -> loadAndStore(key, type, load));
-        } catch (SQLException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <V> V loadAndStore(String key, JavaType type, Load<V> load) throws SQLException {
-        String lock = key + ":lock";
-        boolean locked = true;
-        try {
-            // another flight may have stored it between our read and this one starting
-            byte[] already = redis.call(r -> r.get(key));
-            V done = already == null ? null : codec.decode(shape, already, type);
-            if (done != null) return done;
-            locked = "OK".equals(redis.call(r -> r.set(lock, CacheScripts.bytes("1"), SetArgs.Builder.nx().px(3000))));
-            if (!locked) {
-                // another process is loading it: wait a little for its value rather than hit the database too
-                for (int i = 0; i < 50; i++) {
-                    Thread.sleep(20);
-                    byte[] b = redis.call(r -> r.get(key));
-                    V v = b == null ? null : codec.decode(shape, b, type);
-                    if (v != null) return v;
-                }
-            }
-        } catch (CacheUnavailable e) {
-            return database.read(load::load);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        stats.load();
-        V value = database.read(load::load);
-        try {
-            byte[] bytes = codec.encode(shape, value);
-            redis.call(r -> r.set(key, bytes, SetArgs.Builder.px(jittered())));
-            if (locked) redis.call(r -> r.del(lock));
-        } catch (CacheUnavailable e) {
-            // served from the database; cached next time
-        }
-        return value;
+        SingleFlight.Codec<V> values = new SingleFlight.Codec<>(b -> codec.decode(shape, b, type), v -> codec.encode(shape, v));
+        return flights.load(Map.of(key, key), ks -> java.util.Collections.singletonMap(key, database.read(load::load)), values, jittered()).get(key);
     }
 
     private <V> void refreshLater(String key, JavaType type, Load<V> load) {
@@ -252,7 +207,7 @@ public final class ModelCache<T> {
     public <K> Map<K, List<T>> groups(String field, Set<K> keys, BatchLoad<K, T> load, Function<T, K> keyOf) throws SQLException {
         Map<K, List<T>> out = new HashMap<>();
         if (keys.isEmpty()) return out;
-        if (!usable.getAsBoolean()) return group(database.read(c -> load.load(c, keys)), keys, keyOf);
+        if (bypass()) return group(database.read(c -> load.load(c, keys)), keys, keyOf);
         List<K> order = new ArrayList<>(keys);
         String prefix = tag + ":by:" + field + ":g";
         String generation;
@@ -274,21 +229,13 @@ public final class ModelCache<T> {
         List<K> missing = order.stream().filter(k -> !out.containsKey(k)).toList();
         if (missing.isEmpty()) return out;
         stats.miss(missing.size());
-        stats.load();
-        Map<K, List<T>> loaded = group(database.read(c -> load.load(c, missing)), missing, keyOf);
-        out.putAll(loaded);
-        List<String> setKeys = new ArrayList<>();
-        List<byte[]> values = new ArrayList<>();
-        values.add(CacheScripts.bytes(Long.toString(jittered())));
-        for (Map.Entry<K, List<T>> e : loaded.entrySet()) {
-            setKeys.add(prefix + generation + ":" + e.getKey());
-            values.add(codec.encode(shape, e.getValue().stream().map(toCache).toList()));
-        }
-        try {
-            redis.call(r -> CacheScripts.run(r, CacheScripts.SET_MANY, ScriptOutputType.INTEGER, setKeys, values));
-        } catch (CacheUnavailable e) {
-            // served from the database
-        }
+        Map<K, String> entryKeys = new LinkedHashMap<>();
+        for (K k : missing) entryKeys.put(k, prefix + generation + ":" + k);
+        SingleFlight.Codec<List<T>> lists = new SingleFlight.Codec<>(b -> {
+            List<T> rows = codec.decode(shape, b, listType);
+            return rows == null ? null : rows.stream().map(fromCache).toList();
+        }, rows -> codec.encode(shape, rows.stream().map(toCache).toList()));
+        out.putAll(flights.load(entryKeys, ks -> group(database.read(c -> load.load(c, ks)), ks, keyOf), lists, jittered()));
         return out;
     }
 
@@ -314,6 +261,13 @@ public final class ModelCache<T> {
     }
 
     String tag() { return tag; }
+
+    /** True while an invalidation of this process waits for Redis: the read goes to the database (and is counted). */
+    private boolean bypass() {
+        if (usable.getAsBoolean()) return false;
+        stats.preventedStale();
+        return true;
+    }
 
     /** The model's current generation (with the serving Redis's incarnation), for the query cache's key. */
     String generation() throws CacheUnavailable {

@@ -43,6 +43,7 @@ public final class QueryCache {
     private final Map<String, ModelCache<?>> modelsByType;
     private final Set<String> sensitive;
     private final java.util.function.BooleanSupplier usable;
+    private final SingleFlight flights;
 
     /**
      * @param modelsByType GraphQL type name (model, its Connection and Edge) → the model's cache
@@ -54,6 +55,7 @@ public final class QueryCache {
     public QueryCache(RedisStore redis, CacheStats stats, String prefix, Set<String> cachedFields, Map<String, ModelCache<?>> modelsByType, Set<String> sensitive,
             java.util.function.BooleanSupplier usable) {
         this.usable = usable;
+        this.flights = new SingleFlight(redis, stats);
         this.sensitive = Set.copyOf(sensitive);
         this.redis = redis;
         this.stats = stats;
@@ -90,7 +92,11 @@ public final class QueryCache {
         } catch (RuntimeException e) {
             return run.get();
         }
-        if (read.isEmpty() || secret[0] || !usable.getAsBoolean()) return run.get();
+        if (read.isEmpty() || secret[0]) return run.get();
+        if (!usable.getAsBoolean()) {
+            stats.preventedStale();
+            return run.get();
+        }
         try {
             StringBuilder generations = new StringBuilder();
             long ttl = Long.MAX_VALUE;
@@ -101,21 +107,40 @@ public final class QueryCache {
             String key = tag + ":" + ModelCache.sha256(AstPrinter.printAstCompact(document) + "\n" + input.getOperationName() + "\n"
                     + JSON.writeValueAsString(new TreeMap<>(input.getVariables())) + "\n" + new TreeSet<>(scopes) + "\n" + generations);
             byte[] cached = redis.call(r -> r.get(key));
-            if (cached != null) {
+            ExecutionResult hit = cached == null ? null : decode(cached);
+            if (hit != null) {
                 stats.hit(1);
-                Map<?, ?> spec = JSON.readValue(cached, Map.class);
-                return ExecutionResultImpl.newExecutionResult().data(spec.get("data")).build();
+                return hit;
             }
             stats.miss(1);
-            ExecutionResult result = run.get();
-            if (result.getErrors().isEmpty() && result.isDataPresent()) {
-                byte[] bytes = JSON.writeValueAsBytes(result.toSpecification());
-                long px = ttl;
-                redis.call(r -> r.set(key, bytes, SetArgs.Builder.px(px)));
-            }
-            return result;
+            // concurrent misses of one result run the query once, in this process and across processes
+            SingleFlight.Codec<ExecutionResult> results = new SingleFlight.Codec<>(QueryCache::decode, QueryCache::encode);
+            ExecutionResult result = flights.load(Map.of(key, key), k -> java.util.Collections.singletonMap(key, run.get()), results, ttl).get(key);
+            return result != null ? result : run.get();
         } catch (CacheUnavailable | IOException e) {
             return run.get();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e); // the query ran through graphql-java, which reports errors in the result
+        }
+    }
+
+    /** A stored result, or null when unreadable (a miss). */
+    private static ExecutionResult decode(byte[] bytes) {
+        try {
+            Map<?, ?> spec = JSON.readValue(bytes, Map.class);
+            return ExecutionResultImpl.newExecutionResult().data(spec.get("data")).build();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The bytes to store, or null for a result that is not stored (errors, no data). */
+    private static byte[] encode(ExecutionResult result) {
+        if (!result.getErrors().isEmpty() || !result.isDataPresent()) return null;
+        try {
+            return JSON.writeValueAsBytes(result.toSpecification());
+        } catch (IOException e) {
+            return null;
         }
     }
 

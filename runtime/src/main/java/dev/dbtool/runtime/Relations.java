@@ -28,6 +28,15 @@ public final class Relations {
         List<V> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule, Set<String> wanted) throws SQLException;
     }
 
+    /**
+     * The target model's cached relation groups ({@link ModelCache#groups}) under {@code name}, loading misses with
+     * {@code load}; the generated code passes null when the model is not cached.
+     */
+    @FunctionalInterface
+    public interface CachedGroups<K, V> {
+        Map<K, List<V>> groups(String name, Set<K> keys, ModelCache.BatchLoad<K, V> load) throws SQLException;
+    }
+
     /** A loader for the rows a row rule lets through, reading the fields {@code wanted} supplies when it runs. */
     @FunctionalInterface
     public interface Restricted<K, V> {
@@ -56,18 +65,33 @@ public final class Relations {
 
     /**
      * Without arguments, the shared loader {@code loader} (one statement per level); with them, a loader per distinct
-     * arguments (still one statement per level for every parent). Either way under the target's row rule.
+     * arguments (still one statement per level for every parent). Either way under the target's row rule. With
+     * arguments and no rule to apply, the first rows per key come from the cache when {@code cached} is given: they are
+     * relation groups of their own, one per distinct {@code first}/{@code orderBy}, dropped by any write of the target
+     * model like every other group.
      */
     public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, Map<String, String> targetScopes, Filter rule,
             Set<String> fields, FirstPerKey<K, V> limited, Restricted<K, List<V>> restricted, Function<V, K> keyOf) {
+        return toMany(env, api, key, loader, targetScopes, rule, fields, limited, restricted, keyOf, null);
+    }
+
+    public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, Map<String, String> targetScopes, Filter rule,
+            Set<String> fields, FirstPerKey<K, V> limited, Restricted<K, List<V>> restricted, Function<V, K> keyOf, CachedGroups<K, V> cached) {
         Integer first = env.getArgument("first");
         Object order = env.getArgument("orderBy");
         if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, rule, fields, restricted);
         List<OrderBy> orderBy = Inputs.orderBy(order, targetScopes, Auth.principal(env));
         int limit = Inputs.first(first, api.config().maxPageSize());
         String name = loader + "|" + limit + "|" + orderBy + "|" + rule;
-        Projection.want(env, name, fields);
         DataLoaderRegistry registry = env.getDataLoaderRegistry();
+        if (cached != null && rule.isAll()) {
+            // cached rows are whole rows (the cache serves every selection), so no projection is recorded
+            String group = ModelCache.sha256(name).substring(0, 16);
+            DataLoader<K, List<V>> viaCache = registry.computeIfAbsent(name + "|cache",
+                    n -> Batches.<K, V>groupedVia(keys -> cached.groups(group, keys, (c, ks) -> limited.load(c, ks, orderBy, limit, Filter.ALL, null))));
+            return viaCache.load(key);
+        }
+        Projection.want(env, name, fields);
         DataLoader<K, List<V>> own = registry.computeIfAbsent(name,
                 n -> Batches.many(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, rule, Projection.wanted(registry, name)), keyOf));
         return own.load(key);

@@ -176,6 +176,46 @@ class BlogCacheTest {
     }
 
     @Test
+    void relationListsWithFirstAndOrderByAreCachedAndDroppedByWrites() throws Exception {
+        Api api = api(TestRedis.url(), null);
+        String author = sql("SELECT \"authorId\" FROM \"Post\" WHERE \"deletedAt\" IS NULL GROUP BY 1 HAVING count(*) >= 3 ORDER BY 1 LIMIT 1");
+        String q = "{ user(id: \"" + author + "\") { posts(first: 2, orderBy: [{slug: desc}]) { id slug title } } }";
+        JsonNode first = run(api, ADMIN, q);
+        assertEquals(2, first.path("user").path("posts").size(), first::toString);
+        assertEquals(0, statements(() -> assertEquals(first, run(api, ADMIN, q))), "the user and the first two posts from Redis");
+        String other = "{ user(id: \"" + author + "\") { posts(first: 3, orderBy: [{slug: desc}]) { slug } } }";
+        assertEquals(3, run(api, ADMIN, other).path("user").path("posts").size(), "other arguments, another entry");
+        int top = first.path("user").path("posts").path(0).path("id").asInt();
+        run(api, ADMIN, "mutation { updatePost(id: " + top + ", data: {title: \"Renamed first\"}) { id } }");
+        assertEquals("Renamed first", run(api, ADMIN, q).path("user").path("posts").path(0).path("title").asText(), "a write of Post drops the list");
+        // the SQL agrees with what the cache serves
+        String expected = sql("SELECT string_agg(slug, ',' ORDER BY slug DESC) FROM (SELECT slug FROM \"Post\" WHERE \"authorId\" = '" + author
+                + "' ORDER BY slug DESC LIMIT 2) s");
+        List<String> served = new ArrayList<>();
+        for (JsonNode p : run(api, ADMIN, q).path("user").path("posts")) served.add(p.path("slug").asText());
+        assertEquals(expected, String.join(",", served));
+    }
+
+    @Test
+    void countersArePublishedThroughMicrometer() throws Exception {
+        Api api = api(TestRedis.url(), null);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        api.cache().metrics().bindTo(registry);
+        String id = sql("SELECT id FROM users ORDER BY email LIMIT 1 OFFSET 4");
+        run(api, ADMIN, "{ user(id: \"" + id + "\") { karma } }");
+        run(api, ADMIN, "{ user(id: \"" + id + "\") { karma } }");
+        run(api, ADMIN, "mutation { updateUser(id: \"" + id + "\", data: {karma: 12}) { id } }");
+        var stats = api.cache().stats();
+        assertEquals(stats.hits(), registry.get("dbtool.cache.requests").tag("result", "hit").functionCounter().count());
+        assertEquals(stats.misses(), registry.get("dbtool.cache.requests").tag("result", "miss").functionCounter().count());
+        assertEquals(stats.loads(), registry.get("dbtool.cache.loads").functionCounter().count());
+        assertEquals(stats.invalidations(), registry.get("dbtool.cache.invalidations").functionCounter().count());
+        assertTrue(stats.hits() >= 1 && stats.misses() >= 1 && stats.loads() >= 1 && stats.invalidations() >= 1, stats.snapshot().toString());
+        assertEquals(0, registry.get("dbtool.cache.stale.prevented").functionCounter().count());
+        assertEquals(1, registry.get("dbtool.cache.available").gauge().value());
+    }
+
+    @Test
     void queryResultsAreKeptPerCallerAndDroppedByWrites() throws Exception {
         Api api = api(TestRedis.url(), null);
         String q = "{ users(first: 3, orderBy: [{email: asc}]) { edges { node { email karma } } } }";

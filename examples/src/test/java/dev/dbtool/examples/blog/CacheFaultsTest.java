@@ -4,27 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.blog.generated.Api;
-import com.example.blog.generated.CacheConfig;
-import com.example.blog.generated.KeyRing;
 import com.example.blog.generated.Principal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import graphql.ExecutionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,37 +39,21 @@ import org.junit.jupiter.api.io.TempDir;
 class CacheFaultsTest {
     static final Principal ADMIN = BlogCacheTest.ADMIN;
     static final ObjectMapper JSON = new ObjectMapper();
-    BlogDatabase.Seeded db;
-    HikariDataSource pool;
-    CountingDataSource counting;
-    KeyRing keys;
-    final List<Api> apis = new ArrayList<>();
+    CacheFixture fx;
     @TempDir
     Path dir;
 
     @BeforeAll
     void start() throws Exception {
-        db = BlogDatabase.create("blog_faults", 17);
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(db.jdbcUrl());
-        hc.setMaximumPoolSize(16);
-        pool = new HikariDataSource(hc);
-        counting = new CountingDataSource(pool);
-        keys = KeyRing.parse("dev:" + db.plan().secrets().keyBase64());
+        fx = CacheFixture.create("blog_faults", 17);
     }
 
     @AfterAll
     void stop() {
-        apis.forEach(Api::close);
-        pool.close();
+        fx.close();
     }
 
-    Api api(String redisUrl) {
-        CacheConfig config = new CacheConfig(redisUrl, null, "f" + UUID.randomUUID().toString().substring(0, 8), Duration.ofMillis(250), Map.of(), false);
-        Api api = Api.create(counting.dataSource(), Api.defaultConfig().withKeyRing(keys), config);
-        apis.add(api);
-        return api;
-    }
+    Api api(String redisUrl) { return fx.api(redisUrl, CacheFixture.freshPrefix()); }
 
     /** A user with a post, the four queries that read the user's karma, and how to find it in each answer. */
     record Target(String userId, long postId) {
@@ -126,19 +102,15 @@ class CacheFaultsTest {
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {
             assertEquals(karma, Target.karma(run(api, q)), "while reconnecting");
-            long before = counting.statements();
+            long before = fx.counting.statements();
             assertEquals(karma, Target.karma(run(api, q)), "while reconnecting");
-            if (counting.statements() == before) return;
+            if (fx.counting.statements() == before) return;
             Thread.sleep(100);
         }
         throw new AssertionError("the cache was not used again within 15 s");
     }
 
-    String sql(String query) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
+    String sql(String query) throws Exception { return fx.sql(query); }
 
     @Test
     void aRestartFromASnapshotTakenBeforeTheLastWriteServesNothingFromIt() throws Exception {
@@ -231,6 +203,8 @@ class CacheFaultsTest {
             Thread.sleep(2200); // the breaker lets calls through again
             // the very first reads after the thaw, the query cache first: none may serve the entry from before the write
             for (int i : new int[] {1, 3, 2, 0}) assertEquals(7222, Target.karma(run(api, t.queries().get(i))), "right after the thaw: " + t.queries().get(i));
+            assertTrue(api.cache().stats().stalePrevented() > 0, "reads went to the database while the invalidation was pending");
+            assertTrue(api.cache().stats().circuitOpened() > 0, "the breaker opened");
             untilCached(api, t, 7222);
             expect(api, t, 7222, "once the cache is used again");
         } finally {
@@ -259,7 +233,7 @@ class CacheFaultsTest {
                 while (System.nanoTime() < end) {
                     long next = committed[row].get() + 1;
                     if (bypass) {
-                        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement st = c.createStatement()) {
+                        try (Connection c = DriverManager.getConnection(fx.db.jdbcUrl()); Statement st = c.createStatement()) {
                             st.execute("UPDATE users SET karma = " + next + " WHERE id = '" + targets.get(row).userId() + "'");
                         }
                         Thread.sleep(20);

@@ -94,6 +94,9 @@ final class ApiCacheWriter {
         b.addMethod(MethodSpec.methodBuilder("queries").addModifiers(Modifier.PUBLIC).returns(names.runtime("QueryCache")).addStatement("return queries").build());
         b.addMethod(MethodSpec.methodBuilder("sessions").addModifiers(Modifier.PUBLIC).returns(names.runtime("SessionStore")).addStatement("return sessions").build());
         b.addMethod(MethodSpec.methodBuilder("stats").addModifiers(Modifier.PUBLIC).returns(stats).addStatement("return stats").build());
+        b.addMethod(MethodSpec.methodBuilder("metrics").addModifiers(Modifier.PUBLIC).returns(names.runtime("CacheMetrics"))
+                .addJavadoc("The counters as Micrometer meters: {@code api.cache().metrics().bindTo(registry)}.\n")
+                .addStatement("return new $T(stats, redis::available)", names.runtime("CacheMetrics")).build());
         MethodSpec.Builder after = MethodSpec.methodBuilder("afterWrite").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Call after a write to {@code model} committed: moves the model's generation and the ids' versions on (and those of models a\n"
                         + "delete cascades into). When Redis cannot be told, the invalidation is kept and retried, and the cache is bypassed until it went through.\n")

@@ -19,7 +19,7 @@ final class RuntimeFiles {
             "ListQuery", "Operations", "OrderBy", "Page", "PageRequest", "Projection", "PasswordHasher", "Principal", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "TrustedDocuments", "Validation", "Value", "Writes");
 
     /** The cache layer's support classes, written by {@code dbtool cache-setup}. */
-    static final List<String> CACHE = List.of("CacheCodec", "CacheConfig", "CacheScripts", "CacheStats", "CacheUnavailable", "ModelCache", "QueryCache", "RedisStore",
+    static final List<String> CACHE = List.of("CacheCodec", "CacheConfig", "CacheMetrics", "CacheScripts", "CacheStats", "CacheUnavailable", "ModelCache", "QueryCache", "RedisStore",
             "SessionStore", "SingleFlight");
 
     private RuntimeFiles() {}

@@ -90,13 +90,18 @@ final class WiringWriter {
                 ApiField remote = target.field(r.remoteField()).orElseThrow();
                 ClassName targetRepo = names.repository(target.name());
                 CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
+                // first/orderBy lists of a cached target: groups of the target's cache, one per distinct arguments
+                CodeBlock limitedCache = api.cacheEnabled() && target.cached()
+                        ? CodeBlock.of(",\napi.cache() == null ? null : (name, keys, load) -> api.cache().$N().groups(name, keys, load, $T::$N)",
+                                ApiCacheWriter.accessor(target), targetRow, JavaNames.identifier(r.remoteField()))
+                        : CodeBlock.of("");
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
                                 + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FIELD_SCOPES, rule, fields,\n$>"
                                 + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKey(c, $T.TABLE, $T.PROJECTION.select(w, \"\"), $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read),\n"
-                                + "(r, w) -> $L,\n$T::$N);\n$<$<})",
+                                + "(r, w) -> $L,\n$T::$N$L);\n$<$<})",
                         r.name(), scope, rule, names.runtime("Relations"), row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
                         names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk, targetRepo, repo, restricted,
-                        targetRow, JavaNames.identifier(r.remoteField()));
+                        targetRow, JavaNames.identifier(r.remoteField()), limitedCache);
             } else {
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$Lreturn $T.<$T, $T>load(env, env.<$T>getSource().$N(), $S, rule, fields, (r, w) -> $L);\n$<})",
                         r.name(), scope, rule, names.runtime("Relations"), key, value, row, JavaNames.identifier(local.name()), loader, restricted);
