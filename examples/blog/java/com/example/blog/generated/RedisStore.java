@@ -7,6 +7,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -61,6 +62,7 @@ public final class RedisStore implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("deprecation") // Lettuce 7 marks the adaptive refresh triggers deprecated but has no replacement yet
     public static RedisStore connect(CacheConfig config, CacheStats stats) {
         RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
         TimeoutOptions timeouts = TimeoutOptions.enabled(config.commandTimeout());
@@ -73,9 +75,14 @@ public final class RedisStore implements AutoCloseable {
                 seeds.add(uri);
             }
             RedisClusterClient client = RedisClusterClient.create(seeds);
-            client.setOptions(ClusterClientOptions.builder().timeoutOptions(timeouts).socketOptions(socket)
+            // slots move (resharding, failover): follow MOVED/ASK and refresh the topology when they say so, and every 30 s
+            ClusterTopologyRefreshOptions topology = ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
+                    .enablePeriodicRefresh(Duration.ofSeconds(30)).build();
+            client.setOptions(ClusterClientOptions.builder().timeoutOptions(timeouts).socketOptions(socket).topologyRefreshOptions(topology)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
-            return new RedisStore(client::shutdown, () -> client.connectAsync(codec).thenApply(c -> new Link(c, c.sync())), stats);
+            // an asynchronous connect needs the slot map first (Lettuce only loads it by itself on a synchronous one)
+            return new RedisStore(client::shutdown, () -> client.refreshPartitionsAsync().toCompletableFuture()
+                    .thenCompose(v -> client.connectAsync(codec)).thenApply(c -> new Link(c, c.sync())), stats);
         }
         RedisURI uri = RedisURI.create(config.redisUrl());
         // a password in the URL wins over REDIS_PASSWORD
