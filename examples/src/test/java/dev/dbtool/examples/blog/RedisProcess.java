@@ -1,0 +1,134 @@
+package dev.dbtool.examples.blog;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A redis-server process a test starts with its own configuration — a Cluster node, a replica, a Sentinel — and
+ * controls (signals, kill -9). The binary is {@code DBTOOL_TEST_REDIS_SERVER} when set, else the Redis 6.2 that
+ * com.github.codemonstur:embedded-redis ships, copied out of its jar once per JVM: no package needed.
+ */
+final class RedisProcess implements AutoCloseable {
+    private static Path binary;
+    final int port;
+    final Path dir;
+    private final Process process;
+
+    private RedisProcess(int port, Path dir, Process process) {
+        this.port = port;
+        this.dir = dir;
+        this.process = process;
+    }
+
+    static synchronized Path binary() throws IOException {
+        if (binary != null) return binary;
+        String own = System.getenv("DBTOOL_TEST_REDIS_SERVER");
+        if (own != null && !own.isBlank()) return binary = Path.of(own);
+        String arch = System.getProperty("os.arch");
+        String name = arch.contains("aarch64") || arch.contains("arm64") ? "redis-server-6.2.7-linux-arm64" : "redis-server-6.2.6-v5-linux-amd64";
+        Path target = Files.createTempDirectory("dbtool-redis").resolve("redis-server");
+        try (InputStream in = redis.embedded.RedisServer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IOException("embedded-redis has no " + name);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!target.toFile().setExecutable(true)) throw new IOException("cannot make " + target + " executable");
+        target.toFile().deleteOnExit();
+        return binary = target;
+    }
+
+    /** A server on {@code port} with its files in {@code dir} and these configuration directives ("cluster-enabled yes", …). */
+    static RedisProcess start(int port, Path dir, String... config) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path conf = dir.resolve("redis.conf");
+        List<String> lines = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1", "dir " + dir, "save \"\"", "appendonly no", "daemonize no"));
+        lines.addAll(List.of(config));
+        Files.write(conf, lines);
+        return launch(port, dir, List.of(binary().toString(), conf.toString()));
+    }
+
+    /** A Sentinel on {@code port} watching the master {@code name} at {@code masterPort} (quorum 1, down after 1 s). */
+    static RedisProcess sentinel(int port, Path dir, String name, int masterPort) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path conf = dir.resolve("sentinel.conf");
+        Files.write(conf, List.of("port " + port, "bind 127.0.0.1", "dir " + dir, "daemonize no",
+                "sentinel monitor " + name + " 127.0.0.1 " + masterPort + " 1", "sentinel down-after-milliseconds " + name + " 1000",
+                "sentinel failover-timeout " + name + " 4000", "sentinel parallel-syncs " + name + " 1"));
+        return launch(port, dir, List.of(binary().toString(), conf.toString(), "--sentinel"));
+    }
+
+    private static RedisProcess launch(int port, Path dir, List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        RedisProcess r = new RedisProcess(port, dir, p);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                r.sync(c -> c.ping());
+                return r;
+            } catch (RuntimeException e) {
+                if (!p.isAlive() || System.currentTimeMillis() > deadline) {
+                    r.close();
+                    throw new IOException("redis-server on " + port + " did not start: " + Files.readString(dir.resolve("redis.log")), e);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    String url() { return "redis://127.0.0.1:" + port; }
+
+    /** Runs commands over a fresh connection. */
+    <T> T sync(Function<RedisCommands<String, String>, T> op) {
+        RedisClient client = RedisClient.create(url());
+        try (var c = client.connect()) {
+            return op.apply(c.sync());
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Sends a signal (STOP, CONT) to the process. */
+    void signal(String name) throws IOException, InterruptedException {
+        if (new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed");
+        }
+    }
+
+    /** kill -9: no shutdown save, connections cut. */
+    void crash() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    String log() {
+        try {
+            return Files.readString(dir.resolve("redis.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) return;
+        try {
+            signal("CONT"); // a frozen server cannot stop
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // it is being killed anyway
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
