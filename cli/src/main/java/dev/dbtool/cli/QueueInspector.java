@@ -52,7 +52,14 @@ final class QueueInspector implements AutoCloseable {
         long oldest = 0;
         for (String stream : List.of(tag + ":ready:high", tag + ":ready")) {
             if (r.exists(stream) == 0) continue;
-            PendingMessages p = r.xpending(stream, "workers");
+            PendingMessages p;
+            try {
+                p = r.xpending(stream, "workers");
+            } catch (io.lettuce.core.RedisCommandExecutionException e) {
+                // no consumer group yet (Redis lost it and no worker has run since): nothing pending, everything waits
+                if (!String.valueOf(e.getMessage()).startsWith("NOGROUP")) throw e;
+                p = null;
+            }
             long streamPending = p == null ? 0 : p.getCount();
             pending += streamPending;
             waiting += Math.max(0, r.xlen(stream) - streamPending);

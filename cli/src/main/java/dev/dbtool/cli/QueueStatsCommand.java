@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "queue-stats",
         description = "The job queues' health: per queue waiting, active, delayed, completed, failed attempts, dead-lettered, completions in the last "
-                + "minute and the oldest waiting job's age. --watch repeats it; --serve PORT serves it as a small read-only web page with a JSON endpoint.",
+                + "minute and the oldest waiting job's age. Every queue the schema declares is listed (at zero before its first job), with any other "
+                + "queue found in Redis. --watch repeats it; --serve PORT serves it as a small read-only web page with a JSON endpoint.",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 done, 2 usage, 3 Redis cannot be reached.", "",
             "Examples:",
@@ -27,6 +28,9 @@ import picocli.CommandLine.ParentCommand;
             "  dbtool queue-stats --serve 8089            # http://localhost:8089/ and /stats.json"})
 final class QueueStatsCommand implements Callable<Integer> {
     @ParentCommand DbtoolCommand root;
+
+    /** Where the declared queues come from; without --schema, the project's schema when there is one. */
+    @picocli.CommandLine.Mixin SchemaOption schemaOption;
 
     @Option(names = "--url", paramLabel = "REDIS_URL", description = "Redis, e.g. redis://localhost:6379 or rediss://… Default: $REDIS_URL, else redis://localhost:6379.")
     String url;
@@ -52,11 +56,11 @@ final class QueueStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Environment env = root.environment;
+        java.util.Set<String> declared = declared(env);
         try (QueueInspector q = open(redisUrl(url, env), prefix)) {
-            if (serve != null) return serve(q, env);
+            if (serve != null) return serve(q, declared, env);
             do {
-                List<QueueInspector.Stats> all = new ArrayList<>();
-                for (String name : q.queues()) all.add(q.stats(name));
+                List<QueueInspector.Stats> all = all(q, declared);
                 if (format == OutputFormat.json) env.out().print(json(all));
                 else env.out().print(text(all));
                 env.out().flush();
@@ -76,10 +80,29 @@ final class QueueStatsCommand implements Callable<Integer> {
         }
     }
 
-    private int serve(QueueInspector q, Environment env) throws IOException, InterruptedException {
+    /**
+     * The queues the schema's jobs declare: from --schema, else from the project's schema when one is found (a schema
+     * with errors is reported and skipped: the numbers in Redis are still worth showing).
+     */
+    private java.util.Set<String> declared(Environment env) {
+        boolean found = schemaOption.schema != null
+                || dev.dbtool.core.load.SchemaLocator.locate(env.workingDirectory(), env.variables().get("DBTOOL_SCHEMA")).filter(java.nio.file.Files::exists).isPresent();
+        if (!found) return java.util.Set.of();
+        try {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            for (var job : LoadedProject.load(schemaOption, env).loaded().schema().jobs()) names.add(job.queue());
+            return names;
+        } catch (UserError e) {
+            if (schemaOption.schema != null) throw e;
+            env.err().println("note: the schema's queues are not listed: " + e.getMessage());
+            return java.util.Set.of();
+        }
+    }
+
+    private int serve(QueueInspector q, java.util.Set<String> declared, Environment env) throws IOException, InterruptedException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", serve), 16);
-        server.createContext("/stats.json", ex -> respond(ex, "application/json", json(all(q))));
-        server.createContext("/", ex -> respond(ex, "text/html; charset=utf-8", html(all(q))));
+        server.createContext("/stats.json", ex -> respond(ex, "application/json", json(all(q, declared))));
+        server.createContext("/", ex -> respond(ex, "text/html; charset=utf-8", html(all(q, declared))));
         server.start();
         env.err().println("queue stats on http://localhost:" + server.getAddress().getPort() + "/ (JSON: /stats.json); Ctrl-C stops");
         try {
@@ -90,9 +113,12 @@ final class QueueStatsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static synchronized List<QueueInspector.Stats> all(QueueInspector q) {
+    /** Every declared queue and every queue Redis knows, by name. */
+    private static synchronized List<QueueInspector.Stats> all(QueueInspector q, java.util.Set<String> declared) {
+        java.util.Set<String> names = new java.util.TreeSet<>(declared);
+        names.addAll(q.queues());
         List<QueueInspector.Stats> all = new ArrayList<>();
-        for (String name : q.queues()) all.add(q.stats(name));
+        for (String name : names) all.add(q.stats(name));
         return all;
     }
 
@@ -111,7 +137,7 @@ final class QueueStatsCommand implements Callable<Integer> {
     }
 
     static String text(List<QueueInspector.Stats> all) {
-        if (all.isEmpty()) return "No queues yet.\n";
+        if (all.isEmpty()) return "No queues: the schema declares none (or none was found) and Redis holds none under this prefix.\n";
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-24s %9s %7s %8s %10s %7s %6s %9s %12s%n", "queue", "waiting", "active", "delayed",
                 "completed", "failed", "dead", "last min", "oldest wait"));
         for (QueueInspector.Stats s : all) {

@@ -71,6 +71,39 @@ class QueueCommandsTest {
     }
 
     @Test
+    void queueStatsListsTheSchemasQueuesBeforeTheirFirstJob() throws Exception {
+        Files.writeString(dir.resolve("schema.prisma"), SCHEMA.replace("job SendReceipt {", """
+                job Nightly {
+                  day String
+
+                  @@queue("nightly")
+                }
+
+                job SendReceipt {"""));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        redis.embedded.RedisServer server = redis.embedded.RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+        server.start();
+        try {
+            Result stats = run("queue-stats", "--url", "redis://127.0.0.1:" + port, "--prefix", "empty");
+            assertEquals(0, stats.code, stats.err);
+            assertTrue(stats.out.lines().anyMatch(l -> l.matches("nightly\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0\\s+-")), stats.out);
+            assertTrue(stats.out.lines().anyMatch(l -> l.startsWith("receipts ")), stats.out);
+            Result json = run("queue-stats", "--url", "redis://127.0.0.1:" + port, "--prefix", "empty", "--format", "json");
+            assertTrue(json.out.contains("\"queue\" : \"nightly\"") && json.out.contains("\"queue\" : \"receipts\""), json.out);
+            Files.writeString(dir.resolve("schema.prisma"), "model {");
+            Result broken = run("queue-stats", "--url", "redis://127.0.0.1:" + port, "--prefix", "empty");
+            assertEquals(0, broken.code, "the numbers in Redis are still shown");
+            assertTrue(broken.err.contains("the schema's queues are not listed"), broken.err);
+            assertEquals(1, run("queue-stats", "--url", "redis://127.0.0.1:" + port, "--schema", "schema.prisma").code, "a schema asked for must be valid");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void clearErrors() throws Exception {
         Files.writeString(dir.resolve("schema.prisma"), SCHEMA);
         Result unknown = run("queue-job", "SendReciept");
