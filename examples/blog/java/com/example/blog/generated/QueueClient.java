@@ -32,12 +32,20 @@ public final class QueueClient implements AutoCloseable {
         this.connection = client.connect();
     }
 
-    public static QueueClient connect(String redisUrl) {
+    /** Commands time out after 10 s. */
+    public static QueueClient connect(String redisUrl) { return connect(redisUrl, Duration.ofSeconds(10)); }
+
+    /**
+     * Commands time out after {@code commandTimeout}; a worker retries what timed out (an acknowledgement is retried
+     * until it lands), so a shorter timeout only means faster retries. Commands issued while the connection is down
+     * wait for it, and those in flight when it drops are sent again once it is back.
+     */
+    public static QueueClient connect(String redisUrl, Duration commandTimeout) {
         RedisURI uri = RedisURI.create(redisUrl);
         String password = System.getenv("REDIS_PASSWORD");
         if (password != null && !redisUrl.contains("@")) uri.setAuthentication(password.toCharArray());
         RedisClient client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10))).build());
+        client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(commandTimeout)).build());
         return new QueueClient(client);
     }
 

@@ -11,11 +11,14 @@ package com.example.blog.generated;
 final class QueueScripts {
     private QueueScripts() {}
 
-    /** KEYS: job, ready, delayed, stats, high. ARGV: id, payload, attempts, backoff, backoffDelay, delay, now, priority, repeat. 0 when the id exists. */
+    /**
+     * KEYS: job, ready, delayed, stats, high. ARGV: id, payload, attempts, backoff, backoffDelay, delay, now, priority, repeat,
+     * type (the job type's name, '' for untyped). 0 when the id exists.
+     */
     static final String ADD = """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('HSET', KEYS[1], 'id', ARGV[1], 'payload', ARGV[2], 'max', ARGV[3], 'backoff', ARGV[4], 'backoffDelay', ARGV[5],
-              'attempts', 0, 'stalls', 0, 'created', ARGV[7], 'priority', ARGV[8], 'repeat', ARGV[9], 'progress', 0)
+              'attempts', 0, 'stalls', 0, 'created', ARGV[7], 'priority', ARGV[8], 'repeat', ARGV[9], 'progress', 0, 'type', ARGV[10])
             if tonumber(ARGV[6]) > 0 then
               redis.call('HSET', KEYS[1], 'state', 'delayed')
               redis.call('ZADD', KEYS[3], tonumber(ARGV[7]) + tonumber(ARGV[6]), ARGV[1])
@@ -23,26 +26,26 @@ final class QueueScripts {
               redis.call('HSET', KEYS[1], 'state', 'waiting')
               local stream = KEYS[2]
               if tonumber(ARGV[8]) > 0 then stream = KEYS[5] end
-              redis.call('XADD', stream, '*', 'job', ARGV[1], 'payload', ARGV[2], 'attempts', 0)
+              redis.call('XADD', stream, '*', 'job', ARGV[1], 'payload', ARGV[2], 'attempts', 0, 'type', ARGV[10])
             end
             redis.call('HINCRBY', KEYS[4], 'added', 1)
             return 1""";
 
     /**
-     * Many adds in one script (addBulk): KEYS: ready, delayed, stats, high. ARGV: now, job prefix, then per job id,
+     * Many adds in one script (addBulk): KEYS: ready, delayed, stats, high. ARGV: now, job prefix, type, then per job id,
      * payload, attempts, backoff, backoffDelay, delay, priority. Returns 1 or 0 (duplicate) per job.
      */
     static final String ADD_MANY = """
             local out = {}
             local added = 0
-            for i = 3, #ARGV, 7 do
+            for i = 4, #ARGV, 7 do
               local id = ARGV[i]
               local key = ARGV[2] .. id
               if redis.call('EXISTS', key) == 1 then
                 table.insert(out, 0)
               else
                 redis.call('HSET', key, 'id', id, 'payload', ARGV[i + 1], 'max', ARGV[i + 2], 'backoff', ARGV[i + 3], 'backoffDelay', ARGV[i + 4],
-                  'attempts', 0, 'stalls', 0, 'created', ARGV[1], 'priority', ARGV[i + 6], 'repeat', '', 'progress', 0)
+                  'attempts', 0, 'stalls', 0, 'created', ARGV[1], 'priority', ARGV[i + 6], 'repeat', '', 'progress', 0, 'type', ARGV[3])
                 if tonumber(ARGV[i + 5]) > 0 then
                   redis.call('HSET', key, 'state', 'delayed')
                   redis.call('ZADD', KEYS[2], tonumber(ARGV[1]) + tonumber(ARGV[i + 5]), id)
@@ -50,7 +53,7 @@ final class QueueScripts {
                   redis.call('HSET', key, 'state', 'waiting')
                   local stream = KEYS[1]
                   if tonumber(ARGV[i + 6]) > 0 then stream = KEYS[4] end
-                  redis.call('XADD', stream, '*', 'job', id, 'payload', ARGV[i + 1], 'attempts', 0)
+                  redis.call('XADD', stream, '*', 'job', id, 'payload', ARGV[i + 1], 'attempts', 0, 'type', ARGV[3])
                 end
                 added = added + 1
                 table.insert(out, 1)
@@ -67,8 +70,8 @@ final class QueueScripts {
               local prio = tonumber(redis.call('HGET', ARGV[3] .. id, 'priority') or '0')
               local stream = KEYS[2]
               if prio > 0 then stream = KEYS[3] end
-              local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts')
-              redis.call('XADD', stream, '*', 'job', id, 'payload', fields[1] or '', 'attempts', fields[2] or '0')
+              local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts', 'type')
+              redis.call('XADD', stream, '*', 'job', id, 'payload', fields[1] or '', 'attempts', fields[2] or '0', 'type', fields[3] or '')
               redis.call('HSET', ARGV[3] .. id, 'state', 'waiting')
             end
             return #ids""";
@@ -141,8 +144,8 @@ final class QueueScripts {
     static final String HAND_BACK = """
             if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 0 then return 0 end
             redis.call('XDEL', KEYS[1], ARGV[1])
-            local fields = redis.call('HMGET', KEYS[2], 'payload', 'attempts')
-            redis.call('XADD', KEYS[1], '*', 'job', ARGV[2], 'payload', fields[1] or '', 'attempts', fields[2] or '0')
+            local fields = redis.call('HMGET', KEYS[2], 'payload', 'attempts', 'type')
+            redis.call('XADD', KEYS[1], '*', 'job', ARGV[2], 'payload', fields[1] or '', 'attempts', fields[2] or '0', 'type', fields[3] or '')
             redis.call('HSET', KEYS[2], 'state', 'waiting')
             return 1""";
 
@@ -160,6 +163,22 @@ final class QueueScripts {
     static final String RETRY_DEAD = """
             if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
             redis.call('HSET', KEYS[2], 'attempts', 0, 'stalls', 0, 'state', 'waiting')
-            redis.call('XADD', KEYS[3], '*', 'job', ARGV[1], 'payload', redis.call('HGET', KEYS[2], 'payload') or '', 'attempts', 0)
+            redis.call('XADD', KEYS[3], '*', 'job', ARGV[1], 'payload', redis.call('HGET', KEYS[2], 'payload') or '', 'attempts', 0,
+              'type', redis.call('HGET', KEYS[2], 'type') or '')
+            return 1""";
+
+    /**
+     * An entry no worker can run (no job id, a payload that does not decode or validate, another job type): straight to
+     * the dead letters with the reason, never retried. KEYS: stream, job, dead, stats. ARGV: entry, id, now, reason, the
+     * raw entry (kept as the payload when the job has none). 0 when already settled elsewhere.
+     */
+    static final String REJECT = """
+            if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 0 then return 0 end
+            redis.call('XDEL', KEYS[1], ARGV[1])
+            if redis.call('HEXISTS', KEYS[2], 'payload') == 0 then redis.call('HSET', KEYS[2], 'id', ARGV[2], 'payload', ARGV[5]) end
+            redis.call('HSET', KEYS[2], 'state', 'dead', 'lastError', ARGV[4], 'failed', ARGV[3])
+            redis.call('ZADD', KEYS[3], tonumber(ARGV[3]), ARGV[2])
+            redis.call('HINCRBY', KEYS[4], 'dead', 1)
+            redis.call('HINCRBY', KEYS[4], 'rejected', 1)
             return 1""";
 }

@@ -18,7 +18,7 @@ public final class ResizeImageProducer {
     private final JobQueue queue;
 
     public ResizeImageProducer(QueueClient client, String prefix) {
-        this.queue = new JobQueue(client, prefix, QUEUE);
+        this.queue = new JobQueue(client, prefix, QUEUE, "ResizeImage");
     }
 
     public JobQueue queue() {

@@ -14,6 +14,6 @@ public final class ResizeImageWorker {
 
     public static Worker<ResizeImage> start(QueueClient client, String prefix,
             ResizeImageHandler handler, Worker.Settings settings) {
-        return new Worker<>(new JobQueue(client, prefix, ResizeImageProducer.QUEUE), ResizeImageProducer.DEFAULTS, json -> PayloadCodec.decode(json, ResizeImage.class), handler, settings).start();
+        return new Worker<>(new JobQueue(client, prefix, ResizeImageProducer.QUEUE, "ResizeImage"), ResizeImageProducer.DEFAULTS, json -> PayloadCodec.decode(json, ResizeImage.class, ResizeImage::validate), handler, settings).start();
     }
 }

@@ -18,7 +18,7 @@ public final class SendWelcomeEmailProducer {
     private final JobQueue queue;
 
     public SendWelcomeEmailProducer(QueueClient client, String prefix) {
-        this.queue = new JobQueue(client, prefix, QUEUE);
+        this.queue = new JobQueue(client, prefix, QUEUE, "SendWelcomeEmail");
     }
 
     public JobQueue queue() {

@@ -14,6 +14,6 @@ public final class SendWelcomeEmailWorker {
 
     public static Worker<SendWelcomeEmail> start(QueueClient client, String prefix,
             SendWelcomeEmailHandler handler, Worker.Settings settings) {
-        return new Worker<>(new JobQueue(client, prefix, SendWelcomeEmailProducer.QUEUE), SendWelcomeEmailProducer.DEFAULTS, json -> PayloadCodec.decode(json, SendWelcomeEmail.class), handler, settings).start();
+        return new Worker<>(new JobQueue(client, prefix, SendWelcomeEmailProducer.QUEUE, "SendWelcomeEmail"), SendWelcomeEmailProducer.DEFAULTS, json -> PayloadCodec.decode(json, SendWelcomeEmail.class, SendWelcomeEmail::validate), handler, settings).start();
     }
 }

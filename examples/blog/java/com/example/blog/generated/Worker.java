@@ -24,6 +24,10 @@ import java.util.function.Function;
  * run workers on the same queue), a per-job timeout, retries with exponential backoff and jitter, dead letters,
  * reclaim of jobs whose worker died or hangs after the visibility timeout, repeatable (cron) jobs, a rate limit, and a
  * graceful {@link #close()}: stop fetching, let running jobs finish within the grace period, hand the rest back.
+ * Outcomes are settled by one thread that retries what Redis could not take (a blip, a failover) until it lands or
+ * the visibility timeout makes the job another worker's; entries it cannot run (no job id, a payload that does not
+ * decode or validate, another job type) are dead-lettered at once with the reason; a consumer group lost with Redis's
+ * data is created again.
  */
 public final class Worker<T> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Worker.class.getName());
@@ -60,6 +64,8 @@ public final class Worker<T> implements AutoCloseable {
     private final Settings settings;
     private final String consumer;
     private final ExecutorService jobs;
+    private final java.util.concurrent.atomic.AtomicLong abandoned = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong settleRetries = new java.util.concurrent.atomic.AtomicLong();
     private final ScheduledExecutorService timers;
     private final Semaphore slots;
     private final Set<Delivery> running = ConcurrentHashMap.newKeySet();
@@ -69,7 +75,10 @@ public final class Worker<T> implements AutoCloseable {
     private final JobDefaults defaults;
     private final Thread fetcher;
     private final Thread settler;
-    private final java.util.concurrent.LinkedBlockingQueue<Delivery> succeeded = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** What a handler run came to: success (no failure), a failure to retry, or a rejection (dead-letter at once). */
+    private record Outcome(Delivery delivery, Throwable failure, String rejected, long at) {}
+
+    private final java.util.concurrent.LinkedBlockingQueue<Outcome> outcomes = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean stopping;
 
     public Worker(JobQueue queue, JobDefaults defaults, Function<String, T> decode, JobHandler<T> handler, Settings settings) {
@@ -79,7 +88,8 @@ public final class Worker<T> implements AutoCloseable {
         this.handler = handler;
         this.settings = settings;
         this.consumer = ManagementFactory.getRuntimeMXBean().getName() + "-" + Integer.toHexString(System.identityHashCode(this));
-        this.jobs = Executors.newFixedThreadPool(settings.concurrency(), r -> new Thread(r, queue.name() + "-job"));
+        // the semaphore bounds concurrency; a handler abandoned at its timeout keeps its thread until it returns
+        this.jobs = Executors.newCachedThreadPool(r -> new Thread(r, queue.name() + "-job"));
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, queue.name() + "-timer");
             t.setDaemon(true);
@@ -92,29 +102,59 @@ public final class Worker<T> implements AutoCloseable {
     }
 
     /**
-     * Acknowledges successes in batches (one script per batch instead of one per job). A job is acknowledged a few
-     * milliseconds after its handler returned; a crash in between redelivers it: at-least-once, as always.
+     * Settles outcomes: successes in batches (one script per batch instead of one per job), failures and rejections one
+     * by one. A job is acknowledged a few milliseconds after its handler returned. What Redis cannot take is kept and
+     * retried (backing off to 1 s) until it lands; only outcomes older than the visibility timeout are given up, since by
+     * then the job is another worker's (a redelivery: at-least-once, as documented).
      */
     private void settleLoop() {
-        List<Delivery> batch = new java.util.ArrayList<>();
+        List<Outcome> unsettled = new java.util.ArrayList<>();
+        long wait = 200;
         while (true) {
             try {
-                Delivery first = succeeded.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (stopping && running.isEmpty()) return;
+                Outcome next = outcomes.poll(wait, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    unsettled.add(next);
+                    outcomes.drainTo(unsettled, 499);
+                }
+                if (unsettled.isEmpty()) {
+                    if (stopping && running.isEmpty() && outcomes.isEmpty()) return;
+                    wait = 200;
                     continue;
                 }
-                batch.add(first);
-                succeeded.drainTo(batch, 199);
-                queue.completeAll(batch, settings.keepCompleted(), settings.keepCompletedAge());
+                settle(unsettled);
+                wait = 200;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                // Redis is away: these stay pending and are redelivered after the visibility timeout
-                LOG.log(System.Logger.Level.WARNING, "queue " + queue.name() + ": could not acknowledge " + batch.size() + " jobs", e);
-            } finally {
-                batch.clear();
+                settleRetries.incrementAndGet();
+                long horizon = System.currentTimeMillis() - settings.visibility().toMillis();
+                int before = unsettled.size();
+                unsettled.removeIf(o -> o.at() < horizon);
+                if (unsettled.size() < before) {
+                    LOG.log(System.Logger.Level.WARNING, "queue " + queue.name() + ": gave up settling " + (before - unsettled.size())
+                            + " jobs after the visibility timeout; they are redelivered", e);
+                } else if (wait == 200) {
+                    LOG.log(System.Logger.Level.WARNING, "queue " + queue.name() + ": could not settle " + unsettled.size() + " jobs, retrying", e);
+                }
+                wait = wait == 200 ? 50 : Math.min(1000, wait * 2);
+                if (stopping && unsettled.isEmpty() && running.isEmpty()) return;
             }
+        }
+    }
+
+    /** Settles what it can, removing each outcome once Redis has it; throws (keeping the rest) at the first failure. */
+    private void settle(List<Outcome> unsettled) {
+        List<Outcome> done = unsettled.stream().filter(o -> o.failure() == null && o.rejected() == null).toList();
+        if (!done.isEmpty()) {
+            queue.completeAll(done.stream().map(Outcome::delivery).toList(), settings.keepCompleted(), settings.keepCompletedAge());
+            unsettled.removeAll(done);
+        }
+        for (java.util.Iterator<Outcome> it = unsettled.iterator(); it.hasNext(); ) {
+            Outcome o = it.next();
+            if (o.rejected() != null) queue.reject(o.delivery(), o.rejected());
+            else queue.fail(o.delivery(), o.failure(), settings.keepDead(), settings.keepDeadAge());
+            it.remove();
         }
     }
 
@@ -165,6 +205,16 @@ public final class Worker<T> implements AutoCloseable {
                     return;
                 } catch (RuntimeException e) {
                     if (stopping) return;
+                    if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
+                        // Redis restarted without its data (or someone deleted the stream): the group comes back, work goes on
+                        try {
+                            queue.ensureGroups();
+                            LOG.log(System.Logger.Level.WARNING, "queue " + queue.name() + ": the consumer group was gone (Redis lost its data); created it again");
+                            continue;
+                        } catch (RuntimeException again) {
+                            e.addSuppressed(again);
+                        }
+                    }
                     LOG.log(System.Logger.Level.WARNING, "queue " + queue.name() + ": fetch failed, retrying", e);
                     try {
                         Thread.sleep(500);
@@ -191,7 +241,7 @@ public final class Worker<T> implements AutoCloseable {
 
     private void dispatchReclaimed(Delivery d) throws InterruptedException {
         int stalls = Integer.parseInt(d.job().getOrDefault("stalls", "1"));
-        if (stalls > settings.maxStalls()) {
+        if (d.jobId() != null && stalls > settings.maxStalls()) {
             queue.deadLetter(d, new IllegalStateException("stalled " + stalls + " times: its worker died or hung each time"), settings.keepDead(), settings.keepDeadAge());
             return;
         }
@@ -199,6 +249,13 @@ public final class Worker<T> implements AutoCloseable {
     }
 
     private void dispatch(Delivery d) throws InterruptedException {
+        String problem = d.jobId() == null ? "the stream entry has no job id" : d.job().get("payload") == null ? "the stream entry has no payload"
+                : queue.type() != null && d.job().get("type") != null && !d.job().get("type").isEmpty() && !queue.type().equals(d.job().get("type"))
+                ? "a " + d.job().get("type") + " job on a queue read by " + queue.type() + " workers" : null;
+        if (problem != null) {
+            outcomes.add(new Outcome(d, null, problem, System.currentTimeMillis()));
+            return;
+        }
         slots.acquire();
         running.add(d);
         try {
@@ -212,33 +269,59 @@ public final class Worker<T> implements AutoCloseable {
 
     private void run(Delivery d) {
         Thread me = Thread.currentThread();
-        boolean[] timedOut = {false};
+        java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+        // at the timeout the job fails (and is retried per its backoff) whether or not the handler notices the interrupt;
+        // a handler that ignores it keeps its thread until it returns, and what it returns then is ignored
         ScheduledFuture<?> watchdog = timers.schedule(() -> {
-            timedOut[0] = true;
-            me.interrupt();
+            synchronized (over) { // so the interrupt cannot reach the thread after it moved on to another job
+                if (!over.compareAndSet(false, true)) return;
+                me.interrupt();
+            }
+            outcomes.add(new Outcome(d, new TimeoutException("the job ran longer than " + settings.timeout().toMillis() + " ms"), null, System.currentTimeMillis()));
+            abandoned.incrementAndGet();
+            running.remove(d);
+            slots.release();
         }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        T payload;
+        try {
+            payload = decode.apply(d.job().get("payload"));
+        } catch (RuntimeException e) {
+            // a payload that does not decode or validate will not on a retry either
+            watchdog.cancel(false);
+            if (over.compareAndSet(false, true)) {
+                outcomes.add(new Outcome(d, null, "payload rejected: " + e.getMessage(), System.currentTimeMillis()));
+                running.remove(d);
+                slots.release();
+            }
+            return;
+        }
         Throwable failure = null;
         try {
-            T payload = decode.apply(d.job().get("payload"));
             handler.handle(new JobContext<>(queue, d.jobId(), payload, d.attempt()));
         } catch (Throwable t) {
             failure = t;
         } finally {
             watchdog.cancel(false);
-            Thread.interrupted();
         }
-        try {
-            if (timedOut[0]) failure = new TimeoutException("the job ran longer than " + settings.timeout().toMillis() + " ms");
-            if (failure == null) succeeded.add(d);
-            else queue.fail(d, failure, settings.keepDead(), settings.keepDeadAge());
-        } catch (RuntimeException e) {
-            // Redis is away: the delivery stays pending and is reclaimed after the visibility timeout
-            LOG.log(System.Logger.Level.WARNING, "queue " + queue.name() + ": could not settle job " + d.jobId(), e);
-        } finally {
-            running.remove(d);
-            slots.release();
+        boolean mine;
+        synchronized (over) {
+            mine = over.compareAndSet(false, true);
         }
+        Thread.interrupted();
+        if (!mine) {
+            abandoned.decrementAndGet(); // the handler that outlived its timeout has returned; its job was settled then
+            return;
+        }
+        outcomes.add(new Outcome(d, failure, null, System.currentTimeMillis()));
+        running.remove(d);
+        slots.release();
     }
+
+    /** Handlers still running past their timeout (their jobs already failed and were retried); they hold a thread each. */
+    public long abandoned() { return abandoned.get(); }
+
+    /** Times settling had to be retried because Redis did not take it. */
+    public long settleRetries() { return settleRetries.get(); }
 
     /** Jobs running right now in this worker. */
     public int active() { return running.size(); }

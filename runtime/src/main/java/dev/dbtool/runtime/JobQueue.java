@@ -29,13 +29,31 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class JobQueue {
     public static final String GROUP = "workers";
     private final QueueClient client;
+    private final String prefix;
     private final String name;
     private final String tag;
+    private final String type;
 
+    /** An untyped queue: its entries carry no job type, and every entry is handed to the handler. */
     public JobQueue(QueueClient client, String prefix, String name) {
+        this(client, prefix, name, null);
+    }
+
+    /**
+     * A queue seen by one job type: jobs added here carry {@code type}, and a worker on it rejects (dead-letters) entries
+     * of another type instead of decoding them as its own.
+     */
+    public JobQueue(QueueClient client, String prefix, String name, String type) {
         this.client = client;
+        this.prefix = prefix;
         this.name = name;
         this.tag = "{" + prefix + ":q:" + name + "}";
+        this.type = type;
+        ensureGroups();
+    }
+
+    /** Creates the streams' consumer group where it is missing: at start, and after Redis lost its data (NOGROUP). */
+    void ensureGroups() {
         for (String stream : List.of(ready(), high())) {
             try {
                 client.sync().xgroupCreate(XReadArgs.StreamOffset.from(stream, "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
@@ -45,6 +63,9 @@ public final class JobQueue {
         }
         client.sync().sadd("{" + prefix + ":queues}", name);
     }
+
+    /** The job type this queue object adds and accepts; null when untyped. */
+    public String type() { return type; }
 
     public String name() { return name; }
 
@@ -73,9 +94,10 @@ public final class JobQueue {
         List<Boolean> out = new ArrayList<>(payloads.size());
         for (int from = 0; from < payloads.size(); from += 500) {
             int to = Math.min(payloads.size(), from + 500);
-            List<String> argv = new ArrayList<>(2 + 7 * (to - from));
+            List<String> argv = new ArrayList<>(3 + 7 * (to - from));
             argv.add(Long.toString(System.currentTimeMillis()));
             argv.add(jobPrefix());
+            argv.add(type == null ? "" : type);
             for (int i = from; i < to; i++) {
                 JobOptions o = options.get(i);
                 argv.add(o.jobId() != null ? o.jobId() : UUID.randomUUID().toString());
@@ -93,11 +115,11 @@ public final class JobQueue {
         return out;
     }
 
-    private static String[] args(String id, String payload, JobOptions o, JobDefaults d, String repeat) {
+    private String[] args(String id, String payload, JobOptions o, JobDefaults d, String repeat) {
         int attempts = o.attempts() != null ? o.attempts() : d.attempts();
         long backoff = o.backoffDelay() != null ? o.backoffDelay().toMillis() : d.backoffDelayMs();
         return new String[] {id, payload, Integer.toString(attempts), d.backoff(), Long.toString(backoff), Long.toString(o.delay().toMillis()),
-            Long.toString(System.currentTimeMillis()), Integer.toString(o.priority()), repeat};
+            Long.toString(System.currentTimeMillis()), Integer.toString(o.priority()), repeat, type == null ? "" : type};
     }
 
     /** Moves due delayed jobs and retries into the streams; returns how many. */
@@ -129,6 +151,10 @@ public final class JobQueue {
         }
         List<Delivery> out = new ArrayList<>();
         for (Delivery d : deliveries(msgs)) {
+            if (d.jobId() == null) {
+                out.add(d); // garbage: the worker rejects it
+                continue;
+            }
             long stalls = client.sync().hincrby(job(d.jobId()), "stalls", 1);
             java.util.Map<String, String> job = new java.util.HashMap<>(d.job());
             job.put("stalls", Long.toString(stalls));
@@ -140,10 +166,28 @@ public final class JobQueue {
     private List<Delivery> deliveries(List<StreamMessage<String, String>> msgs) {
         List<Delivery> out = new ArrayList<>();
         for (StreamMessage<String, String> m : msgs) {
-            if (m.getBody() == null || m.getBody().get("job") == null) continue; // deleted while pending
+            if (m.getBody() == null) continue; // deleted while pending: nothing to run, nothing to settle
+            // an entry without a job id is still delivered, so the worker can reject it instead of leaving it pending forever
             out.add(new Delivery(m.getStream(), m.getId(), m.getBody().get("job"), m.getBody()));
         }
         return out;
+    }
+
+    /**
+     * Dead-letters an entry no handler can run, with the reason, without retries; an entry without a job id is kept as
+     * {@code entry:<stream entry id>}. False when it was settled elsewhere.
+     */
+    public boolean reject(Delivery d, String reason) {
+        String id = d.jobId() != null ? d.jobId() : "entry:" + d.entry();
+        String raw;
+        try {
+            raw = PayloadCodec.JSON.writeValueAsString(new java.util.TreeMap<>(d.job()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            raw = String.valueOf(d.job());
+        }
+        Long r = client.script(QueueScripts.REJECT, ScriptOutputType.INTEGER, new String[] {d.stream(), job(id), tag + ":dead", tag + ":stats"},
+                d.entry(), id, Long.toString(System.currentTimeMillis()), reason, raw);
+        return r != null && r == 1;
     }
 
     /** The handler succeeded; false when another worker already settled this delivery. */

@@ -28,4 +28,12 @@ public final class PayloadCodec {
             throw new IllegalArgumentException("the job payload does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
+
+    /** Decodes and checks a payload on the worker's side with the rules the producer applied ({@code validate} throws). */
+    public static <T> T decode(String json, Class<T> type, java.util.function.Consumer<T> validate) {
+        T value = decode(json, type);
+        if (value == null) throw new IllegalArgumentException("the job payload is null");
+        validate.accept(value);
+        return value;
+    }
 }

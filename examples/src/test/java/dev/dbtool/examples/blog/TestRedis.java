@@ -22,7 +22,17 @@ public final class TestRedis {
         return url = own.url();
     }
 
-    static int freePort() throws IOException {
+    /** Runs commands on the server at {@code url} over a fresh connection. */
+    public static <T> T sync(String url, java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> op) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(url);
+        try (var c = client.connect()) {
+            return op.apply(c.sync());
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -47,12 +57,7 @@ public final class TestRedis {
 
         /** Runs commands on the server over a fresh connection. */
         public <T> T sync(java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> op) {
-            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(url());
-            try (var c = client.connect()) {
-                return op.apply(c.sync());
-            } finally {
-                client.shutdown();
-            }
+            return TestRedis.sync(url(), op);
         }
 
         /** Deletes the keys matching {@code pattern} whose name passes {@code which}, as eviction would; returns how many. */

@@ -112,7 +112,7 @@ final class QueueWriter {
                 .addField(FieldSpec.builder(defaultsType(names), "DEFAULTS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(defaults(job, names)).build())
                 .addField(queue, "queue", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(names.runtime("QueueClient"), "client")
-                        .addParameter(String.class, "prefix").addStatement("this.queue = new $T(client, prefix, QUEUE)", queue).build())
+                        .addParameter(String.class, "prefix").addStatement("this.queue = new $T(client, prefix, QUEUE, $S)", queue, job.name()).build())
                 .addMethod(MethodSpec.methodBuilder("queue").addModifiers(Modifier.PUBLIC).returns(queue).addStatement("return queue").build())
                 .addMethod(MethodSpec.methodBuilder("add").addModifiers(Modifier.PUBLIC).returns(boolean.class).addParameter(payload, "payload")
                         .addStatement("return add(payload, $T.NONE)", options).build())
@@ -151,8 +151,10 @@ final class QueueWriter {
                 .addMethod(MethodSpec.methodBuilder("start").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ParameterizedTypeName.get(worker, payload))
                         .addParameter(names.runtime("QueueClient"), "client").addParameter(String.class, "prefix").addParameter(names.runtime(job.name() + "Handler"), "handler")
                         .addParameter(worker.nestedClass("Settings"), "settings")
-                        .addStatement("return new $T<>(new $T(client, prefix, $T.QUEUE), $T.DEFAULTS, json -> $T.decode(json, $T.class), handler, settings).start()", worker,
-                                names.runtime("JobQueue"), names.runtime(job.name() + "Producer"), names.runtime(job.name() + "Producer"), names.runtime("PayloadCodec"), payload)
+                        // the payload is checked again on this side: the stream may hold what no producer of this type wrote
+                        .addStatement("return new $T<>(new $T(client, prefix, $T.QUEUE, $S), $T.DEFAULTS, json -> $T.decode(json, $T.class, $T::validate), handler, settings).start()",
+                                worker, names.runtime("JobQueue"), names.runtime(job.name() + "Producer"), job.name(), names.runtime(job.name() + "Producer"),
+                                names.runtime("PayloadCodec"), payload, payload)
                         .build())
                 .build();
     }

@@ -1,0 +1,182 @@
+package dev.dbtool.examples.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.blog.generated.JobOptions;
+import com.example.blog.generated.QueueClient;
+import com.example.blog.generated.SendWelcomeEmail;
+import com.example.blog.generated.SendWelcomeEmailProducer;
+import com.example.blog.generated.SendWelcomeEmailWorker;
+import com.example.blog.generated.Worker;
+import dev.dbtool.examples.blog.TestRedis;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The queue through Redis faults and hostile streams, on Redis servers of the test's own: acknowledgements lost to a
+ * crash are retried (no job runs twice), a Redis that comes back empty gets its consumer group again, entries no
+ * handler can run are dead-lettered with the reason, and a handler that ignores interrupts is failed at its timeout.
+ */
+class QueueFaultsTest {
+    @TempDir
+    Path dir;
+
+    static String prefix() { return "f" + UUID.randomUUID().toString().substring(0, 8); }
+
+    static SendWelcomeEmail email(String to) { return new SendWelcomeEmail(UUID.randomUUID().toString(), to, null, null); }
+
+    @Test
+    void acknowledgementsThatTimeOutAreRetriedAndNoJobRunsTwice() throws Exception {
+        TestRedis.Own own = TestRedis.Own.start(TestRedis.freePort());
+        String prefix = prefix();
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        // a short command timeout, so that Redis pausing writes for longer makes acknowledgements fail
+        try (QueueClient client = QueueClient.connect(own.url(), Duration.ofMillis(500))) {
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+            int n = 3000;
+            List<SendWelcomeEmail> jobs = new ArrayList<>();
+            for (int i = 0; i < n; i++) jobs.add(email("u" + i + "@example.com"));
+            producer.addBulk(jobs);
+            // a visibility timeout short enough that a dropped acknowledgement shows as a second run within the test
+            Worker<SendWelcomeEmail> worker = SendWelcomeEmailWorker.start(client, prefix, job -> {
+                runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
+                Thread.sleep(2);
+            }, SendWelcomeEmailWorker.settings().withConcurrency(20).withVisibility(Duration.ofSeconds(4)));
+            try {
+                BlogQueueTest.await("a third of the jobs", Duration.ofSeconds(30), () -> runs.size() > n / 3);
+                own.sync(r -> r.clientPause(2500)); // every client's commands wait 2.5 s: acknowledgements time out
+                BlogQueueTest.await("every job", Duration.ofSeconds(60), () -> completed(producer) >= n);
+                Thread.sleep(5000); // past the visibility timeout: a job whose acknowledgement was dropped would run again now
+                long twice = runs.values().stream().filter(c -> c.get() > 1).count();
+                System.out.printf("acknowledgements timed out: %d jobs, %d ran twice, %d settle retries%n", runs.size(), twice, worker.settleRetries());
+                assertEquals(n, runs.size(), "every job ran");
+                assertTrue(worker.settleRetries() > 0, "settling was retried (the fault did happen)");
+                assertEquals(0, twice, "no job ran twice");
+                assertEquals(0, producer.queue().stats().active(), "nothing left pending");
+            } finally {
+                worker.close();
+            }
+        } finally {
+            own.stop();
+        }
+    }
+
+    /** Completed jobs, or -1 while Redis does not answer in time. */
+    static long completed(SendWelcomeEmailProducer producer) {
+        try {
+            return producer.queue().stats().completed();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void aWorkerCarriesOnAfterRedisComesBackEmpty() throws Exception {
+        TestRedis.Own own = TestRedis.Own.start(TestRedis.freePort());
+        String prefix = prefix();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (QueueClient client = QueueClient.connect(own.url())) {
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+            try (Worker<SendWelcomeEmail> worker = SendWelcomeEmailWorker.start(client, prefix, job -> seen.add(job.payload().to()), SendWelcomeEmailWorker.settings())) {
+                producer.add(email("before@example.com"));
+                BlogQueueTest.await("the first job", Duration.ofSeconds(10), () -> seen.contains("before@example.com"));
+                own.crash();
+                own = TestRedis.Own.start(own.port()); // no persistence: the streams and the consumer group are gone
+                long deadline = System.currentTimeMillis() + 15_000;
+                while (true) {
+                    try {
+                        producer.add(email("after@example.com"));
+                        break;
+                    } catch (RuntimeException e) {
+                        if (System.currentTimeMillis() > deadline) throw e;
+                        Thread.sleep(200); // the client reconnects
+                    }
+                }
+                BlogQueueTest.await("a job added after the empty restart", Duration.ofSeconds(20), () -> seen.contains("after@example.com"));
+                assertEquals(2, seen.size(), seen.toString());
+                assertEquals(0, worker.abandoned());
+            }
+        } finally {
+            own.stop();
+        }
+    }
+
+    @Test
+    void entriesNoHandlerCanRunAreDeadLetteredWithTheReason() throws Exception {
+        String prefix = prefix();
+        List<SendWelcomeEmail> handled = new CopyOnWriteArrayList<>();
+        try (QueueClient client = QueueClient.connect(TestRedis.url())) {
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+            String ready = "{" + prefix + ":q:" + SendWelcomeEmailProducer.QUEUE + "}:ready";
+            TestRedis.sync(TestRedis.url(), r -> {
+                r.xadd(ready, Map.of("foo", "bar"));
+                r.xadd(ready, Map.of("job", "bad-json", "payload", "{not json", "attempts", "0"));
+                r.xadd(ready, Map.of("job", "empty-object", "payload", "{\"foo\":1}", "attempts", "0"));
+                r.xadd(ready, Map.of("job", "bad-email", "payload", "{\"userId\":\"u\",\"to\":\"not-an-email\"}", "attempts", "0"));
+                r.xadd(ready, Map.of("job", "other-type", "payload", "{\"url\":\"https://x.org/a.png\",\"width\":1,\"height\":1}", "attempts", "0",
+                        "type", "ResizeImage"));
+                r.xadd(ready, Map.of("job", "no-payload", "attempts", "0"));
+                return null;
+            });
+            producer.add(email("good@example.com"), JobOptions.id("good"));
+            try (Worker<SendWelcomeEmail> worker = SendWelcomeEmailWorker.start(client, prefix, job -> handled.add(job.payload()), SendWelcomeEmailWorker.settings())) {
+                BlogQueueTest.await("the good job", Duration.ofSeconds(10), () -> handled.size() == 1);
+                BlogQueueTest.await("six dead letters", Duration.ofSeconds(10), () -> producer.queue().dead(100).size() == 6);
+                assertEquals("good@example.com", handled.get(0).to(), "the handler saw the good job only");
+                Map<String, String> reasons = new java.util.TreeMap<>();
+                for (String id : producer.queue().dead(100)) reasons.put(id.startsWith("entry:") ? "entry" : id, producer.queue().inspect(id).get("lastError"));
+                System.out.println("dead letters: " + reasons);
+                assertTrue(reasons.get("entry").contains("no job id"), reasons.toString());
+                assertTrue(reasons.get("bad-json").startsWith("payload rejected"), reasons.toString());
+                assertTrue(reasons.get("empty-object").contains("Required"), reasons.toString());
+                assertTrue(reasons.get("bad-email").contains("[to]"), reasons.toString());
+                assertTrue(reasons.get("other-type").contains("ResizeImage job"), reasons.toString());
+                assertTrue(reasons.get("no-payload").contains("no payload"), reasons.toString());
+                assertEquals(0, producer.queue().stats().active(), "nothing is left pending");
+                BlogQueueTest.await("the good job's completion", Duration.ofSeconds(5), () -> producer.queue().stats().completed() == 1);
+                assertTrue(producer.queue().retryDead("bad-email"), "a rejected job can be retried by hand like any dead letter");
+                BlogQueueTest.await("its second rejection", Duration.ofSeconds(5), () -> producer.queue().dead(100).contains("bad-email"));
+                assertEquals(1, handled.size(), "still never handled");
+                assertEquals(0, worker.active());
+            }
+        }
+    }
+
+    @Test
+    void aHandlerThatIgnoresInterruptsIsFailedAndRetriedAtItsTimeout() throws Exception {
+        String prefix = prefix();
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        try (QueueClient client = QueueClient.connect(TestRedis.url())) {
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+            Worker.Settings settings = SendWelcomeEmailWorker.settings().withTimeout(Duration.ofMillis(300)).withConcurrency(1);
+            try (Worker<SendWelcomeEmail> worker = SendWelcomeEmailWorker.start(client, prefix, job -> {
+                starts.add(System.currentTimeMillis());
+                long end = System.currentTimeMillis() + 4000;
+                while (System.currentTimeMillis() < end) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ignored) {
+                        // a handler that swallows the interrupt
+                    }
+                }
+            }, settings)) {
+                producer.add(email("stubborn@example.com"), JobOptions.id("stubborn").withAttempts(2).withBackoffDelay(Duration.ofMillis(100)));
+                BlogQueueTest.await("the second attempt", Duration.ofSeconds(10), () -> starts.size() >= 2);
+                long gap = starts.get(1) - starts.get(0);
+                assertTrue(gap < 2000, "retried at the timeout, not after the handler gave up 4 s later: " + gap + " ms");
+                assertTrue(worker.abandoned() >= 1, "the first handler still runs on its own thread");
+                assertTrue(producer.queue().inspect("stubborn").get("lastError").contains("TimeoutException"));
+            }
+        }
+    }
+}
