@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cache layer against what real Redis servers do besides dying empty: a restart from an RDB snapshot taken before
  * the last writes, a restart from the AOF, counters lost to eviction or expiry, FLUSHALL, and a server frozen
- * (SIGSTOP) while a write commits. Every check reads one user's karma through the four cached read paths (a row by id,
- * the query cache, a relation to one, a page with relations) and expects the last committed value.
+ * (SIGSTOP) while a write commits. Every check reads one user's karma through the six cached read paths ({@link Freshness})
+ * and expects the last committed value.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CacheFaultsTest {
