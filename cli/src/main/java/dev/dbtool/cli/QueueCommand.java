@@ -8,14 +8,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "queue",
-        description = "Look at one job, or act on dead letters: inspect QUEUE JOB_ID, retry QUEUE (JOB_ID | --all), purge QUEUE.",
+        description = "Look at one job, act on dead letters, or pause a queue: inspect QUEUE JOB_ID, retry QUEUE (JOB_ID | --all), purge QUEUE, "
+                + "pause QUEUE, resume QUEUE.",
         mixinStandardHelpOptions = true,
-        subcommands = {QueueCommand.Inspect.class, QueueCommand.Retry.class, QueueCommand.Purge.class},
+        subcommands = {QueueCommand.Inspect.class, QueueCommand.Retry.class, QueueCommand.Purge.class, QueueCommand.Pause.class, QueueCommand.Resume.class},
         footer = {"", "Exit codes: 0 done, 1 no such job (or not dead), 2 usage, 3 Redis cannot be reached.", "",
             "Examples:",
             "  dbtool queue inspect email-queue 5f1c…",
             "  dbtool queue retry email-queue --all",
-            "  dbtool queue purge image-processing"})
+            "  dbtool queue purge image-processing",
+            "  dbtool queue pause email-queue              # workers finish running jobs and take no new ones",
+            "  dbtool queue resume email-queue"})
 final class QueueCommand implements Runnable {
     @ParentCommand DbtoolCommand root;
 
@@ -28,7 +31,7 @@ final class QueueCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() { throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: inspect, retry or purge"); }
+    public void run() { throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: inspect, retry, purge, pause or resume"); }
 
     QueueInspector open() { return QueueStatsCommand.open(QueueStatsCommand.redisUrl(url, root.environment), prefix); }
 
@@ -82,6 +85,38 @@ final class QueueCommand implements Runnable {
         public Integer call() {
             try (QueueInspector q = parent.open()) {
                 parent.root.environment.err().println("✔ deleted " + q.purge(queue) + " dead-lettered job(s) of " + queue);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "pause", description = "Workers of the queue take no new jobs (within 250 ms; running ones finish); producers still add.",
+            mixinStandardHelpOptions = true)
+    static final class Pause implements Callable<Integer> {
+        @ParentCommand QueueCommand parent;
+        @Parameters(index = "0", paramLabel = "QUEUE") String queue;
+
+        @Override
+        public Integer call() {
+            try (QueueInspector q = parent.open()) {
+                boolean changed = q.pause(queue);
+                parent.root.environment.err().println(changed ? "✔ " + queue + " paused; `dbtool queue resume " + queue + "` lets workers go on"
+                        : queue + " was paused already");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "resume", description = "Workers of a paused queue take jobs again.", mixinStandardHelpOptions = true)
+    static final class Resume implements Callable<Integer> {
+        @ParentCommand QueueCommand parent;
+        @Parameters(index = "0", paramLabel = "QUEUE") String queue;
+
+        @Override
+        public Integer call() {
+            try (QueueInspector q = parent.open()) {
+                boolean changed = q.resume(queue);
+                parent.root.environment.err().println(changed ? "✔ " + queue + " resumed" : queue + " was not paused");
             }
             return ExitCodes.OK;
         }

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  */
 final class QueueInspector implements AutoCloseable {
     /** One queue's numbers, as {@code queue-stats} prints them. */
-    record Stats(String queue, long waiting, long active, long delayed, long completed, long failed, long dead, long lastMinute, long oldestWaitingMs) {}
+    record Stats(String queue, long waiting, long active, long delayed, long completed, long failed, long dead, long lastMinute, long oldestWaitingMs,
+                 boolean paused) {}
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
@@ -78,7 +79,7 @@ final class QueueInspector implements AutoCloseable {
             if (v != null) minute += Long.parseLong(v);
         }
         return new Stats(queue, waiting, pending, r.zcard(tag + ":delayed"), Long.parseLong(s.getOrDefault("completed", "0")), Long.parseLong(s.getOrDefault("failed", "0")),
-                r.zcard(tag + ":dead"), minute, oldest);
+                r.zcard(tag + ":dead"), minute, oldest, paused(queue));
     }
 
     Map<String, String> job(String queue, String id) { return new LinkedHashMap<>(r.hgetall(tag(queue) + ":job:" + id)); }
@@ -91,10 +92,19 @@ final class QueueInspector implements AutoCloseable {
         if (r.zrem(tag + ":dead", id) == 0) return false;
         r.hset(tag + ":job:" + id, Map.of("attempts", "0", "stalls", "0", "state", "waiting"));
         String payload = r.hget(tag + ":job:" + id, "payload");
-        // stream entries carry the payload and attempts, as the queue engine writes them
-        r.xadd(tag + ":ready", Map.of("job", id, "payload", payload == null ? "" : payload, "attempts", "0"));
+        String type = r.hget(tag + ":job:" + id, "type");
+        // stream entries carry the payload, attempts and job type, as the queue engine writes them
+        r.xadd(tag + ":ready", Map.of("job", id, "payload", payload == null ? "" : payload, "attempts", "0", "type", type == null ? "" : type));
         return true;
     }
+
+    /** Workers stop taking new jobs of the queue (running ones finish); false when it was paused already. */
+    boolean pause(String queue) { return "OK".equals(r.set(tag(queue) + ":paused", Long.toString(System.currentTimeMillis()), io.lettuce.core.SetArgs.Builder.nx())); }
+
+    /** Workers take jobs again; false when it was not paused. */
+    boolean resume(String queue) { return r.del(tag(queue) + ":paused") == 1; }
+
+    boolean paused(String queue) { return r.exists(tag(queue) + ":paused") == 1; }
 
     long purge(String queue) {
         String tag = tag(queue);

@@ -141,7 +141,7 @@ final class QueueStatsCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-24s %9s %7s %8s %10s %7s %6s %9s %12s%n", "queue", "waiting", "active", "delayed",
                 "completed", "failed", "dead", "last min", "oldest wait"));
         for (QueueInspector.Stats s : all) {
-            b.append(String.format(Locale.ROOT, "%-24s %9d %7d %8d %10d %7d %6d %9d %12s%n", s.queue(), s.waiting(), s.active(), s.delayed(), s.completed(), s.failed(),
+            b.append(String.format(Locale.ROOT, "%-24s %9d %7d %8d %10d %7d %6d %9d %12s%n", s.paused() ? s.queue() + " (paused)" : s.queue(), s.waiting(), s.active(), s.delayed(), s.completed(), s.failed(),
                     s.dead(), s.lastMinute(), s.oldestWaitingMs() == 0 ? "-" : String.format(Locale.ROOT, "%.1f s", s.oldestWaitingMs() / 1000.0)));
         }
         return b.toString();
@@ -152,7 +152,7 @@ final class QueueStatsCommand implements Callable<Integer> {
         ObjectNode root = m.createObjectNode();
         ArrayNode queues = root.putArray("queues");
         for (QueueInspector.Stats s : all) {
-            queues.addObject().put("queue", s.queue()).put("waiting", s.waiting()).put("active", s.active()).put("delayed", s.delayed())
+            queues.addObject().put("queue", s.queue()).put("paused", s.paused()).put("waiting", s.waiting()).put("active", s.active()).put("delayed", s.delayed())
                     .put("completed", s.completed()).put("failed", s.failed()).put("dead", s.dead()).put("completedLastMinute", s.lastMinute())
                     .put("oldestWaitingMs", s.oldestWaitingMs());
         }
@@ -166,7 +166,7 @@ final class QueueStatsCommand implements Callable<Integer> {
     static String html(List<QueueInspector.Stats> all) {
         StringBuilder rows = new StringBuilder();
         for (QueueInspector.Stats s : all) {
-            rows.append("<tr><td>").append(escape(s.queue())).append("</td><td>").append(s.waiting()).append("</td><td>").append(s.active()).append("</td><td>")
+            rows.append("<tr><td>").append(escape(s.queue())).append(s.paused() ? " (paused)" : "").append("</td><td>").append(s.waiting()).append("</td><td>").append(s.active()).append("</td><td>")
                     .append(s.delayed()).append("</td><td>").append(s.completed()).append("</td><td>").append(s.failed()).append("</td><td>").append(s.dead())
                     .append("</td><td>").append(s.lastMinute()).append("</td><td>").append(s.oldestWaitingMs() / 1000.0).append(" s</td></tr>\n");
         }

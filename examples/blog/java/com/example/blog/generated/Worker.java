@@ -174,6 +174,8 @@ public final class Worker<T> implements AutoCloseable {
     private void fetchLoop() {
         long lastReclaim = 0;
         long lastPromote = 0;
+        long lastPauseCheck = 0;
+        boolean paused = false;
         try (StatefulRedisConnection<String, String> conn = queue.client().blocking()) {
             while (!stopping) {
                 try {
@@ -182,6 +184,14 @@ public final class Worker<T> implements AutoCloseable {
                         lastPromote = now;
                         queue.promote(500);
                         scheduleRepeats();
+                    }
+                    if (now - lastPauseCheck >= 250) {
+                        lastPauseCheck = now;
+                        paused = queue.paused();
+                    }
+                    if (paused) {
+                        Thread.sleep(50); // running jobs finish; nothing new is taken or reclaimed (delayed jobs still become due)
+                        continue;
                     }
                     if (now - lastReclaim > Math.max(500, settings.visibility().toMillis() / 4)) {
                         lastReclaim = now;

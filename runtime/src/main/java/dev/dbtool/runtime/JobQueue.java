@@ -64,6 +64,13 @@ public final class JobQueue {
         client.sync().sadd("{" + prefix + ":queues}", name);
     }
 
+    /** Workers stop taking new jobs of this queue (within 250 ms; running ones finish); producers still add. */
+    public void pause() { client.sync().set(tag + ":paused", Long.toString(System.currentTimeMillis()), io.lettuce.core.SetArgs.Builder.nx()); }
+
+    public void resume() { client.sync().del(tag + ":paused"); }
+
+    public boolean paused() { return client.sync().exists(tag + ":paused") == 1; }
+
     /** The job type this queue object adds and accepts; null when untyped. */
     public String type() { return type; }
 

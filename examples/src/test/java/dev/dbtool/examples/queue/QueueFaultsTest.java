@@ -153,6 +153,62 @@ class QueueFaultsTest {
     }
 
     @Test
+    void aPausedQueueTakesNoNewJobsUntilItIsResumed() throws Exception {
+        String prefix = prefix();
+        String redis = TestRedis.url();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (QueueClient client = QueueClient.connect(redis)) {
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+            try (Worker<SendWelcomeEmail> worker = SendWelcomeEmailWorker.start(client, prefix, job -> {
+                seen.add(job.payload().to());
+                if (job.payload().to().startsWith("long")) Thread.sleep(800);
+            }, SendWelcomeEmailWorker.settings())) {
+                producer.add(email("long@example.com"));
+                BlogQueueTest.await("the long job to start", Duration.ofSeconds(10), () -> seen.contains("long@example.com"));
+                BlogQueueTest.Result paused = BlogQueueTest.cli("queue", "pause", SendWelcomeEmailProducer.QUEUE, "--url", redis, "--prefix", prefix);
+                assertEquals(0, paused.code(), paused.err());
+                assertTrue(producer.queue().paused());
+                Thread.sleep(400); // the workers notice within 250 ms
+                for (int i = 0; i < 5; i++) producer.add(email("p" + i + "@example.com"));
+                Thread.sleep(1500);
+                assertEquals(List.of("long@example.com"), seen, "nothing new while paused");
+                BlogQueueTest.await("the running job to finish", Duration.ofSeconds(5), () -> producer.queue().stats().completed() == 1);
+                BlogQueueTest.Result stats = BlogQueueTest.cli("queue-stats", "--url", redis, "--prefix", prefix);
+                assertTrue(stats.out().contains("email-queue (paused)") && stats.out().lines().anyMatch(l -> l.matches("email-queue \\(paused\\)\\s+5\\s.*")),
+                        stats.out());
+                producer.queue().resume();
+                BlogQueueTest.await("the five jobs after the resume", Duration.ofSeconds(10), () -> seen.size() == 6);
+                BlogQueueTest.Result again = BlogQueueTest.cli("queue", "resume", SendWelcomeEmailProducer.QUEUE, "--url", redis, "--prefix", prefix);
+                assertTrue(again.err().contains("was not paused"), again.err());
+                BlogQueueTest.await("the worker idle again", Duration.ofSeconds(5), () -> worker.active() == 0);
+            }
+        }
+    }
+
+    @Test
+    void queueAndWorkerNumbersArePublishedThroughMicrometer() throws Exception {
+        String prefix = prefix();
+        try (QueueClient client = QueueClient.connect(TestRedis.url())) {
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+            try (Worker<SendWelcomeEmail> worker = SendWelcomeEmailWorker.start(client, prefix, job -> { }, SendWelcomeEmailWorker.settings())) {
+                var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+                new com.example.blog.generated.QueueMetrics(producer.queue(), worker).bindTo(registry);
+                for (int i = 0; i < 3; i++) producer.add(email("m" + i + "@example.com"));
+                producer.add(email("later@example.com"), JobOptions.NONE.withDelay(Duration.ofMinutes(5)));
+                BlogQueueTest.await("three completions", Duration.ofSeconds(10), () -> producer.queue().stats().completed() == 3);
+                Thread.sleep(1100); // the meters read Redis at most once a second
+                var tag = io.micrometer.core.instrument.Tags.of("queue", SendWelcomeEmailProducer.QUEUE);
+                assertEquals(3.0, registry.get("dbtool.queue.completed").tags(tag).functionCounter().count());
+                assertEquals(4.0, registry.get("dbtool.queue.added").tags(tag).functionCounter().count());
+                assertEquals(1.0, registry.get("dbtool.queue.delayed").tags(tag).gauge().value());
+                assertEquals(0.0, registry.get("dbtool.queue.waiting").tags(tag).gauge().value());
+                assertEquals(0.0, registry.get("dbtool.queue.worker.abandoned").tags(tag).gauge().value());
+                assertEquals(0.0, registry.get("dbtool.queue.worker.settle.retries").tags(tag).functionCounter().count());
+            }
+        }
+    }
+
+    @Test
     void aHandlerThatIgnoresInterruptsIsFailedAndRetriedAtItsTimeout() throws Exception {
         String prefix = prefix();
         List<Long> starts = new CopyOnWriteArrayList<>();
