@@ -72,6 +72,43 @@ public final class JobQueue {
 
     public boolean paused() { return client.sync().exists(tag + ":paused") == 1; }
 
+    /** A repeatable job: its cron expression, the zone it is read in, and the payload of every job it makes. */
+    public record Schedule(String cron, java.time.ZoneId zone, String payload) {}
+
+    /**
+     * Stores (or replaces) the schedule {@code name} in Redis: every worker of the queue adds one job per fire time from
+     * now on, until {@link #unschedule}. Throws for a cron expression that does not parse.
+     */
+    public void schedule(String name, String cron, java.time.ZoneId zone, String payloadJson) {
+        Cron.parse(cron);
+        Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("cron", cron);
+        s.put("zone", zone.getId());
+        s.put("payload", payloadJson);
+        try {
+            client.sync().hset(tag + ":schedules", name, PayloadCodec.JSON.writeValueAsString(s));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Removes a schedule; false when there was none. Jobs already added for its next fire time still run. */
+    public boolean unschedule(String name) { return client.sync().hdel(tag + ":schedules", name) == 1; }
+
+    /** The stored schedules by name (one that no longer reads is left out). */
+    public Map<String, Schedule> schedules() {
+        Map<String, Schedule> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : client.sync().hgetall(tag + ":schedules").entrySet()) {
+            try {
+                Map<?, ?> s = PayloadCodec.JSON.readValue(e.getValue(), Map.class);
+                out.put(e.getKey(), new Schedule(String.valueOf(s.get("cron")), java.time.ZoneId.of(String.valueOf(s.get("zone"))), String.valueOf(s.get("payload"))));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.DateTimeException e2) {
+                // written by hand or by something else: not a schedule this worker can run
+            }
+        }
+        return out;
+    }
+
     /** The job type this queue object adds and accepts; null when untyped. */
     public String type() { return type; }
 

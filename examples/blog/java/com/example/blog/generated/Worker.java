@@ -4,6 +4,7 @@ package com.example.blog.generated;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -69,9 +70,10 @@ public final class Worker<T> implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Semaphore slots;
     private final Set<Delivery> running = ConcurrentHashMap.newKeySet();
-    private final Map<String, Cron> repeats = new ConcurrentHashMap<>();
-    private final Map<String, String> repeatPayloads = new ConcurrentHashMap<>();
+    /** The fire time this worker last added a job for, per schedule. */
     private final Map<String, Long> repeatScheduled = new ConcurrentHashMap<>();
+    private Map<String, JobQueue.Schedule> schedules = Map.of();
+    private long schedulesReadAt;
     private final JobDefaults defaults;
     private final Thread fetcher;
     private final Thread settler;
@@ -164,10 +166,19 @@ public final class Worker<T> implements AutoCloseable {
         return this;
     }
 
-    /** Schedules {@code payloadJson} on {@code cron} (UTC): each fire time becomes one job, whatever the number of workers. */
-    public Worker<T> repeat(String name, String cron, String payloadJson) {
-        repeats.put(name, Cron.parse(cron));
-        repeatPayloads.put(name, payloadJson);
+    /** {@link #repeat(String, String, ZoneId, String)} in UTC. */
+    public Worker<T> repeat(String name, String cron, String payloadJson) { return repeat(name, cron, ZoneOffset.UTC, payloadJson); }
+
+    /**
+     * Schedules {@code payloadJson} on {@code cron} (five fields, or six with seconds) in {@code zone}: each fire time
+     * becomes one job, whatever the number of workers. The schedule is stored in Redis ({@link JobQueue#schedule}), so
+     * every worker of the queue — also one started later, or after a restart — keeps it until
+     * {@link JobQueue#unschedule}. The payload is checked against the job type now, not at the first fire time.
+     */
+    public Worker<T> repeat(String name, String cron, ZoneId zone, String payloadJson) {
+        decode.apply(payloadJson);
+        queue.schedule(name, cron, zone, payloadJson);
+        schedulesReadAt = 0;
         return this;
     }
 
@@ -237,14 +248,19 @@ public final class Worker<T> implements AutoCloseable {
         }
     }
 
+    /** Adds the job of each schedule's next fire time (once: its id is the same in every worker). Schedules are reread every second. */
     private void scheduleRepeats() {
-        for (Map.Entry<String, Cron> r : repeats.entrySet()) {
-            long now = System.currentTimeMillis();
-            long scheduled = repeatScheduled.getOrDefault(r.getKey(), 0L);
-            if (scheduled > now) continue;
-            long next = r.getValue().next(ZonedDateTime.now(ZoneOffset.UTC)).toInstant().toEpochMilli();
-            // one job per fire time: the id is the same in every worker, so only the first add counts
-            queue.add(repeatPayloads.get(r.getKey()), JobOptions.id("repeat:" + r.getKey() + ":" + next).withDelay(Duration.ofMillis(Math.max(0, next - now))), defaults);
+        long now = System.currentTimeMillis();
+        if (now - schedulesReadAt >= 1000) {
+            schedules = queue.schedules();
+            schedulesReadAt = now;
+            repeatScheduled.keySet().retainAll(schedules.keySet());
+        }
+        for (Map.Entry<String, JobQueue.Schedule> r : schedules.entrySet()) {
+            if (repeatScheduled.getOrDefault(r.getKey(), 0L) > now) continue;
+            JobQueue.Schedule s = r.getValue();
+            long next = Cron.parse(s.cron()).next(ZonedDateTime.now(s.zone()), s.zone()).toInstant().toEpochMilli();
+            queue.add(s.payload(), JobOptions.id("repeat:" + r.getKey() + ":" + next).withDelay(Duration.ofMillis(Math.max(0, next - now))), defaults);
             repeatScheduled.put(r.getKey(), next);
         }
     }

@@ -1,6 +1,7 @@
 package dev.dbtool.examples.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.blog.generated.JobOptions;
@@ -204,6 +205,53 @@ class QueueFaultsTest {
                 assertEquals(0.0, registry.get("dbtool.queue.waiting").tags(tag).gauge().value());
                 assertEquals(0.0, registry.get("dbtool.queue.worker.abandoned").tags(tag).gauge().value());
                 assertEquals(0.0, registry.get("dbtool.queue.worker.settle.retries").tags(tag).functionCounter().count());
+            }
+        }
+    }
+
+    @Test
+    void schedulesLiveInRedisAndFireOncePerTickInTheirZoneAcrossWorkersAndRestarts() throws Exception {
+        String prefix = prefix();
+        java.time.ZoneId kolkata = java.time.ZoneId.of("Asia/Kolkata");
+        int hour = java.time.ZonedDateTime.now(kolkata).getHour();
+        // every two seconds, but only in this hour and the next of Kolkata's day: read in UTC it would not fire for hours
+        String cron = "*/2 * " + hour + "," + (hour + 1) % 24 + " * * *";
+        assertTrue(com.example.blog.generated.Cron.parse(cron).next(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)).isAfter(
+                java.time.ZonedDateTime.now().plusMinutes(60)), "the zone matters");
+        String payload = "{\"userId\":\"u\",\"to\":\"digest@example.com\"}";
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        try (QueueClient client = QueueClient.connect(TestRedis.url())) {
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+            List<Worker<SendWelcomeEmail>> workers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                workers.add(SendWelcomeEmailWorker.start(client, prefix, job -> runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet(),
+                        SendWelcomeEmailWorker.settings()));
+            }
+            workers.get(0).repeat("digest", cron, kolkata, payload);
+            Thread.sleep(5000);
+            for (Worker<SendWelcomeEmail> w : workers) w.close();
+            System.out.println("ticks with three workers: " + runs);
+            assertTrue(runs.size() >= 2, "it fired: " + runs);
+            for (Map.Entry<String, AtomicInteger> e : runs.entrySet()) {
+                assertEquals(1, e.getValue().get(), "each tick once across three workers: " + e.getKey());
+                assertEquals(0, Long.parseLong(e.getKey().substring(e.getKey().lastIndexOf(':') + 1)) % 2000, "on the even seconds: " + e.getKey());
+            }
+            // a worker started later, which never called repeat(), finds the schedule in Redis
+            int before = runs.size();
+            try (Worker<SendWelcomeEmail> later = SendWelcomeEmailWorker.start(client, prefix,
+                    job -> runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet(), SendWelcomeEmailWorker.settings())) {
+                BlogQueueTest.await("a tick after the restart", Duration.ofSeconds(6), () -> runs.size() > before);
+                assertEquals(java.util.Set.of("digest"), producer.queue().schedules().keySet());
+                assertTrue(producer.queue().unschedule("digest"));
+                Thread.sleep(3500); // the worker rereads the schedules within a second; a tick added before that (due within 2 s) still runs
+                int after = runs.size();
+                Thread.sleep(3000);
+                assertEquals(after, runs.size(), "no tick after unschedule");
+                assertEquals(0, later.abandoned());
+            }
+            assertThrows(IllegalArgumentException.class, () -> producer.queue().schedule("bad", "61 * * * *", kolkata, payload));
+            try (Worker<SendWelcomeEmail> w = SendWelcomeEmailWorker.start(client, prefix, job -> { }, SendWelcomeEmailWorker.settings())) {
+                assertThrows(IllegalArgumentException.class, () -> w.repeat("invalid", "* * * * *", "{\"to\":\"not-an-email\"}"), "the payload is checked now");
             }
         }
     }
