@@ -122,6 +122,11 @@ public final class JobQueue {
 
     String job(String id) { return tag + ":job:" + id; }
 
+    /** The queue's event stream, trimmed to about {@value #EVENTS_KEPT} entries (see {@link QueueEvents}). */
+    String events() { return tag + ":events"; }
+
+    static final int EVENTS_KEPT = 10_000;
+
     String jobPrefix() { return tag + ":job:"; }
 
     private String tp(long now) { return tag + ":tp:" + (now / 10_000); }
@@ -129,7 +134,7 @@ public final class JobQueue {
     /** Adds a job; false when a job with this id is already retained (de-duplication). */
     public boolean add(String payload, JobOptions o, JobDefaults d) {
         String id = o.jobId() != null ? o.jobId() : UUID.randomUUID().toString();
-        Long added = client.script(QueueScripts.ADD, ScriptOutputType.INTEGER, new String[] {job(id), ready(), tag + ":delayed", tag + ":stats", high()},
+        Long added = client.script(QueueScripts.ADD, ScriptOutputType.INTEGER, new String[] {job(id), ready(), tag + ":delayed", tag + ":stats", high(), events()},
                 args(id, payload, o, d, ""));
         return added != null && added == 1;
     }
@@ -153,7 +158,7 @@ public final class JobQueue {
                 argv.add(Long.toString(o.delay().toMillis()));
                 argv.add(Integer.toString(o.priority()));
             }
-            List<Object> r = client.script(QueueScripts.ADD_MANY, ScriptOutputType.MULTI, new String[] {ready(), tag + ":delayed", tag + ":stats", high()},
+            List<Object> r = client.script(QueueScripts.ADD_MANY, ScriptOutputType.MULTI, new String[] {ready(), tag + ":delayed", tag + ":stats", high(), events()},
                     argv.toArray(String[]::new));
             for (Object each : r) out.add(Long.valueOf(1).equals(each));
         }
@@ -201,6 +206,8 @@ public final class JobQueue {
                 continue;
             }
             long stalls = client.sync().hincrby(job(d.jobId()), "stalls", 1);
+            client.sync().xadd(events(), io.lettuce.core.XAddArgs.Builder.maxlen(EVENTS_KEPT).approximateTrimming(), "event", "stalled", "job", d.jobId(),
+                    "stalls", Long.toString(stalls));
             java.util.Map<String, String> job = new java.util.HashMap<>(d.job());
             job.put("stalls", Long.toString(stalls));
             out.add(new Delivery(d.stream(), d.entry(), d.jobId(), job));
@@ -230,7 +237,7 @@ public final class JobQueue {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             raw = String.valueOf(d.job());
         }
-        Long r = client.script(QueueScripts.REJECT, ScriptOutputType.INTEGER, new String[] {d.stream(), job(id), tag + ":dead", tag + ":stats"},
+        Long r = client.script(QueueScripts.REJECT, ScriptOutputType.INTEGER, new String[] {d.stream(), job(id), tag + ":dead", tag + ":stats", events()},
                 d.entry(), id, Long.toString(System.currentTimeMillis()), reason, raw);
         return r != null && r == 1;
     }
@@ -252,7 +259,7 @@ public final class JobQueue {
             args.add(d.entry());
             args.add(d.jobId());
         }
-        Long n = client.script(QueueScripts.COMPLETE_MANY, ScriptOutputType.INTEGER, new String[] {tag + ":done", tag + ":stats", tp(now)}, args.toArray(String[]::new));
+        Long n = client.script(QueueScripts.COMPLETE_MANY, ScriptOutputType.INTEGER, new String[] {tag + ":done", tag + ":stats", tp(now), events()}, args.toArray(String[]::new));
         return n == null ? 0 : n;
     }
 
@@ -266,7 +273,7 @@ public final class JobQueue {
         StringWriter stack = new StringWriter();
         error.printStackTrace(new PrintWriter(stack));
         String message = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-        Long r = client.script(QueueScripts.FAIL, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId()), tag + ":delayed", tag + ":dead", tag + ":stats"},
+        Long r = client.script(QueueScripts.FAIL, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId()), tag + ":delayed", tag + ":dead", tag + ":stats", events()},
                 d.entry(), d.jobId(), Long.toString(System.currentTimeMillis()), message, stack.toString(), Double.toString(ThreadLocalRandom.current().nextDouble()),
                 Integer.toString(keepDead), Long.toString(keepDeadAge.toMillis()), jobPrefix(), force ? "1" : "0");
         return r == null ? -2 : r;
@@ -286,7 +293,9 @@ public final class JobQueue {
         return n == null ? 0 : n.intValue();
     }
 
-    public void progress(String jobId, int percent) { client.sync().hset(job(jobId), "progress", Integer.toString(Math.max(0, Math.min(100, percent)))); }
+    public void progress(String jobId, int percent) {
+        client.script(QueueScripts.PROGRESS, ScriptOutputType.INTEGER, new String[] {job(jobId), events()}, jobId, Integer.toString(Math.max(0, Math.min(100, percent))));
+    }
 
     public Map<String, String> inspect(String jobId) { return client.sync().hgetall(job(jobId)); }
 

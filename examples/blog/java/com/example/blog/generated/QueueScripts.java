@@ -12,8 +12,8 @@ final class QueueScripts {
     private QueueScripts() {}
 
     /**
-     * KEYS: job, ready, delayed, stats, high. ARGV: id, payload, attempts, backoff, backoffDelay, delay, now, priority, repeat,
-     * type (the job type's name, '' for untyped). 0 when the id exists.
+     * KEYS: job, ready, delayed, stats, high, events. ARGV: id, payload, attempts, backoff, backoffDelay, delay, now, priority,
+     * repeat, type (the job type's name, '' for untyped). 0 when the id exists.
      */
     static final String ADD = """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -29,10 +29,11 @@ final class QueueScripts {
               redis.call('XADD', stream, '*', 'job', ARGV[1], 'payload', ARGV[2], 'attempts', 0, 'type', ARGV[10])
             end
             redis.call('HINCRBY', KEYS[4], 'added', 1)
+            redis.call('XADD', KEYS[6], 'MAXLEN', '~', 10000, '*', 'event', 'added', 'job', ARGV[1], 'delay', ARGV[6])
             return 1""";
 
     /**
-     * Many adds in one script (addBulk): KEYS: ready, delayed, stats, high. ARGV: now, job prefix, type, then per job id,
+     * Many adds in one script (addBulk): KEYS: ready, delayed, stats, high, events. ARGV: now, job prefix, type, then per job id,
      * payload, attempts, backoff, backoffDelay, delay, priority. Returns 1 or 0 (duplicate) per job.
      */
     static final String ADD_MANY = """
@@ -56,6 +57,7 @@ final class QueueScripts {
                   redis.call('XADD', stream, '*', 'job', id, 'payload', ARGV[i + 1], 'attempts', 0, 'type', ARGV[3])
                 end
                 added = added + 1
+                redis.call('XADD', KEYS[5], 'MAXLEN', '~', 10000, '*', 'event', 'added', 'job', id, 'delay', ARGV[i + 5])
                 table.insert(out, 1)
               end
             end
@@ -77,7 +79,7 @@ final class QueueScripts {
             return #ids""";
 
     /**
-     * Many handlers succeeded (group commit: one round trip for a batch). KEYS: done, stats, tp. ARGV: now, keepCount,
+     * Many handlers succeeded (group commit: one round trip for a batch). KEYS: done, stats, tp, events. ARGV: now, keepCount,
      * keepAgeMs, job prefix, then (stream, entry, id) per job. Returns how many were settled here.
      */
     static final String COMPLETE_MANY = """
@@ -87,6 +89,7 @@ final class QueueScripts {
                 redis.call('XDEL', ARGV[i], ARGV[i + 1])
                 redis.call('HSET', ARGV[4] .. ARGV[i + 2], 'state', 'completed', 'finished', ARGV[1], 'progress', 100)
                 redis.call('ZADD', KEYS[1], tonumber(ARGV[1]), ARGV[i + 2])
+                redis.call('XADD', KEYS[4], 'MAXLEN', '~', 10000, '*', 'event', 'completed', 'job', ARGV[i + 2])
                 n = n + 1
               end
             end
@@ -105,7 +108,7 @@ final class QueueScripts {
             return n""";
 
     /**
-     * A handler failed (or timed out). KEYS: stream, job, delayed, dead, stats. ARGV: entry, id, now, error, stack, jitter
+     * A handler failed (or timed out). KEYS: stream, job, delayed, dead, stats, events. ARGV: entry, id, now, error, stack, jitter
      * (0..1), keepDeadCount, keepDeadAgeMs, job prefix, force ('1': dead-letter now). Retries with backoff while attempts
      * remain, else the dead-letter set (trimmed by count and age). Returns the delay, or -1 for dead.
      */
@@ -124,11 +127,13 @@ final class QueueScripts {
               redis.call('ZADD', KEYS[3], tonumber(ARGV[3]) + wait, ARGV[2])
               redis.call('HSET', KEYS[2], 'state', 'delayed')
               redis.call('HINCRBY', KEYS[5], 'retried', 1)
+              redis.call('XADD', KEYS[6], 'MAXLEN', '~', 10000, '*', 'event', 'retrying', 'job', ARGV[2], 'attempt', attempts, 'error', ARGV[4], 'delay', wait)
               return wait
             end
             redis.call('ZADD', KEYS[4], tonumber(ARGV[3]), ARGV[2])
             redis.call('HSET', KEYS[2], 'state', 'dead')
             redis.call('HINCRBY', KEYS[5], 'dead', 1)
+            redis.call('XADD', KEYS[6], 'MAXLEN', '~', 10000, '*', 'event', 'dead', 'job', ARGV[2], 'attempt', attempts, 'error', ARGV[4])
             local old = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[8]))
             local extra = redis.call('ZCARD', KEYS[4]) - tonumber(ARGV[7])
             if extra > 0 then
@@ -169,7 +174,7 @@ final class QueueScripts {
 
     /**
      * An entry no worker can run (no job id, a payload that does not decode or validate, another job type): straight to
-     * the dead letters with the reason, never retried. KEYS: stream, job, dead, stats. ARGV: entry, id, now, reason, the
+     * the dead letters with the reason, never retried. KEYS: stream, job, dead, stats, events. ARGV: entry, id, now, reason, the
      * raw entry (kept as the payload when the job has none). 0 when already settled elsewhere.
      */
     static final String REJECT = """
@@ -180,5 +185,12 @@ final class QueueScripts {
             redis.call('ZADD', KEYS[3], tonumber(ARGV[3]), ARGV[2])
             redis.call('HINCRBY', KEYS[4], 'dead', 1)
             redis.call('HINCRBY', KEYS[4], 'rejected', 1)
+            redis.call('XADD', KEYS[5], 'MAXLEN', '~', 10000, '*', 'event', 'rejected', 'job', ARGV[2], 'error', ARGV[4])
+            return 1""";
+
+    /** A handler's progress: KEYS: job, events. ARGV: id, percent. */
+    static final String PROGRESS = """
+            redis.call('HSET', KEYS[1], 'progress', ARGV[2])
+            redis.call('XADD', KEYS[2], 'MAXLEN', '~', 10000, '*', 'event', 'progress', 'job', ARGV[1], 'progress', ARGV[2])
             return 1""";
 }

@@ -257,6 +257,46 @@ class QueueFaultsTest {
     }
 
     @Test
+    void jobEventsReachListenersOnOtherConnectionsInOrder() throws Exception {
+        String prefix = prefix();
+        List<com.example.blog.generated.QueueEvents.Event> seen = new CopyOnWriteArrayList<>();
+        // the listener, the producer and the worker share nothing but Redis, as three processes would
+        try (QueueClient listening = QueueClient.connect(TestRedis.url()); QueueClient producing = QueueClient.connect(TestRedis.url());
+                QueueClient working = QueueClient.connect(TestRedis.url())) {
+            var events = com.example.blog.generated.QueueEvents.listen(listening, prefix, SendWelcomeEmailProducer.QUEUE, seen::add);
+            Thread.sleep(300); // listening from now on
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(producing, prefix);
+            try (Worker<SendWelcomeEmail> worker = SendWelcomeEmailWorker.start(working, prefix, job -> {
+                job.progress(50);
+                if (job.payload().to().startsWith("flaky") && job.attempt() == 1) throw new IllegalStateException("first try fails");
+                if (job.payload().to().startsWith("doomed")) throw new IllegalStateException("always fails");
+            }, SendWelcomeEmailWorker.settings())) {
+                producer.add(email("ok@example.com"), JobOptions.id("ok"));
+                producer.add(email("flaky@example.com"), JobOptions.id("flaky").withBackoffDelay(Duration.ofMillis(100)));
+                producer.add(email("doomed@example.com"), JobOptions.id("doomed").withAttempts(1));
+                TestRedis.sync(TestRedis.url(), r -> r.xadd("{" + prefix + ":q:" + SendWelcomeEmailProducer.QUEUE + "}:ready", Map.of("job", "junk", "attempts", "0")));
+                BlogQueueTest.await("the events", Duration.ofSeconds(10), () -> types(seen, "flaky").contains("completed") && types(seen, "doomed").contains("dead")
+                        && types(seen, "junk").contains("rejected") && worker.active() == 0);
+            } finally {
+                events.close();
+            }
+            System.out.println("events: " + seen.stream().map(e -> e.type() + ":" + e.jobId()).toList());
+            assertEquals(List.of("added", "progress", "completed"), types(seen, "ok"));
+            assertEquals(List.of("added", "progress", "retrying", "progress", "completed"), types(seen, "flaky"));
+            assertEquals(List.of("added", "progress", "dead"), types(seen, "doomed"));
+            assertEquals(List.of("rejected"), types(seen, "junk"));
+            var retrying = seen.stream().filter(e -> e.type().equals("retrying")).findFirst().orElseThrow();
+            assertEquals("1", retrying.fields().get("attempt"));
+            assertTrue(retrying.fields().get("error").contains("first try fails"), retrying.fields().toString());
+            assertEquals("50", seen.stream().filter(e -> e.type().equals("progress")).findFirst().orElseThrow().fields().get("progress"));
+        }
+    }
+
+    static List<String> types(List<com.example.blog.generated.QueueEvents.Event> events, String job) {
+        return events.stream().filter(e -> job.equals(e.jobId())).map(com.example.blog.generated.QueueEvents.Event::type).toList();
+    }
+
+    @Test
     void aHandlerThatIgnoresInterruptsIsFailedAndRetriedAtItsTimeout() throws Exception {
         String prefix = prefix();
         List<Long> starts = new CopyOnWriteArrayList<>();

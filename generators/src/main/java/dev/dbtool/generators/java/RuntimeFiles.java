@@ -26,7 +26,7 @@ final class RuntimeFiles {
 
     /** The job queues' engine, written by {@code dbtool queue-job} / {@code queue-worker}. */
     static final List<String> QUEUE = List.of("Cron", "Delivery", "Idempotency", "JobContext", "JobDefaults", "JobHandler", "JobOptions", "JobQueue", "Outbox",
-            "OutboxRelay", "PayloadCodec", "QueueClient", "QueueMetrics", "QueueScripts", "QueueStats", "Worker");
+            "OutboxRelay", "PayloadCodec", "QueueClient", "QueueEvents", "QueueMetrics", "QueueScripts", "QueueStats", "Worker");
 
     static List<GeneratedFile> all(String generatedPackage, String header, boolean api, boolean cache, boolean queues) {
         List<GeneratedFile> out = new ArrayList<>();
