@@ -28,6 +28,8 @@ public final class QueueBench {
 
     public static void main(String[] args) throws Exception {
         int jobs = Integer.parseInt(args[0]);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        String nodeDir = args.length > 2 ? args[2] : null;
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -35,41 +37,71 @@ public final class QueueBench {
         redis.embedded.RedisServer redisServer = redis.embedded.RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
         redisServer.start();
         try (QueueClient client = QueueClient.connect("redis://127.0.0.1:" + port)) {
-            System.out.printf("machine: %d cores; %,d jobs; Redis 6.2 (embedded-redis) on loopback%n", Runtime.getRuntime().availableProcessors(), jobs);
-            SendWelcomeEmailProducer bulk = new SendWelcomeEmailProducer(client, "bench-bulk");
-            long t0 = System.nanoTime();
-            addAll(bulk, jobs, false);
-            double addSeconds = (System.nanoTime() - t0) / 1e9;
-            AtomicInteger done = new AtomicInteger();
-            t0 = System.nanoTime();
-            Worker<SendWelcomeEmail> w = SendWelcomeEmailWorker.start(client, "bench-bulk", job -> done.incrementAndGet(), SendWelcomeEmailWorker.settings().withConcurrency(50));
-            while (bulk.queue().stats().completed() < jobs) Thread.sleep(20);
-            double processSeconds = (System.nanoTime() - t0) / 1e9;
-            w.close();
-
-            SendWelcomeEmailProducer e2e = new SendWelcomeEmailProducer(client, "bench-e2e");
-            long[] latency = new long[jobs];
-            AtomicInteger seen = new AtomicInteger();
-            Worker<SendWelcomeEmail> consumer = SendWelcomeEmailWorker.start(client, "bench-e2e", job -> {
-                int i = seen.getAndIncrement();
-                if (i < latency.length) latency[i] = System.nanoTime() - Long.parseLong(job.payload().userId());
-            }, SendWelcomeEmailWorker.settings().withConcurrency(50));
-            t0 = System.nanoTime();
-            addAll(e2e, jobs, true);
-            while (e2e.queue().stats().completed() < jobs) Thread.sleep(20);
-            double e2eSeconds = (System.nanoTime() - t0) / 1e9;
-            System.gc();
-            long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-            String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
-            consumer.close();
-            Arrays.sort(latency);
-            System.out.printf(Locale.ROOT, "dbtool: added %,.0f jobs/s (bulk), processed %,.0f jobs/s (concurrency 50, no-op), end to end %,.0f jobs/s, "
-                    + "p99 enqueue-to-start %.1f ms; worker JVM heap after GC %.0f MiB, %s%n", jobs / addSeconds, jobs / processSeconds, jobs / e2eSeconds,
-                    latency[(int) (jobs * 0.99) - 1] / 1e6, heap / 1048576.0, rss);
-            if (args.length > 1) bullmq(args[1], port, jobs);
+            System.out.printf("machine: %d cores; %,d jobs; Redis 6.2 (embedded-redis) on loopback; %d alternating rounds%n",
+                    Runtime.getRuntime().availableProcessors(), jobs, rounds);
+            for (int round = 1; round <= rounds; round++) {
+                dbtool(client, jobs, round);
+                if (nodeDir != null) bullmq(nodeDir, port, jobs, round);
+                io.lettuce.core.RedisClient admin = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + port);
+                try (var c = admin.connect()) {
+                    c.sync().flushall(); // each round starts from an empty Redis
+                } finally {
+                    admin.shutdown();
+                }
+            }
         } finally {
             redisServer.stop();
         }
+    }
+
+    private static void dbtool(QueueClient client, int jobs, int round) throws Exception {
+        SendWelcomeEmailProducer bulk = new SendWelcomeEmailProducer(client, "bench-bulk-" + round);
+        long t0 = System.nanoTime();
+        addAll(bulk, jobs, false);
+        double addSeconds = (System.nanoTime() - t0) / 1e9;
+        AtomicInteger done = new AtomicInteger();
+        t0 = System.nanoTime();
+        Worker<SendWelcomeEmail> w = SendWelcomeEmailWorker.start(client, "bench-bulk-" + round, job -> done.incrementAndGet(), SendWelcomeEmailWorker.settings().withConcurrency(50));
+        while (bulk.queue().stats().completed() < jobs) Thread.sleep(20);
+        double processSeconds = (System.nanoTime() - t0) / 1e9;
+        w.close();
+
+        SendWelcomeEmailProducer e2e = new SendWelcomeEmailProducer(client, "bench-e2e-" + round);
+        long[] latency = new long[jobs];
+        AtomicInteger seen = new AtomicInteger();
+        Worker<SendWelcomeEmail> consumer = SendWelcomeEmailWorker.start(client, "bench-e2e-" + round, job -> {
+            int i = seen.getAndIncrement();
+            if (i < latency.length) latency[i] = System.nanoTime() - Long.parseLong(job.payload().userId());
+        }, SendWelcomeEmailWorker.settings().withConcurrency(50));
+        t0 = System.nanoTime();
+        addAll(e2e, jobs, true);
+        while (e2e.queue().stats().completed() < jobs) Thread.sleep(20);
+        double e2eSeconds = (System.nanoTime() - t0) / 1e9;
+        System.gc();
+        long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
+        consumer.close();
+        Arrays.sort(latency);
+
+        // idle: one job at a time, 10 ms apart, to a worker with nothing else to do
+        SendWelcomeEmailProducer idle = new SendWelcomeEmailProducer(client, "bench-idle-" + round);
+        long[] idleLatency = new long[500];
+        AtomicInteger idleSeen = new AtomicInteger();
+        Worker<SendWelcomeEmail> idleWorker = SendWelcomeEmailWorker.start(client, "bench-idle-" + round, job -> {
+            idleLatency[idleSeen.getAndIncrement()] = System.nanoTime() - Long.parseLong(job.payload().userId());
+        }, SendWelcomeEmailWorker.settings().withConcurrency(50));
+        Thread.sleep(500);
+        for (int i = 0; i < idleLatency.length; i++) {
+            idle.add(new SendWelcomeEmail(Long.toString(System.nanoTime()), "x@example.com", null, null));
+            Thread.sleep(10);
+        }
+        while (idleSeen.get() < idleLatency.length) Thread.sleep(20);
+        idleWorker.close();
+        Arrays.sort(idleLatency);
+        System.out.printf(Locale.ROOT, "round %d dbtool: added %,.0f jobs/s (bulk), processed %,.0f jobs/s (add all, then drain; concurrency 50, no-op), "
+                + "end to end %,.0f jobs/s (adding while draining), p99 enqueue-to-start under load %.1f ms, idle p50/p99 %.1f/%.1f ms; "
+                + "worker JVM heap after GC %.0f MiB, %s%n", round, jobs / addSeconds, jobs / processSeconds, jobs / e2eSeconds,
+                latency[(int) (jobs * 0.99) - 1] / 1e6, idleLatency[249] / 1e6, idleLatency[494] / 1e6, heap / 1048576.0, rss);
     }
 
     private static void addAll(SendWelcomeEmailProducer producer, int jobs, boolean stamp) {
@@ -80,7 +112,7 @@ public final class QueueBench {
         }
     }
 
-    private static void bullmq(String nodeDir, int port, int jobs) throws Exception {
+    private static void bullmq(String nodeDir, int port, int jobs, int round) throws Exception {
         Process p = new ProcessBuilder("node", "bullmq-bench.mjs", Integer.toString(port), Integer.toString(jobs)).directory(Path.of(nodeDir).toFile())
                 .redirectErrorStream(true).start();
         String last = null;
@@ -88,11 +120,13 @@ public final class QueueBench {
             for (String line; (line = r.readLine()) != null;) last = line;
         }
         if (p.waitFor() != 0 || last == null || !last.startsWith("{")) {
-            System.out.println("BullMQ: did not run (" + last + ")");
+            System.out.println("round " + round + " BullMQ: did not run (" + last + ")");
             return;
         }
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
-        System.out.printf(Locale.ROOT, "BullMQ: added %,.0f jobs/s (bulk), processed %,.0f jobs/s (concurrency 50, no-op), end to end %,.0f jobs/s, p99 enqueue-to-start %.1f ms%n",
-                json.path("added").asDouble(), json.path("processed").asDouble(), json.path("endToEnd").asDouble(), json.path("p99").asDouble());
+        System.out.printf(Locale.ROOT, "round %d BullMQ: added %,.0f jobs/s (bulk), processed %,.0f jobs/s (add all, then drain; concurrency 50, no-op), "
+                + "end to end %,.0f jobs/s (adding while draining), p99 enqueue-to-start under load %.1f ms, idle p50/p99 %.1f/%.1f ms%n", round,
+                json.path("added").asDouble(), json.path("processed").asDouble(), json.path("endToEnd").asDouble(), json.path("p99").asDouble(),
+                json.path("idleP50").asDouble(), json.path("idleP99").asDouble());
     }
 }
