@@ -31,7 +31,13 @@ final class PgBouncer implements AutoCloseable {
     }
 
     /** Pools connections to the server of {@code jdbcUrl} (any database on it), at most {@code poolSize} server connections each. */
-    static PgBouncer start(String jdbcUrl, int poolSize) throws IOException, InterruptedException {
+    static PgBouncer start(String jdbcUrl, int poolSize) throws IOException, InterruptedException { return start(jdbcUrl, poolSize, null); }
+
+    /**
+     * The same, and with {@code tls} (a folder holding server.crt and server.key) clients must connect over TLS: a
+     * TLS-only server as the API sees it.
+     */
+    static PgBouncer start(String jdbcUrl, int poolSize, Path tls) throws IOException, InterruptedException {
         URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
         Path dir = Files.createTempDirectory("dbtool-pgbouncer-");
         int port;
@@ -39,9 +45,16 @@ final class PgBouncer implements AutoCloseable {
             port = s.getLocalPort();
         }
         Files.writeString(dir.resolve("userlist.txt"), "\"postgres\" \"\"\n");
+        if (tls != null) {
+            // beside the config, in the folder the server user owns (a test's temporary folder may be closed to it)
+            Files.copy(tls.resolve("server.crt"), dir.resolve("server.crt"));
+            Files.copy(tls.resolve("server.key"), dir.resolve("server.key"));
+        }
         Files.writeString(dir.resolve("pgbouncer.ini"), String.join("\n", "[databases]", "* = host=127.0.0.1 port=" + server.getPort(), "[pgbouncer]",
                 "listen_addr = 127.0.0.1", "listen_port = " + port, "unix_socket_dir =", "auth_type = trust", "auth_file = " + dir.resolve("userlist.txt"),
-                "pool_mode = transaction", "ignore_startup_parameters = extra_float_digits", "default_pool_size = " + poolSize, "max_client_conn = 200", ""));
+                "pool_mode = transaction", "ignore_startup_parameters = extra_float_digits", "default_pool_size = " + poolSize, "max_client_conn = 200",
+                tls == null ? "" : "client_tls_sslmode = require\nclient_tls_cert_file = " + dir.resolve("server.crt") + "\nclient_tls_key_file = " + dir.resolve("server.key"),
+                ""));
         List<String> command = new ArrayList<>();
         if (root()) {
             new ProcessBuilder("chown", "-R", "postgres", dir.toString()).start().waitFor();
