@@ -54,6 +54,7 @@ public final class SchemaValidator {
             }
         }
         checkEnumSchemas(enums, datasource, declarations, ctx);
+        checkSharedQueues(jobs, declarations, ctx);
         checkTableNames(models, enums, ctx);
         RelationResolver relations = new RelationResolver(models, ctx, datasource != null && "prisma".equals(datasource.relationMode()));
         relations.resolve();
@@ -74,6 +75,24 @@ public final class SchemaValidator {
                 ctx.error(b.name().span(), schemas.isEmpty()
                         ? "`@@schema` needs the datasource to list its schemas: add `schemas = [\"" + e.schema() + "\"]` to it."
                         : "The schema `" + e.schema() + "` of enum `" + e.name() + "` is not listed in the datasource's `schemas`.");
+            }
+        }
+    }
+
+    /**
+     * A queue carries one job type: its worker decodes and validates every entry as that type and rejects entries of
+     * another type, so two job types on one queue would dead-letter each other's jobs.
+     */
+    private static void checkSharedQueues(List<Job> jobs, Declarations declarations, ValidationContext ctx) {
+        Map<String, String> owners = new HashMap<>();
+        for (Job job : jobs) {
+            if (job.queue() == null) continue;
+            String other = owners.putIfAbsent(job.queue(), job.name());
+            if (other != null) {
+                ctx.error(declarations.get(job.name()).name().span(), "Jobs `" + other + "` and `" + job.name() + "` share the queue `" + job.queue()
+                        + "`, but a queue carries one job type (its worker reads every entry as that type and rejects the others). Give `"
+                        + job.name() + "` a queue of its own, e.g. `@@queue(\"" + job.queue() + "-" + job.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase()
+                        + "\")`.");
             }
         }
     }
