@@ -9,7 +9,6 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessages;
 import java.io.PrintWriter;
@@ -181,7 +180,7 @@ public final class JobQueue {
 
     /** Up to {@code count} new deliveries for {@code consumer}, high priority first, blocking up to {@code block}. */
     @SuppressWarnings("unchecked")
-    public List<Delivery> read(StatefulRedisConnection<String, String> conn, String consumer, int count, Duration block) {
+    public List<Delivery> read(QueueClient.Connection conn, String consumer, int count, Duration block) {
         Consumer<String> me = Consumer.from(GROUP, consumer);
         List<StreamMessage<String, String>> msgs = new ArrayList<>(conn.sync().xreadgroup(me, XReadArgs.Builder.count(count), XReadArgs.StreamOffset.lastConsumed(high())));
         if (msgs.size() < count) {

@@ -5,7 +5,6 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,7 +39,7 @@ public final class QueueEvents implements AutoCloseable {
 
     @SuppressWarnings("unchecked") // one stream offset through Lettuce's varargs
     private void read(QueueClient client, String key, Consumer<Event> listener) {
-        try (StatefulRedisConnection<String, String> conn = client.blocking()) {
+        try (QueueClient.Connection conn = client.blocking()) {
             List<StreamMessage<String, String>> newest = conn.sync().xrevrange(key, Range.create("-", "+"), Limit.from(1));
             String last = newest.isEmpty() ? "0-0" : newest.get(0).getId();
             while (!closed) {

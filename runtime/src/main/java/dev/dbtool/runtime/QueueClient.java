@@ -7,28 +7,49 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Redis connection of the job queues (Lettuce): one connection for commands, one for blocking reads per worker
  * (see {@link #blocking()}), scripts run by SHA with a fallback to their text. {@code REDIS_URL} as for the cache:
- * {@code redis://}, {@code rediss://}, {@code redis-sentinel://}.
+ * {@code redis://}, {@code rediss://}, {@code redis-sentinel://}, or {@code redis-cluster://host:port,host:port} for a
+ * Redis Cluster (every key of a queue shares its hash tag, so each script runs on the queue's node).
  */
 public final class QueueClient implements AutoCloseable {
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    /** A connection: its commands, and how to close it. */
+    public record Connection(AutoCloseable connection, RedisClusterCommands<String, String> sync) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (Exception e) {
+                // closing: nothing to do about it
+            }
+        }
+    }
+
+    private final AutoCloseable client;
+    private final java.util.function.Supplier<Connection> connector;
+    private final Connection connection;
     private final Map<String, String> shas = new ConcurrentHashMap<>();
 
-    private QueueClient(RedisClient client) {
+    private QueueClient(AutoCloseable client, java.util.function.Supplier<Connection> connector) {
         this.client = client;
-        this.connection = client.connect();
+        this.connector = connector;
+        this.connection = connector.get();
     }
 
     /** Commands time out after 10 s. */
@@ -39,21 +60,41 @@ public final class QueueClient implements AutoCloseable {
      * until it lands), so a shorter timeout only means faster retries. Commands issued while the connection is down
      * wait for it, and those in flight when it drops are sent again once it is back.
      */
+    @SuppressWarnings("deprecation") // Lettuce 7 marks the adaptive refresh triggers deprecated but has no replacement yet
     public static QueueClient connect(String redisUrl, Duration commandTimeout) {
-        RedisURI uri = RedisURI.create(redisUrl);
         String password = System.getenv("REDIS_PASSWORD");
+        if (redisUrl.startsWith("redis-cluster://")) {
+            List<RedisURI> seeds = new ArrayList<>();
+            for (String hostPort : redisUrl.substring("redis-cluster://".length()).split(",")) {
+                RedisURI uri = RedisURI.create("redis://" + hostPort);
+                if (password != null) uri.setAuthentication(password.toCharArray());
+                seeds.add(uri);
+            }
+            RedisClusterClient cluster = RedisClusterClient.create(seeds);
+            cluster.setOptions(ClusterClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(30)).build())
+                    .build());
+            return new QueueClient(cluster::shutdown, () -> {
+                StatefulRedisClusterConnection<String, String> c = cluster.connect();
+                return new Connection(c, c.sync());
+            });
+        }
+        RedisURI uri = RedisURI.create(redisUrl);
         if (password != null && !redisUrl.contains("@")) uri.setAuthentication(password.toCharArray());
         RedisClient client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(commandTimeout)).build());
-        return new QueueClient(client);
+        return new QueueClient(client::shutdown, () -> {
+            StatefulRedisConnection<String, String> c = client.connect();
+            return new Connection(c, c.sync());
+        });
     }
 
     public static QueueClient fromEnvironment() { return connect(System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379")); }
 
-    RedisCommands<String, String> sync() { return connection.sync(); }
+    RedisClusterCommands<String, String> sync() { return connection.sync(); }
 
     /** A connection of its own, for blocking stream reads that must not hold up other commands. */
-    StatefulRedisConnection<String, String> blocking() { return client.connect(); }
+    Connection blocking() { return connector.get(); }
 
     <T> T script(String lua, ScriptOutputType type, String[] keys, String... args) {
         try {
@@ -76,6 +117,10 @@ public final class QueueClient implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
-        client.shutdown();
+        try {
+            client.close();
+        } catch (Exception e) {
+            // closing: nothing to do about it
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.dbtool.runtime;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -186,7 +185,7 @@ public final class Worker<T> implements AutoCloseable {
         long lastPromote = 0;
         long lastPauseCheck = 0;
         boolean paused = false;
-        try (StatefulRedisConnection<String, String> conn = queue.client().blocking()) {
+        try (QueueClient.Connection conn = queue.client().blocking()) {
             while (!stopping) {
                 try {
                     long now = System.currentTimeMillis();

@@ -17,9 +17,9 @@ import java.util.function.Function;
  * controls (signals, kill -9). The binary is {@code DBTOOL_TEST_REDIS_SERVER} when set, else the Redis 6.2 that
  * com.github.codemonstur:embedded-redis ships, copied out of its jar once per JVM: no package needed.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
     private static Path binary;
-    final int port;
+    public final int port;
     final Path dir;
     private final Process process;
 
@@ -46,13 +46,59 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** A server on {@code port} with its files in {@code dir} and these configuration directives ("cluster-enabled yes", …). */
-    static RedisProcess start(int port, Path dir, String... config) throws IOException, InterruptedException {
+    public static RedisProcess start(int port, Path dir, String... config) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("redis.conf");
         List<String> lines = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1", "dir " + dir, "save \"\"", "appendonly no", "daemonize no"));
         lines.addAll(List.of(config));
         Files.write(conf, lines);
         return launch(port, dir, List.of(binary().toString(), conf.toString()));
+    }
+
+    /** Slot ranges of the masters of {@link #cluster}: three even shares of the 16,384 slots. */
+    public static final int[][] SLOTS = {{0, 5460}, {5461, 10922}, {10923, 16383}};
+
+    /** Which of {@link #cluster}'s masters holds {@code slot}. */
+    public static int owner(int slot) {
+        for (int i = 0; i < SLOTS.length; i++) if (slot >= SLOTS[i][0] && slot <= SLOTS[i][1]) return i;
+        throw new IllegalArgumentException("slot " + slot);
+    }
+
+    /** A Redis Cluster of three masters (no replicas), formed and ready: slots assigned, nodes met, state ok. */
+    public static List<RedisProcess> cluster(Path dir) throws IOException, InterruptedException {
+        List<RedisProcess> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                int port;
+                try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                    port = s.getLocalPort();
+                }
+                nodes.add(start(port, dir.resolve("cluster-" + i), "cluster-enabled yes", "cluster-config-file nodes.conf", "cluster-node-timeout 2000"));
+            }
+            for (int i = 0; i < 3; i++) {
+                int[] slots = java.util.stream.IntStream.rangeClosed(SLOTS[i][0], SLOTS[i][1]).toArray();
+                nodes.get(i).sync(c -> c.clusterAddSlots(slots));
+            }
+            for (int i = 1; i < 3; i++) {
+                int port = nodes.get(i).port;
+                nodes.get(0).sync(c -> c.clusterMeet("127.0.0.1", port));
+            }
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!nodes.stream().allMatch(n -> n.sync(c -> c.clusterInfo()).contains("cluster_state:ok")
+                    && n.sync(c -> c.clusterInfo()).contains("cluster_known_nodes:3"))) {
+                if (System.currentTimeMillis() > deadline) throw new IOException("the cluster did not form: " + nodes.get(0).sync(c -> c.clusterInfo()));
+                Thread.sleep(100);
+            }
+            return nodes;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            nodes.forEach(RedisProcess::close);
+            throw e;
+        }
+    }
+
+    /** The {@code redis-cluster://} URL of these nodes. */
+    public static String clusterUrl(List<RedisProcess> nodes) {
+        return "redis-cluster://" + String.join(",", nodes.stream().map(n -> "127.0.0.1:" + n.port).toList());
     }
 
     /** A Sentinel on {@code port} watching the master {@code name} at {@code masterPort} (quorum 1, down after 1 s). */
@@ -83,10 +129,10 @@ final class RedisProcess implements AutoCloseable {
         }
     }
 
-    String url() { return "redis://127.0.0.1:" + port; }
+    public String url() { return "redis://127.0.0.1:" + port; }
 
     /** Runs commands over a fresh connection. */
-    <T> T sync(Function<RedisCommands<String, String>, T> op) {
+    public <T> T sync(Function<RedisCommands<String, String>, T> op) {
         RedisClient client = RedisClient.create(url());
         try (var c = client.connect()) {
             return op.apply(c.sync());
@@ -96,14 +142,14 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Sends a signal (STOP, CONT) to the process. */
-    void signal(String name) throws IOException, InterruptedException {
+    public void signal(String name) throws IOException, InterruptedException {
         if (new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor() != 0) {
             throw new IllegalStateException("kill -" + name + " failed");
         }
     }
 
     /** kill -9: no shutdown save, connections cut. */
-    void crash() throws InterruptedException {
+    public void crash() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }

@@ -7,9 +7,7 @@ import com.example.blog.generated.Api;
 import io.lettuce.core.MigrateArgs;
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,14 +37,6 @@ class RedisTopologiesTest {
         fx.close();
     }
 
-    /** Slot ranges of the three masters. */
-    static final int[][] RANGES = {{0, 5460}, {5461, 10922}, {10923, 16383}};
-
-    static int owner(int slot) {
-        for (int i = 0; i < RANGES.length; i++) if (slot >= RANGES[i][0] && slot <= RANGES[i][1]) return i;
-        throw new IllegalArgumentException("slot " + slot);
-    }
-
     /** Moves {@code slot} with its keys from {@code from} to {@code to}, as redis-cli --cluster reshard does. */
     static void migrate(int slot, RedisProcess from, RedisProcess to, List<RedisProcess> all) {
         String fromId = from.sync(c -> c.clusterMyId());
@@ -63,30 +53,12 @@ class RedisTopologiesTest {
 
     @Test
     void aThreeMasterClusterServesFreshValuesWhileASlotMoves() throws Exception {
-        List<RedisProcess> nodes = new ArrayList<>();
+        List<RedisProcess> nodes = RedisProcess.cluster(dir);
         try {
-            for (int i = 0; i < 3; i++) {
-                nodes.add(RedisProcess.start(TestRedis.freePort(), dir.resolve("cluster-" + i), "cluster-enabled yes",
-                        "cluster-config-file nodes.conf", "cluster-node-timeout 2000"));
-            }
-            for (int i = 0; i < 3; i++) {
-                int[] slots = IntStream.rangeClosed(RANGES[i][0], RANGES[i][1]).toArray();
-                nodes.get(i).sync(c -> c.clusterAddSlots(slots));
-            }
-            for (int i = 1; i < 3; i++) {
-                int port = nodes.get(i).port;
-                nodes.get(0).sync(c -> c.clusterMeet("127.0.0.1", port));
-            }
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (!nodes.stream().allMatch(n -> n.sync(c -> c.clusterInfo()).contains("cluster_state:ok")
-                    && n.sync(c -> c.clusterInfo()).contains("cluster_known_nodes:3"))) {
-                assertTrue(System.currentTimeMillis() < deadline, "the cluster formed: " + nodes.get(0).sync(c -> c.clusterInfo()));
-                Thread.sleep(100);
-            }
             // a prefix whose User and Post keys hash to different masters, so the test spans nodes every time
             String prefix = CacheFixture.freshPrefix();
-            while (owner(SlotHash.getSlot("{" + prefix + ":User}")) == owner(SlotHash.getSlot("{" + prefix + ":Post}"))) prefix = CacheFixture.freshPrefix();
-            String url = "redis-cluster://" + String.join(",", nodes.stream().map(n -> "127.0.0.1:" + n.port).toList());
+            while (RedisProcess.owner(SlotHash.getSlot("{" + prefix + ":User}")) == RedisProcess.owner(SlotHash.getSlot("{" + prefix + ":Post}"))) prefix = CacheFixture.freshPrefix();
+            String url = RedisProcess.clusterUrl(nodes);
             Api api = fx.api(url, prefix);
             String userTag = "{" + prefix + ":User}";
             List<Freshness.Target> targets = List.of(check.target(0), check.target(1));
@@ -100,8 +72,8 @@ class RedisTopologiesTest {
             assertTrue(hits > 0, "the cluster serves hits");
 
             int slot = SlotHash.getSlot(userTag);
-            RedisProcess from = nodes.get(owner(slot));
-            RedisProcess to = nodes.get((owner(slot) + 1) % 3);
+            RedisProcess from = nodes.get(RedisProcess.owner(slot));
+            RedisProcess to = nodes.get((RedisProcess.owner(slot) + 1) % 3);
             long stale = check.race(api, targets, false, () -> migrate(slot, from, to, nodes));
             assertEquals(0, stale, "stale reads while User's slot moved to another master");
             long left = from.sync(c -> c.clusterCountKeysInSlot(slot));

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.blog.generated.JobOptions;
 import com.example.blog.generated.QueueClient;
+import com.example.blog.generated.ResizeImage;
+import com.example.blog.generated.ResizeImageProducer;
+import com.example.blog.generated.ResizeImageWorker;
 import com.example.blog.generated.SendWelcomeEmail;
 import com.example.blog.generated.SendWelcomeEmailProducer;
 import com.example.blog.generated.SendWelcomeEmailWorker;
@@ -295,6 +298,50 @@ class QueueFaultsTest {
     static List<String> types(List<com.example.blog.generated.QueueEvents.Event> events, String job) {
         return events.stream().filter(e -> job.equals(e.jobId())).map(com.example.blog.generated.QueueEvents.Event::type).toList();
     }
+
+    @Test
+    void queuesRunOnAThreeMasterRedisCluster() throws Exception {
+        List<dev.dbtool.examples.blog.RedisProcess> nodes = dev.dbtool.examples.blog.RedisProcess.cluster(dir);
+        try {
+            // a prefix whose two queues hash to different masters
+            String prefix = prefix();
+            while (slotOwner("{" + prefix + ":q:" + SendWelcomeEmailProducer.QUEUE + "}") == slotOwner("{" + prefix + ":q:" + ResizeImageProducer.QUEUE + "}")) {
+                prefix = prefix();
+            }
+            String cluster = dev.dbtool.examples.blog.RedisProcess.clusterUrl(nodes);
+            Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+            List<com.example.blog.generated.QueueEvents.Event> events = new CopyOnWriteArrayList<>();
+            try (QueueClient client = QueueClient.connect(cluster)) {
+                SendWelcomeEmailProducer emails = new SendWelcomeEmailProducer(client, prefix);
+                ResizeImageProducer images = new ResizeImageProducer(client, prefix);
+                var listening = com.example.blog.generated.QueueEvents.listen(client, prefix, ResizeImageProducer.QUEUE, events::add);
+                try (Worker<SendWelcomeEmail> a = SendWelcomeEmailWorker.start(client, prefix, job -> runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet(),
+                        SendWelcomeEmailWorker.settings());
+                        Worker<ResizeImage> b = ResizeImageWorker.start(client, prefix, job -> runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet(),
+                                ResizeImageWorker.settings())) {
+                    Thread.sleep(300);
+                    List<SendWelcomeEmail> mails = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) mails.add(email("c" + i + "@example.com"));
+                    emails.addBulk(mails);
+                    for (int i = 0; i < 50; i++) images.add(new ResizeImage("https://x.org/" + i + ".png", 10, 10));
+                    emails.add(email("later@example.com"), JobOptions.NONE.withDelay(Duration.ofMillis(300)));
+                    BlogQueueTest.await("every job on both masters", Duration.ofSeconds(30), () -> runs.size() == 251 && a.active() == 0 && b.active() == 0);
+                    assertTrue(runs.values().stream().allMatch(c -> c.get() == 1), "each once");
+                    BlogQueueTest.await("the completions counted", Duration.ofSeconds(5),
+                            () -> emails.queue().stats().completed() == 201 && images.queue().stats().completed() == 50);
+                    BlogQueueTest.await("the events", Duration.ofSeconds(5), () -> events.stream().filter(e -> e.type().equals("completed")).count() == 50);
+                } finally {
+                    listening.close();
+                }
+            }
+            long used = nodes.stream().filter(n -> n.sync(c -> c.dbsize()) > 0).count();
+            assertTrue(used >= 2, "the queues live on different masters: " + used);
+        } finally {
+            nodes.forEach(dev.dbtool.examples.blog.RedisProcess::close);
+        }
+    }
+
+    static int slotOwner(String key) { return dev.dbtool.examples.blog.RedisProcess.owner(io.lettuce.core.cluster.SlotHash.getSlot(key)); }
 
     @Test
     void aHandlerThatIgnoresInterruptsIsFailedAndRetriedAtItsTimeout() throws Exception {
