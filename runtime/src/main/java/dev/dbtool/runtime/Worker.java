@@ -312,7 +312,7 @@ public final class Worker<T> implements AutoCloseable {
         } catch (RuntimeException e) {
             // a payload that does not decode or validate will not on a retry either
             watchdog.cancel(false);
-            if (over.compareAndSet(false, true)) {
+            if (finish(over)) {
                 outcomes.add(new Outcome(d, null, "payload rejected: " + e.getMessage(), System.currentTimeMillis()));
                 running.remove(d);
                 slots.release();
@@ -327,18 +327,24 @@ public final class Worker<T> implements AutoCloseable {
         } finally {
             watchdog.cancel(false);
         }
+        if (!finish(over)) return;
+        outcomes.add(new Outcome(d, failure, null, System.currentTimeMillis()));
+        running.remove(d);
+        slots.release();
+    }
+
+    /**
+     * Whether this run settles its own job (false when the timeout already did: the run was abandoned and has now
+     * returned). Clears an interrupt the watchdog may have sent, so it cannot reach the thread's next job.
+     */
+    private boolean finish(java.util.concurrent.atomic.AtomicBoolean over) {
         boolean mine;
         synchronized (over) {
             mine = over.compareAndSet(false, true);
         }
         Thread.interrupted();
-        if (!mine) {
-            abandoned.decrementAndGet(); // the handler that outlived its timeout has returned; its job was settled then
-            return;
-        }
-        outcomes.add(new Outcome(d, failure, null, System.currentTimeMillis()));
-        running.remove(d);
-        slots.release();
+        if (!mine) abandoned.decrementAndGet();
+        return mine;
     }
 
     /** Handlers still running past their timeout (their jobs already failed and were retried); they hold a thread each. */
