@@ -5,7 +5,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,19 +28,39 @@ final class QueueInspector implements AutoCloseable {
     record Stats(String queue, long waiting, long active, long delayed, long completed, long failed, long dead, long lastMinute, long oldestWaitingMs,
                  boolean paused) {}
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> r;
+    private final AutoCloseable client;
+    private final AutoCloseable connection;
+    private final RedisClusterCommands<String, String> r;
     private final String prefix;
 
+    /** {@code url}: {@code redis://}, {@code rediss://}, {@code redis-sentinel://}, or {@code redis-cluster://h1:p1,h2:p2}. */
     QueueInspector(String url, String prefix) {
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(Duration.ofSeconds(5));
-        this.client = RedisClient.create(uri);
-        client.setOptions(io.lettuce.core.ClientOptions.builder().autoReconnect(false)
-                .socketOptions(io.lettuce.core.SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build()).build());
-        this.connection = client.connect();
-        this.r = connection.sync();
+        io.lettuce.core.SocketOptions socket = io.lettuce.core.SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build();
+        if (url.startsWith("redis-cluster://")) {
+            List<RedisURI> seeds = new ArrayList<>();
+            for (String hostPort : url.substring("redis-cluster://".length()).split(",")) {
+                RedisURI seed = RedisURI.create("redis://" + hostPort);
+                seed.setTimeout(Duration.ofSeconds(5));
+                seeds.add(seed);
+            }
+            RedisClusterClient cluster = RedisClusterClient.create(seeds);
+            // connections to the nodes open on first use: they must not count as "disconnected" and be refused
+            cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket)
+                    .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(Duration.ofSeconds(5))).build());
+            StatefulRedisClusterConnection<String, String> c = cluster.connect();
+            this.client = cluster::shutdown;
+            this.connection = c;
+            this.r = c.sync();
+        } else {
+            RedisURI uri = RedisURI.create(url);
+            uri.setTimeout(Duration.ofSeconds(5));
+            RedisClient single = RedisClient.create(uri);
+            single.setOptions(io.lettuce.core.ClientOptions.builder().autoReconnect(false).socketOptions(socket).build());
+            StatefulRedisConnection<String, String> c = single.connect();
+            this.client = single::shutdown;
+            this.connection = c;
+            this.r = c.sync();
+        }
         this.prefix = prefix;
     }
 
@@ -118,7 +141,11 @@ final class QueueInspector implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown();
+        try {
+            connection.close();
+            client.close();
+        } catch (Exception e) {
+            // closing: nothing to do about it
+        }
     }
 }

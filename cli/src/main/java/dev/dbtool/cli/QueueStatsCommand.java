@@ -32,7 +32,7 @@ final class QueueStatsCommand implements Callable<Integer> {
     /** Where the declared queues come from; without --schema, the project's schema when there is one. */
     @picocli.CommandLine.Mixin SchemaOption schemaOption;
 
-    @Option(names = "--url", paramLabel = "REDIS_URL", description = "Redis, e.g. redis://localhost:6379 or rediss://… Default: $REDIS_URL, else redis://localhost:6379.")
+    @Option(names = "--url", paramLabel = "REDIS_URL", description = "Redis, e.g. redis://localhost:6379, rediss://… or redis-cluster://h1:6379,h2:6379. Default: $REDIS_URL, else redis://localhost:6379.")
     String url;
 
     @Option(names = "--prefix", defaultValue = "dbtool", description = "The key prefix the producers and workers use. Default: ${DEFAULT-VALUE}.")

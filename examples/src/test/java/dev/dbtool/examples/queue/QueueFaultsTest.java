@@ -336,6 +336,12 @@ class QueueFaultsTest {
             }
             long used = nodes.stream().filter(n -> n.sync(c -> c.dbsize()) > 0).count();
             assertTrue(used >= 2, "the queues live on different masters: " + used);
+            BlogQueueTest.Result stats = BlogQueueTest.cli("queue-stats", "--url", cluster, "--prefix", prefix, "--format", "json");
+            assertEquals(0, stats.code(), stats.err());
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.out()).path("queues");
+            Map<String, Long> completed = new java.util.TreeMap<>();
+            for (var q : json) completed.put(q.path("queue").asText(), q.path("completed").asLong());
+            assertEquals(Map.of(SendWelcomeEmailProducer.QUEUE, 201L, ResizeImageProducer.QUEUE, 50L), completed, "queue-stats reads the Cluster");
         } finally {
             nodes.forEach(dev.dbtool.examples.blog.RedisProcess::close);
         }
