@@ -101,6 +101,7 @@ final class QueueInspector implements AutoCloseable {
             String v = r.get(tag + ":tp:" + (now / 10_000 - i));
             if (v != null) minute += Long.parseLong(v);
         }
+        waiting += r.zcard(tag + ":prioritized");
         return new Stats(queue, waiting, pending, r.zcard(tag + ":delayed"), Long.parseLong(s.getOrDefault("completed", "0")), Long.parseLong(s.getOrDefault("failed", "0")),
                 r.zcard(tag + ":dead"), minute, oldest, paused(queue));
     }
@@ -113,6 +114,13 @@ final class QueueInspector implements AutoCloseable {
     boolean retry(String queue, String id) {
         String tag = tag(queue);
         if (r.zrem(tag + ":dead", id) == 0) return false;
+        long priority = Long.parseLong(java.util.Objects.requireNonNullElse(r.hget(tag + ":job:" + id, "priority"), "0"));
+        if (priority > 0) {
+            // back among the prioritized jobs, behind those of its priority already waiting (as the engine does it)
+            r.hset(tag + ":job:" + id, Map.of("attempts", "0", "stalls", "0", "state", "prioritized"));
+            r.zadd(tag + ":prioritized", priority * 4294967296.0 + r.incr(tag + ":pseq") % 4294967296L, id);
+            return true;
+        }
         r.hset(tag + ":job:" + id, Map.of("attempts", "0", "stalls", "0", "state", "waiting"));
         String payload = r.hget(tag + ":job:" + id, "payload");
         String type = r.hget(tag + ":job:" + id, "type");

@@ -128,12 +128,15 @@ public final class JobQueue {
 
     String jobPrefix() { return tag + ":job:"; }
 
+    /** Jobs with a priority, waiting for room: score = priority × 2³² + arrival. */
+    String prioritized() { return tag + ":prioritized"; }
+
     private String tp(long now) { return tag + ":tp:" + (now / 10_000); }
 
     /** Adds a job; false when a job with this id is already retained (de-duplication). */
     public boolean add(String payload, JobOptions o, JobDefaults d) {
         String id = o.jobId() != null ? o.jobId() : UUID.randomUUID().toString();
-        Long added = client.script(QueueScripts.ADD, ScriptOutputType.INTEGER, new String[] {job(id), ready(), tag + ":delayed", tag + ":stats", high(), events()},
+        Long added = client.script(QueueScripts.ADD, ScriptOutputType.INTEGER, new String[] {job(id), ready(), tag + ":delayed", tag + ":stats", high(), events(), prioritized(), tag + ":pseq"},
                 args(id, payload, o, d, ""));
         return added != null && added == 1;
     }
@@ -157,7 +160,7 @@ public final class JobQueue {
                 argv.add(Long.toString(o.delay().toMillis()));
                 argv.add(Integer.toString(o.priority()));
             }
-            List<Object> r = client.script(QueueScripts.ADD_MANY, ScriptOutputType.MULTI, new String[] {ready(), tag + ":delayed", tag + ":stats", high(), events()},
+            List<Object> r = client.script(QueueScripts.ADD_MANY, ScriptOutputType.MULTI, new String[] {ready(), tag + ":delayed", tag + ":stats", high(), events(), prioritized(), tag + ":pseq"},
                     argv.toArray(String[]::new));
             for (Object each : r) out.add(Long.valueOf(1).equals(each));
         }
@@ -172,10 +175,19 @@ public final class JobQueue {
     }
 
     /** Moves due delayed jobs and retries into the streams; returns how many. */
-    public long promote(int limit) {
-        Long n = client.script(QueueScripts.PROMOTE, ScriptOutputType.INTEGER, new String[] {tag + ":delayed", ready(), high()},
-                Long.toString(System.currentTimeMillis()), Integer.toString(limit), jobPrefix());
-        return n == null ? 0 : n;
+    public long promote(int limit) { return promote(limit, 0).due(); }
+
+    /** What {@link #promote(int, int)} did: delayed jobs moved on, and prioritized jobs still waiting for room. */
+    public record Promoted(long due, long prioritizedLeft) {}
+
+    /**
+     * Moves due delayed jobs and retries on, and up to {@code room} prioritized jobs (best first) into the stream workers
+     * read first.
+     */
+    public Promoted promote(int limit, int room) {
+        List<Object> r = client.script(QueueScripts.PROMOTE, ScriptOutputType.MULTI, new String[] {tag + ":delayed", ready(), high(), prioritized(), tag + ":pseq"},
+                Long.toString(System.currentTimeMillis()), Integer.toString(limit), jobPrefix(), Integer.toString(room));
+        return new Promoted(r.get(0) instanceof Long a ? a : 0, r.get(1) instanceof Long b ? b : 0);
     }
 
     /** Up to {@code count} new deliveries for {@code consumer}, high priority first, blocking up to {@code block}. */
@@ -302,7 +314,7 @@ public final class JobQueue {
     public List<String> dead(int limit) { return client.sync().zrange(tag + ":dead", 0, limit - 1); }
 
     public boolean retryDead(String jobId) {
-        Long r = client.script(QueueScripts.RETRY_DEAD, ScriptOutputType.INTEGER, new String[] {tag + ":dead", job(jobId), ready()}, jobId);
+        Long r = client.script(QueueScripts.RETRY_DEAD, ScriptOutputType.INTEGER, new String[] {tag + ":dead", job(jobId), ready(), prioritized(), tag + ":pseq"}, jobId);
         return r != null && r == 1;
     }
 
@@ -341,6 +353,7 @@ public final class JobQueue {
             String v = r.get(tag + ":tp:" + (now / 10_000 - i));
             if (v != null) minute += Long.parseLong(v);
         }
+        waiting += r.zcard(prioritized());
         return new QueueStats(name, waiting, pending, r.zcard(tag + ":delayed"), Long.parseLong(s.getOrDefault("completed", "0")),
                 Long.parseLong(s.getOrDefault("failed", "0")), r.zcard(tag + ":dead"), minute, oldest, Long.parseLong(s.getOrDefault("added", "0")));
     }

@@ -11,8 +11,9 @@ final class QueueScripts {
     private QueueScripts() {}
 
     /**
-     * KEYS: job, ready, delayed, stats, high, events. ARGV: id, payload, attempts, backoff, backoffDelay, delay, now, priority,
-     * repeat, type (the job type's name, '' for untyped). 0 when the id exists.
+     * KEYS: job, ready, delayed, stats, high, events, prioritized, priority sequence. ARGV: id, payload, attempts, backoff,
+     * backoffDelay, delay, now, priority, repeat, type (the job type's name, '' for untyped). 0 when the id exists. A job
+     * with a priority waits in the prioritized set (score: priority, then arrival) until a worker has room for it.
      */
     static final String ADD = """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -21,18 +22,20 @@ final class QueueScripts {
             if tonumber(ARGV[6]) > 0 then
               redis.call('HSET', KEYS[1], 'state', 'delayed')
               redis.call('ZADD', KEYS[3], tonumber(ARGV[7]) + tonumber(ARGV[6]), ARGV[1])
+            elseif tonumber(ARGV[8]) > 0 then
+              redis.call('HSET', KEYS[1], 'state', 'prioritized')
+              redis.call('ZADD', KEYS[7], tonumber(ARGV[8]) * 4294967296 + redis.call('INCR', KEYS[8]) % 4294967296, ARGV[1])
             else
               redis.call('HSET', KEYS[1], 'state', 'waiting')
-              local stream = KEYS[2]
-              if tonumber(ARGV[8]) > 0 then stream = KEYS[5] end
-              redis.call('XADD', stream, '*', 'job', ARGV[1], 'payload', ARGV[2], 'attempts', 0, 'type', ARGV[10])
+              redis.call('XADD', KEYS[2], '*', 'job', ARGV[1], 'payload', ARGV[2], 'attempts', 0, 'type', ARGV[10])
             end
             redis.call('HINCRBY', KEYS[4], 'added', 1)
             redis.call('XADD', KEYS[6], 'MAXLEN', '~', 10000, '*', 'event', 'added', 'job', ARGV[1], 'delay', ARGV[6])
             return 1""";
 
     /**
-     * Many adds in one script (addBulk): KEYS: ready, delayed, stats, high, events. ARGV: now, job prefix, type, then per job id,
+     * Many adds in one script (addBulk): KEYS: ready, delayed, stats, high, events, prioritized, priority sequence. ARGV: now,
+     * job prefix, type, then per job id,
      * payload, attempts, backoff, backoffDelay, delay, priority. Returns 1 or 0 (duplicate) per job.
      */
     static final String ADD_MANY = """
@@ -49,11 +52,12 @@ final class QueueScripts {
                 if tonumber(ARGV[i + 5]) > 0 then
                   redis.call('HSET', key, 'state', 'delayed')
                   redis.call('ZADD', KEYS[2], tonumber(ARGV[1]) + tonumber(ARGV[i + 5]), id)
+                elseif tonumber(ARGV[i + 6]) > 0 then
+                  redis.call('HSET', key, 'state', 'prioritized')
+                  redis.call('ZADD', KEYS[6], tonumber(ARGV[i + 6]) * 4294967296 + redis.call('INCR', KEYS[7]) % 4294967296, id)
                 else
                   redis.call('HSET', key, 'state', 'waiting')
-                  local stream = KEYS[1]
-                  if tonumber(ARGV[i + 6]) > 0 then stream = KEYS[4] end
-                  redis.call('XADD', stream, '*', 'job', id, 'payload', ARGV[i + 1], 'attempts', 0, 'type', ARGV[3])
+                  redis.call('XADD', KEYS[1], '*', 'job', id, 'payload', ARGV[i + 1], 'attempts', 0, 'type', ARGV[3])
                 end
                 added = added + 1
                 redis.call('XADD', KEYS[5], 'MAXLEN', '~', 10000, '*', 'event', 'added', 'job', id, 'delay', ARGV[i + 5])
@@ -63,19 +67,39 @@ final class QueueScripts {
             redis.call('HINCRBY', KEYS[3], 'added', added)
             return out""";
 
-    /** Due delayed jobs (and retries) into their stream. KEYS: delayed, ready, high. ARGV: now, limit, job key prefix. */
+    /**
+     * Due delayed jobs (and retries) into the ready stream, or the prioritized set when they have a priority; then up to
+     * ARGV[4] prioritized jobs, lowest priority number first (arrival order within one), into the high stream the
+     * worker reads first. KEYS: delayed, ready, high, prioritized, priority sequence. ARGV: now, limit, job key prefix,
+     * room (free slots of the calling worker). Returns {delayed jobs moved, prioritized jobs still waiting}.
+     */
     static final String PROMOTE = """
             local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
             for _, id in ipairs(ids) do
               redis.call('ZREM', KEYS[1], id)
               local prio = tonumber(redis.call('HGET', ARGV[3] .. id, 'priority') or '0')
-              local stream = KEYS[2]
-              if prio > 0 then stream = KEYS[3] end
-              local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts', 'type')
-              redis.call('XADD', stream, '*', 'job', id, 'payload', fields[1] or '', 'attempts', fields[2] or '0', 'type', fields[3] or '')
-              redis.call('HSET', ARGV[3] .. id, 'state', 'waiting')
+              if prio > 0 then
+                redis.call('ZADD', KEYS[4], prio * 4294967296 + redis.call('INCR', KEYS[5]) % 4294967296, id)
+                redis.call('HSET', ARGV[3] .. id, 'state', 'prioritized')
+              else
+                local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts', 'type')
+                redis.call('XADD', KEYS[2], '*', 'job', id, 'payload', fields[1] or '', 'attempts', fields[2] or '0', 'type', fields[3] or '')
+                redis.call('HSET', ARGV[3] .. id, 'state', 'waiting')
+              end
             end
-            return #ids""";
+            local room = tonumber(ARGV[4])
+            if room > 0 then
+              local next = redis.call('ZPOPMIN', KEYS[4], room)
+              for i = 1, #next, 2 do
+                local id = next[i]
+                local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts', 'type')
+                if fields[1] then
+                  redis.call('XADD', KEYS[3], '*', 'job', id, 'payload', fields[1], 'attempts', fields[2] or '0', 'type', fields[3] or '')
+                  redis.call('HSET', ARGV[3] .. id, 'state', 'waiting')
+                end
+              end
+            end
+            return {#ids, redis.call('ZCARD', KEYS[4])}""";
 
     /**
      * Many handlers succeeded (group commit: one round trip for a batch). KEYS: done, stats, tp, events. ARGV: now, keepCount,
@@ -163,12 +187,19 @@ final class QueueScripts {
             redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
             return n""";
 
-    /** A dead job back to the queue, its attempts reset. KEYS: dead, job, ready. ARGV: id. */
+    /** A dead job back to the queue, its attempts reset. KEYS: dead, job, ready, prioritized, priority sequence. ARGV: id. */
     static final String RETRY_DEAD = """
             if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
-            redis.call('HSET', KEYS[2], 'attempts', 0, 'stalls', 0, 'state', 'waiting')
-            redis.call('XADD', KEYS[3], '*', 'job', ARGV[1], 'payload', redis.call('HGET', KEYS[2], 'payload') or '', 'attempts', 0,
-              'type', redis.call('HGET', KEYS[2], 'type') or '')
+            redis.call('HSET', KEYS[2], 'attempts', 0, 'stalls', 0)
+            local prio = tonumber(redis.call('HGET', KEYS[2], 'priority') or '0')
+            if prio > 0 then
+              redis.call('HSET', KEYS[2], 'state', 'prioritized')
+              redis.call('ZADD', KEYS[4], prio * 4294967296 + redis.call('INCR', KEYS[5]) % 4294967296, ARGV[1])
+            else
+              redis.call('HSET', KEYS[2], 'state', 'waiting')
+              redis.call('XADD', KEYS[3], '*', 'job', ARGV[1], 'payload', redis.call('HGET', KEYS[2], 'payload') or '', 'attempts', 0,
+                'type', redis.call('HGET', KEYS[2], 'type') or '')
+            end
             return 1""";
 
     /**

@@ -185,21 +185,23 @@ public final class Worker<T> implements AutoCloseable {
         long lastPromote = 0;
         long lastPauseCheck = 0;
         boolean paused = false;
+        boolean prioritizedLeft = false;
         try (QueueClient.Connection conn = queue.client().blocking()) {
             while (!stopping) {
                 try {
                     long now = System.currentTimeMillis();
-                    if (now - lastPromote >= 50) {
-                        lastPromote = now;
-                        queue.promote(500);
-                        scheduleRepeats();
-                    }
                     if (now - lastPauseCheck >= 250) {
                         lastPauseCheck = now;
                         paused = queue.paused();
                     }
                     if (paused) {
-                        Thread.sleep(50); // running jobs finish; nothing new is taken or reclaimed (delayed jobs still become due)
+                        // running jobs finish; nothing new is taken or reclaimed; delayed jobs still become due
+                        if (now - lastPromote >= 50) {
+                            lastPromote = now;
+                            scheduleRepeats();
+                            queue.promote(500, 0);
+                        }
+                        Thread.sleep(50);
                         continue;
                     }
                     if (now - lastReclaim > Math.max(500, settings.visibility().toMillis() / 4)) {
@@ -216,6 +218,13 @@ public final class Worker<T> implements AutoCloseable {
                     if (n == 0) {
                         Thread.sleep(Math.min(100, settings.rateWindow().toMillis()));
                         continue;
+                    }
+                    // while prioritized jobs wait, every pass moves as many of the best as it will read, ahead of the rest
+                    // (only this thread takes slots, so the room counted here is still there when it reads)
+                    if (now - lastPromote >= 50 || prioritizedLeft) {
+                        if (now - lastPromote >= 50) scheduleRepeats();
+                        lastPromote = now;
+                        prioritizedLeft = queue.promote(500, n).prioritizedLeft() > 0;
                     }
                     List<Delivery> got = queue.read(conn, consumer, n, Duration.ofMillis(200));
                     for (Delivery d : got) dispatch(d);

@@ -350,6 +350,29 @@ class QueueFaultsTest {
     static int slotOwner(String key) { return dev.dbtool.examples.blog.RedisProcess.owner(io.lettuce.core.cluster.SlotHash.getSlot(key)); }
 
     @Test
+    void numericPrioritiesGoLowestNumberFirstInArrivalOrderAheadOfUnprioritizedJobs() throws Exception {
+        String prefix = prefix();
+        List<String> order = new CopyOnWriteArrayList<>();
+        try (QueueClient client = QueueClient.connect(TestRedis.url())) {
+            SendWelcomeEmailProducer producer = new SendWelcomeEmailProducer(client, prefix);
+            for (int i = 0; i < 3; i++) producer.add(email("u" + i + "@example.com"), JobOptions.id("u" + i));
+            int[] priorities = {5, 1, 3, 1, 2, 5, 2_097_152};
+            String[] ids = {"p5a", "p1a", "p3", "p1b", "p2", "p5b", "plast"};
+            for (int i = 0; i < ids.length; i++) producer.add(email(ids[i] + "@example.com"), JobOptions.id(ids[i]).withPriority(priorities[i]));
+            producer.add(email("late@example.com"), JobOptions.id("p4-delayed").withPriority(4).withDelay(Duration.ofMillis(1)));
+            Thread.sleep(50);
+            assertEquals(11, producer.queue().stats().waiting() + producer.queue().stats().delayed(), "prioritized jobs count as waiting");
+            assertThrows(IllegalArgumentException.class, () -> JobOptions.NONE.withPriority(2_097_153));
+            try (Worker<SendWelcomeEmail> worker = SendWelcomeEmailWorker.start(client, prefix, job -> order.add(job.id()),
+                    SendWelcomeEmailWorker.settings().withConcurrency(1))) {
+                BlogQueueTest.await("every job", Duration.ofSeconds(10), () -> order.size() == 11);
+                assertEquals(0, worker.active());
+            }
+            assertEquals(List.of("p1a", "p1b", "p2", "p3", "p4-delayed", "p5a", "p5b", "plast", "u0", "u1", "u2"), order);
+        }
+    }
+
+    @Test
     void aHandlerThatIgnoresInterruptsIsFailedAndRetriedAtItsTimeout() throws Exception {
         String prefix = prefix();
         List<Long> starts = new CopyOnWriteArrayList<>();
