@@ -47,7 +47,8 @@ final class QueueCommand implements Runnable {
             try (QueueInspector q = parent.open()) {
                 Map<String, String> job = q.job(queue, id);
                 if (job.isEmpty()) throw new UserError(ExitCodes.FINDINGS, "no job `" + id + "` in queue " + queue + " (never added, or past its retention)");
-                for (String key : new String[] {"id", "state", "attempts", "max", "stalls", "progress", "created", "finished", "failed", "lastError", "payload", "stack"}) {
+                for (String key : new String[] {"id", "type", "state", "priority", "attempts", "max", "stalls", "progress", "created", "finished", "failed",
+                    "lastError", "payload", "stack"}) {
                     if (job.containsKey(key)) env.out().println(key + ": " + job.get(key));
                 }
             }

@@ -151,6 +151,7 @@ class BlogQueueTest {
         Result inspect = cli("queue", "inspect", "email-queue", "welcome-x", "--url", redis, "--prefix", prefix);
         assertEquals(0, inspect.code, inspect.err);
         assertTrue(inspect.out.contains("state: dead") && inspect.out.contains("smtp said no"), inspect.out);
+        assertTrue(inspect.out.contains("type: SendWelcomeEmail"), inspect.out);
         Result purge = cli("queue", "purge", "email-queue", "--url", redis, "--prefix", prefix);
         assertEquals(0, purge.code, purge.err);
         assertEquals(0, producer.queue().stats().dead());
