@@ -91,7 +91,7 @@ final class QueueCommand implements Runnable {
         }
     }
 
-    @Command(name = "pause", description = "Workers of the queue take no new jobs (within 250 ms; running ones finish); producers still add.",
+    @Command(name = "pause", description = "Workers of the queue take no new jobs (within half a second; running ones finish); producers still add.",
             mixinStandardHelpOptions = true)
     static final class Pause implements Callable<Integer> {
         @ParentCommand QueueCommand parent;

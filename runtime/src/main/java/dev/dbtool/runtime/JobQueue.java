@@ -63,7 +63,7 @@ public final class JobQueue {
         client.sync().sadd("{" + prefix + ":queues}", name);
     }
 
-    /** Workers stop taking new jobs of this queue (within 250 ms; running ones finish); producers still add. */
+    /** Workers stop taking new jobs of this queue (within half a second; running ones finish); producers still add. */
     public void pause() { client.sync().set(tag + ":paused", Long.toString(System.currentTimeMillis()), io.lettuce.core.SetArgs.Builder.nx()); }
 
     public void resume() { client.sync().del(tag + ":paused"); }

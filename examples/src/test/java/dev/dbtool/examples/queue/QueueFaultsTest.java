@@ -172,7 +172,7 @@ class QueueFaultsTest {
                 BlogQueueTest.Result paused = BlogQueueTest.cli("queue", "pause", SendWelcomeEmailProducer.QUEUE, "--url", redis, "--prefix", prefix);
                 assertEquals(0, paused.code(), paused.err());
                 assertTrue(producer.queue().paused());
-                Thread.sleep(400); // the workers notice within 250 ms
+                Thread.sleep(700); // the workers notice within half a second (a check every 250 ms, a read already waiting up to 200 ms)
                 for (int i = 0; i < 5; i++) producer.add(email("p" + i + "@example.com"));
                 Thread.sleep(1500);
                 assertEquals(List.of("long@example.com"), seen, "nothing new while paused");
