@@ -13,13 +13,15 @@ final class QueueScripts {
 
     /**
      * KEYS: job, ready, delayed, stats, high, events, prioritized, priority sequence. ARGV: id, payload, attempts, backoff,
-     * backoffDelay, delay, now, priority, repeat, type (the job type's name, '' for untyped). 0 when the id exists. A job
+     * backoffDelay, delay, now, priority, repeat, type (the job type's name, '' for untyped), parent (a flow child's parent,
+     * as JSON {"q": queue, "id": id}; '' for none). 0 when the id exists. A job
      * with a priority waits in the prioritized set (score: priority, then arrival) until a worker has room for it.
      */
     static final String ADD = """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('HSET', KEYS[1], 'id', ARGV[1], 'payload', ARGV[2], 'max', ARGV[3], 'backoff', ARGV[4], 'backoffDelay', ARGV[5],
-              'attempts', 0, 'stalls', 0, 'created', ARGV[7], 'priority', ARGV[8], 'repeat', ARGV[9], 'progress', 0, 'type', ARGV[10])
+              'attempts', 0, 'stalls', 0, 'created', ARGV[7], 'priority', ARGV[8], 'repeat', ARGV[9], 'progress', 0, 'type', ARGV[10],
+              'parent', ARGV[11] or '')
             if tonumber(ARGV[6]) > 0 then
               redis.call('HSET', KEYS[1], 'state', 'delayed')
               redis.call('ZADD', KEYS[3], tonumber(ARGV[7]) + tonumber(ARGV[6]), ARGV[1])
@@ -103,7 +105,8 @@ final class QueueScripts {
             return {#ids, redis.call('ZCARD', KEYS[4])}""";
 
     /**
-     * Many handlers succeeded (group commit: one round trip for a batch). KEYS: done, stats, tp, events. ARGV: now, keepCount,
+     * Many handlers succeeded (group commit: one round trip for a batch). KEYS: done, stats, tp, events, flow notices (a
+     * completed flow child leaves one there for its parent, delivered by a worker). ARGV: now, keepCount,
      * keepAgeMs, job prefix, then (stream, entry, id) per job. Returns how many were settled here.
      */
     static final String COMPLETE_MANY = """
@@ -112,6 +115,8 @@ final class QueueScripts {
               if redis.call('XACK', ARGV[i], 'workers', ARGV[i + 1]) == 1 then
                 redis.call('XDEL', ARGV[i], ARGV[i + 1])
                 redis.call('HSET', ARGV[4] .. ARGV[i + 2], 'state', 'completed', 'finished', ARGV[1], 'progress', 100)
+                local parent = redis.call('HGET', ARGV[4] .. ARGV[i + 2], 'parent')
+                if parent and parent ~= '' then redis.call('SADD', KEYS[5], cjson.encode({p = parent, c = ARGV[i + 2], o = 'ok'})) end
                 redis.call('ZADD', KEYS[1], tonumber(ARGV[1]), ARGV[i + 2])
                 redis.call('XADD', KEYS[4], 'MAXLEN', '~', 10000, '*', 'event', 'completed', 'job', ARGV[i + 2])
                 n = n + 1
@@ -127,12 +132,12 @@ final class QueueScripts {
             end
             for _, id in ipairs(old) do
               redis.call('ZREM', KEYS[1], id)
-              redis.call('DEL', ARGV[4] .. id)
+              redis.call('DEL', ARGV[4] .. id, ARGV[4] .. id .. ':children-done', ARGV[4] .. id .. ':children-failed')
             end
             return n""";
 
     /**
-     * A handler failed (or timed out). KEYS: stream, job, delayed, dead, stats, events. ARGV: entry, id, now, error, stack, jitter
+     * A handler failed (or timed out). KEYS: stream, job, delayed, dead, stats, events, flow notices. ARGV: entry, id, now, error, stack, jitter
      * (0..1), keepDeadCount, keepDeadAgeMs, job prefix, force ('1': dead-letter now). Retries with backoff while attempts
      * remain, else the dead-letter set (trimmed by count and age). Returns the delay, or -1 for dead.
      */
@@ -158,6 +163,8 @@ final class QueueScripts {
             redis.call('HSET', KEYS[2], 'state', 'dead')
             redis.call('HINCRBY', KEYS[5], 'dead', 1)
             redis.call('XADD', KEYS[6], 'MAXLEN', '~', 10000, '*', 'event', 'dead', 'job', ARGV[2], 'attempt', attempts, 'error', ARGV[4])
+            local parent = redis.call('HGET', KEYS[2], 'parent')
+            if parent and parent ~= '' then redis.call('SADD', KEYS[7], cjson.encode({p = parent, c = ARGV[2], o = 'dead'})) end
             local old = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[8]))
             local extra = redis.call('ZCARD', KEYS[4]) - tonumber(ARGV[7])
             if extra > 0 then
@@ -165,7 +172,7 @@ final class QueueScripts {
             end
             for _, id in ipairs(old) do
               redis.call('ZREM', KEYS[4], id)
-              redis.call('DEL', ARGV[9] .. id)
+              redis.call('DEL', ARGV[9] .. id, ARGV[9] .. id .. ':children-done', ARGV[9] .. id .. ':children-failed')
             end
             return -1""";
 
@@ -205,7 +212,8 @@ final class QueueScripts {
 
     /**
      * An entry no worker can run (no job id, a payload that does not decode or validate, another job type): straight to
-     * the dead letters with the reason, never retried. KEYS: stream, job, dead, stats, events. ARGV: entry, id, now, reason, the
+     * the dead letters with the reason, never retried. KEYS: stream, job, dead, stats, events, flow notices. ARGV: entry, id,
+     * now, reason, the
      * raw entry (kept as the payload when the job has none). 0 when already settled elsewhere.
      */
     static final String REJECT = """
@@ -216,6 +224,8 @@ final class QueueScripts {
             redis.call('ZADD', KEYS[3], tonumber(ARGV[3]), ARGV[2])
             redis.call('HINCRBY', KEYS[4], 'dead', 1)
             redis.call('HINCRBY', KEYS[4], 'rejected', 1)
+            local parent = redis.call('HGET', KEYS[2], 'parent')
+            if parent and parent ~= '' then redis.call('SADD', KEYS[6], cjson.encode({p = parent, c = ARGV[2], o = 'dead'})) end
             redis.call('XADD', KEYS[5], 'MAXLEN', '~', 10000, '*', 'event', 'rejected', 'job', ARGV[2], 'error', ARGV[4])
             return 1""";
 
@@ -224,4 +234,56 @@ final class QueueScripts {
             redis.call('HSET', KEYS[1], 'progress', ARGV[2])
             redis.call('XADD', KEYS[2], 'MAXLEN', '~', 10000, '*', 'event', 'progress', 'job', ARGV[1], 'progress', ARGV[2])
             return 1""";
+
+    /**
+     * A flow parent's release, shared by its add and by each child's notice. KEYS: parent job, its children-done set, its
+     * children-failed set, ready, dead, stats, events. The parent waits (state {@code waiting-children}) until as many
+     * children completed as it has; a failed child dead-letters it unless its policy is {@code ignore} (then the child
+     * counts as done).
+     */
+    private static final String FLOW_SETTLE = """
+            local function settle(now)
+              if redis.call('HGET', KEYS[1], 'state') ~= 'waiting-children' then return 0 end
+              local id = redis.call('HGET', KEYS[1], 'id')
+              local failed = redis.call('SCARD', KEYS[3])
+              local ignore = redis.call('HGET', KEYS[1], 'policy') == 'ignore'
+              if failed > 0 and not ignore then
+                local child = redis.call('SRANDMEMBER', KEYS[3])
+                redis.call('HSET', KEYS[1], 'state', 'dead', 'lastError', 'a child job failed: ' .. child, 'failed', now)
+                redis.call('ZADD', KEYS[5], tonumber(now), id)
+                redis.call('HINCRBY', KEYS[6], 'dead', 1)
+                redis.call('XADD', KEYS[7], 'MAXLEN', '~', 10000, '*', 'event', 'dead', 'job', id, 'error', 'a child job failed: ' .. child)
+                return -1
+              end
+              local done = redis.call('SCARD', KEYS[2])
+              if ignore then done = done + failed end
+              if done < tonumber(redis.call('HGET', KEYS[1], 'children') or '0') then return 0 end
+              local fields = redis.call('HMGET', KEYS[1], 'payload', 'attempts', 'type')
+              redis.call('XADD', KEYS[4], '*', 'job', id, 'payload', fields[1], 'attempts', fields[2] or '0', 'type', fields[3] or '')
+              redis.call('HSET', KEYS[1], 'state', 'waiting')
+              return 1
+            end
+            """;
+
+    /**
+     * A flow's parent: added after its children, waiting for them. KEYS as {@link #FLOW_SETTLE}. ARGV: id, payload,
+     * attempts, backoff, backoffDelay, now, type, children, policy. 0 when the id exists.
+     */
+    static final String ADD_PARENT = FLOW_SETTLE + """
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('HSET', KEYS[1], 'id', ARGV[1], 'payload', ARGV[2], 'max', ARGV[3], 'backoff', ARGV[4], 'backoffDelay', ARGV[5],
+              'attempts', 0, 'stalls', 0, 'created', ARGV[6], 'priority', 0, 'repeat', '', 'progress', 0, 'type', ARGV[7], 'parent', '',
+              'state', 'waiting-children', 'children', ARGV[8], 'policy', ARGV[9])
+            redis.call('HINCRBY', KEYS[6], 'added', 1)
+            redis.call('XADD', KEYS[7], 'MAXLEN', '~', 10000, '*', 'event', 'added', 'job', ARGV[1], 'children', ARGV[8])
+            settle(ARGV[6])
+            return 1""";
+
+    /**
+     * A child's notice reaches its parent (idempotent: a set records each child once). KEYS as {@link #FLOW_SETTLE}.
+     * ARGV: child (queue:id), outcome ('ok' or 'dead'), now.
+     */
+    static final String FLOW_CHILD = FLOW_SETTLE + """
+            if ARGV[2] == 'ok' then redis.call('SADD', KEYS[2], ARGV[1]) else redis.call('SADD', KEYS[3], ARGV[1]) end
+            return settle(ARGV[3])""";
 }

@@ -50,6 +50,14 @@ public final class SendWelcomeEmailProducer {
     }
 
     /**
+     * This job as a parent or child of a flow ({@code Flow.add}); the payload is validated now.
+     */
+    public Flow.Job flowJob(SendWelcomeEmail payload, JobOptions options) {
+        payload.validate();
+        return new Flow.Job(queue, PayloadCodec.encode(payload), options, DEFAULTS);
+    }
+
+    /**
      * Adds the job through the transactional outbox: it is sent when {@code connection}'s transaction commits, never when it rolls back.
      */
     public static void enqueue(Connection connection, SendWelcomeEmail payload, JobOptions options)

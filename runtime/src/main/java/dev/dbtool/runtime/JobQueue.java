@@ -43,12 +43,17 @@ public final class JobQueue {
      * of another type instead of decoding them as its own.
      */
     public JobQueue(QueueClient client, String prefix, String name, String type) {
+        this(client, prefix, name, type, true);
+    }
+
+    /** {@code setUp}: create the consumer groups now (a handle only used to address another queue's keys skips it). */
+    private JobQueue(QueueClient client, String prefix, String name, String type, boolean setUp) {
         this.client = client;
         this.prefix = prefix;
         this.name = name;
         this.tag = "{" + prefix + ":q:" + name + "}";
         this.type = type;
-        ensureGroups();
+        if (setUp) ensureGroups();
     }
 
     /** Creates the streams' consumer group where it is missing: at start, and after Redis lost its data (NOGROUP). */
@@ -125,6 +130,9 @@ public final class JobQueue {
 
     static final int EVENTS_KEPT = 10_000;
 
+    /** Notices of finished flow children for their parents, delivered by this queue's workers ({@link #deliverFlowNotices}). */
+    String notices() { return tag + ":flow-notices"; }
+
     String jobPrefix() { return tag + ":job:"; }
 
     /** Jobs with a priority, waiting for room: score = priority × 2³² + arrival. */
@@ -170,7 +178,51 @@ public final class JobQueue {
         int attempts = o.attempts() != null ? o.attempts() : d.attempts();
         long backoff = o.backoffDelay() != null ? o.backoffDelay().toMillis() : d.backoffDelayMs();
         return new String[] {id, payload, Integer.toString(attempts), d.backoff(), Long.toString(backoff), Long.toString(o.delay().toMillis()),
-            Long.toString(System.currentTimeMillis()), Integer.toString(o.priority()), repeat, type == null ? "" : type};
+            Long.toString(System.currentTimeMillis()), Integer.toString(o.priority()), repeat, type == null ? "" : type, ""};
+    }
+
+    /** Adds a flow child: like {@link #add}, and its completion or death is reported to {@code parentRef}'s job. */
+    boolean addChild(String payload, JobOptions o, JobDefaults d, String id, String parentRef) {
+        String[] a = args(id, payload, o, d, "");
+        a[a.length - 1] = parentRef;
+        Long added = client.script(QueueScripts.ADD, ScriptOutputType.INTEGER, new String[] {job(id), ready(), tag + ":delayed", tag + ":stats", high(), events(),
+            prioritized(), tag + ":pseq"}, a);
+        return added != null && added == 1;
+    }
+
+    /** Adds a flow parent that waits for {@code children} children; false when the id exists. */
+    boolean addParent(String id, String payload, JobOptions o, JobDefaults d, int children, Flow.OnChildFailure policy) {
+        int attempts = o.attempts() != null ? o.attempts() : d.attempts();
+        long backoff = o.backoffDelay() != null ? o.backoffDelay().toMillis() : d.backoffDelayMs();
+        Long added = client.script(QueueScripts.ADD_PARENT, ScriptOutputType.INTEGER, parentKeys(id), id, payload, Integer.toString(attempts), d.backoff(),
+                Long.toString(backoff), Long.toString(System.currentTimeMillis()), type == null ? "" : type, Integer.toString(children),
+                policy == Flow.OnChildFailure.IGNORE ? "ignore" : "fail");
+        return added != null && added == 1;
+    }
+
+    private String[] parentKeys(String id) {
+        return new String[] {job(id), job(id) + ":children-done", job(id) + ":children-failed", ready(), tag + ":dead", tag + ":stats", events()};
+    }
+
+    /**
+     * Delivers up to {@code limit} notices of this queue's finished flow children to their parents (on their own queues,
+     * so on their own Cluster slots: a second step, idempotent, retried until it lands); returns how many.
+     */
+    int deliverFlowNotices(int limit) {
+        List<String> notices = client.sync().srandmember(notices(), limit);
+        for (String notice : notices) {
+            try {
+                var n = PayloadCodec.JSON.readTree(notice);
+                var parent = PayloadCodec.JSON.readTree(n.path("p").asText());
+                JobQueue parentQueue = new JobQueue(client, prefix, parent.path("q").asText(), null, false);
+                client.script(QueueScripts.FLOW_CHILD, ScriptOutputType.INTEGER, parentQueue.parentKeys(parent.path("id").asText()),
+                        name + ":" + n.path("c").asText(), n.path("o").asText(), Long.toString(System.currentTimeMillis()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // not a notice this engine wrote: dropped below
+            }
+            client.sync().srem(notices(), notice);
+        }
+        return notices.size();
     }
 
     /** Moves due delayed jobs and retries into the streams; returns how many. */
@@ -247,7 +299,7 @@ public final class JobQueue {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             raw = String.valueOf(d.job());
         }
-        Long r = client.script(QueueScripts.REJECT, ScriptOutputType.INTEGER, new String[] {d.stream(), job(id), tag + ":dead", tag + ":stats", events()},
+        Long r = client.script(QueueScripts.REJECT, ScriptOutputType.INTEGER, new String[] {d.stream(), job(id), tag + ":dead", tag + ":stats", events(), notices()},
                 d.entry(), id, Long.toString(System.currentTimeMillis()), reason, raw);
         return r != null && r == 1;
     }
@@ -269,7 +321,7 @@ public final class JobQueue {
             args.add(d.entry());
             args.add(d.jobId());
         }
-        Long n = client.script(QueueScripts.COMPLETE_MANY, ScriptOutputType.INTEGER, new String[] {tag + ":done", tag + ":stats", tp(now), events()}, args.toArray(String[]::new));
+        Long n = client.script(QueueScripts.COMPLETE_MANY, ScriptOutputType.INTEGER, new String[] {tag + ":done", tag + ":stats", tp(now), events(), notices()}, args.toArray(String[]::new));
         return n == null ? 0 : n;
     }
 
@@ -283,7 +335,7 @@ public final class JobQueue {
         StringWriter stack = new StringWriter();
         error.printStackTrace(new PrintWriter(stack));
         String message = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-        Long r = client.script(QueueScripts.FAIL, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId()), tag + ":delayed", tag + ":dead", tag + ":stats", events()},
+        Long r = client.script(QueueScripts.FAIL, ScriptOutputType.INTEGER, new String[] {d.stream(), job(d.jobId()), tag + ":delayed", tag + ":dead", tag + ":stats", events(), notices()},
                 d.entry(), d.jobId(), Long.toString(System.currentTimeMillis()), message, stack.toString(), Double.toString(ThreadLocalRandom.current().nextDouble()),
                 Integer.toString(keepDead), Long.toString(keepDeadAge.toMillis()), jobPrefix(), force ? "1" : "0");
         return r == null ? -2 : r;

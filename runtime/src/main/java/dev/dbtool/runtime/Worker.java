@@ -186,6 +186,7 @@ public final class Worker<T> implements AutoCloseable {
         long lastPauseCheck = 0;
         boolean paused = false;
         boolean prioritizedLeft = false;
+        long lastNotices = 0;
         try (QueueClient.Connection conn = queue.client().blocking()) {
             while (!stopping) {
                 try {
@@ -203,6 +204,10 @@ public final class Worker<T> implements AutoCloseable {
                         }
                         Thread.sleep(50);
                         continue;
+                    }
+                    if (now - lastNotices >= 100) {
+                        lastNotices = now;
+                        queue.deliverFlowNotices(100); // finished flow children tell their parents
                     }
                     if (now - lastReclaim > Math.max(500, settings.visibility().toMillis() / 4)) {
                         lastReclaim = now;

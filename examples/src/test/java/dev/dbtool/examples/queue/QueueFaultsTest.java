@@ -373,6 +373,66 @@ class QueueFaultsTest {
     }
 
     @Test
+    void aFlowParentRunsOnceAllItsChildrenOnAnotherQueueCompleted() throws Exception {
+        String prefix = prefix();
+        Map<String, Long> childDone = new ConcurrentHashMap<>();
+        List<Long> parentStarts = new CopyOnWriteArrayList<>();
+        try (QueueClient client = QueueClient.connect(TestRedis.url())) {
+            SendWelcomeEmailProducer emails = new SendWelcomeEmailProducer(client, prefix);
+            ResizeImageProducer images = new ResizeImageProducer(client, prefix);
+            try (Worker<SendWelcomeEmail> children = SendWelcomeEmailWorker.start(client, prefix, job -> {
+                Thread.sleep(5);
+                childDone.put(job.id(), System.currentTimeMillis());
+            }, SendWelcomeEmailWorker.settings());
+                    Worker<ResizeImage> parents = ResizeImageWorker.start(client, prefix, job -> parentStarts.add(System.currentTimeMillis()), ResizeImageWorker.settings())) {
+                List<com.example.blog.generated.Flow.Job> kids = new ArrayList<>();
+                for (int i = 0; i < 100; i++) kids.add(emails.flowJob(email("kid" + i + "@example.com"), JobOptions.id("kid-" + i)));
+                String parent = com.example.blog.generated.Flow.add(images.flowJob(new ResizeImage("https://x.org/all.png", 10, 10), JobOptions.id("parent")), kids,
+                        com.example.blog.generated.Flow.OnChildFailure.FAIL_PARENT);
+                assertEquals("parent", parent);
+                assertEquals("waiting-children", images.queue().inspect("parent").get("state"));
+                BlogQueueTest.await("the parent", Duration.ofSeconds(20), () -> parentStarts.size() == 1);
+                assertEquals(100, childDone.size());
+                long lastChild = childDone.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+                assertTrue(parentStarts.get(0) >= lastChild, "the parent started after the last child finished");
+                BlogQueueTest.await("the parent's completion", Duration.ofSeconds(5), () -> "completed".equals(images.queue().inspect("parent").get("state")));
+                assertEquals(0, children.active() + parents.active());
+                assertThrows(IllegalArgumentException.class, () -> images.flowJob(new ResizeImage("https://x.org/a.png", 0, 1), JobOptions.NONE),
+                        "a flow's payloads are validated like any other");
+            }
+        }
+    }
+
+    @Test
+    void aDeadChildDeadLettersItsParentOrCountsAsDoneAsThePolicySays() throws Exception {
+        String prefix = prefix();
+        List<String> parentsRun = new CopyOnWriteArrayList<>();
+        try (QueueClient client = QueueClient.connect(TestRedis.url())) {
+            SendWelcomeEmailProducer emails = new SendWelcomeEmailProducer(client, prefix);
+            ResizeImageProducer images = new ResizeImageProducer(client, prefix);
+            try (Worker<SendWelcomeEmail> children = SendWelcomeEmailWorker.start(client, prefix, job -> {
+                if (job.payload().to().startsWith("doomed")) throw new IllegalStateException("this child always fails");
+            }, SendWelcomeEmailWorker.settings());
+                    Worker<ResizeImage> parents = ResizeImageWorker.start(client, prefix, job -> parentsRun.add(job.id()), ResizeImageWorker.settings())) {
+                for (var policy : com.example.blog.generated.Flow.OnChildFailure.values()) {
+                    String p = "parent-" + policy;
+                    com.example.blog.generated.Flow.add(images.flowJob(new ResizeImage("https://x.org/p.png", 10, 10), JobOptions.id(p)),
+                            List.of(emails.flowJob(email("fine@example.com"), JobOptions.id("fine-" + policy)),
+                                    emails.flowJob(email("doomed@example.com"), JobOptions.id("doomed-" + policy).withAttempts(1))), policy);
+                }
+                BlogQueueTest.await("the ignoring parent runs", Duration.ofSeconds(10), () -> parentsRun.contains("parent-IGNORE"));
+                BlogQueueTest.await("the failing parent is dead", Duration.ofSeconds(10),
+                        () -> "dead".equals(images.queue().inspect("parent-FAIL_PARENT").get("state")));
+                assertTrue(images.queue().inspect("parent-FAIL_PARENT").get("lastError").contains("doomed-FAIL_PARENT"),
+                        images.queue().inspect("parent-FAIL_PARENT").toString());
+                Thread.sleep(300);
+                assertEquals(List.of("parent-IGNORE"), parentsRun, "the parent whose child died never ran");
+                assertEquals(0, children.active() + parents.active());
+            }
+        }
+    }
+
+    @Test
     void aHandlerThatIgnoresInterruptsIsFailedAndRetriedAtItsTimeout() throws Exception {
         String prefix = prefix();
         List<Long> starts = new CopyOnWriteArrayList<>();

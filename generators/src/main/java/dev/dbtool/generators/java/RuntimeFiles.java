@@ -25,7 +25,7 @@ final class RuntimeFiles {
     private RuntimeFiles() {}
 
     /** The job queues' engine, written by {@code dbtool queue-job} / {@code queue-worker}. */
-    static final List<String> QUEUE = List.of("Cron", "Delivery", "Idempotency", "JobContext", "JobDefaults", "JobHandler", "JobOptions", "JobQueue", "Outbox",
+    static final List<String> QUEUE = List.of("Cron", "Delivery", "Flow", "Idempotency", "JobContext", "JobDefaults", "JobHandler", "JobOptions", "JobQueue", "Outbox",
             "OutboxRelay", "PayloadCodec", "QueueClient", "QueueEvents", "QueueMetrics", "QueueScripts", "QueueStats", "Worker");
 
     static List<GeneratedFile> all(String generatedPackage, String header, boolean api, boolean cache, boolean queues) {
