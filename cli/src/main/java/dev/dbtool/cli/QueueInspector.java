@@ -125,7 +125,10 @@ final class QueueInspector implements AutoCloseable {
         String payload = r.hget(tag + ":job:" + id, "payload");
         String type = r.hget(tag + ":job:" + id, "type");
         // stream entries carry the payload, attempts and job type, as the queue engine writes them
-        r.xadd(tag + ":ready", Map.of("job", id, "payload", payload == null ? "" : payload, "attempts", "0", "type", type == null ? "" : type));
+        String parent = r.hget(tag + ":job:" + id, "parent");
+        Map<String, String> entry = new LinkedHashMap<>(Map.of("job", id, "payload", payload == null ? "" : payload, "attempts", "0", "type", type == null ? "" : type));
+        if (parent != null && !parent.isEmpty()) entry.put("flow", "1"); // a flow child still reports to its parent
+        r.xadd(tag + ":ready", entry);
         return true;
     }
 

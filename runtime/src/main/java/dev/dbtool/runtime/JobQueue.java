@@ -311,7 +311,7 @@ public final class JobQueue {
     public long completeAll(List<Delivery> done, int keepCount, Duration keepAge) {
         if (done.isEmpty()) return 0;
         long now = System.currentTimeMillis();
-        List<String> args = new ArrayList<>(4 + 3 * done.size());
+        List<String> args = new ArrayList<>(4 + 4 * done.size());
         args.add(Long.toString(now));
         args.add(Integer.toString(keepCount));
         args.add(Long.toString(keepAge.toMillis()));
@@ -320,6 +320,7 @@ public final class JobQueue {
             args.add(d.stream());
             args.add(d.entry());
             args.add(d.jobId());
+            args.add(d.job().getOrDefault("flow", "0")); // a flow child's completion is reported to its parent
         }
         Long n = client.script(QueueScripts.COMPLETE_MANY, ScriptOutputType.INTEGER, new String[] {tag + ":done", tag + ":stats", tp(now), events(), notices()}, args.toArray(String[]::new));
         return n == null ? 0 : n;

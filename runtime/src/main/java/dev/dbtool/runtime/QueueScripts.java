@@ -11,6 +11,18 @@ final class QueueScripts {
     private QueueScripts() {}
 
     /**
+     * A stream entry's fields from a job hash's payload, attempts, type and parent (HMGET in that order); a flow child's
+     * entry carries {@code flow 1}, so settling looks its parent up only then.
+     */
+    private static final String ENTRY = """
+            local function entry(id, f)
+              local e = {'job', id, 'payload', f[1] or '', 'attempts', f[2] or '0', 'type', f[3] or ''}
+              if f[4] and f[4] ~= '' then table.insert(e, 'flow'); table.insert(e, '1') end
+              return e
+            end
+            """;
+
+    /**
      * KEYS: job, ready, delayed, stats, high, events, prioritized, priority sequence. ARGV: id, payload, attempts, backoff,
      * backoffDelay, delay, now, priority, repeat, type (the job type's name, '' for untyped), parent (a flow child's parent,
      * as JSON {"q": queue, "id": id}; '' for none). 0 when the id exists. A job
@@ -29,7 +41,9 @@ final class QueueScripts {
               redis.call('ZADD', KEYS[7], tonumber(ARGV[8]) * 4294967296 + redis.call('INCR', KEYS[8]) % 4294967296, ARGV[1])
             else
               redis.call('HSET', KEYS[1], 'state', 'waiting')
-              redis.call('XADD', KEYS[2], '*', 'job', ARGV[1], 'payload', ARGV[2], 'attempts', 0, 'type', ARGV[10])
+              local entry = {'job', ARGV[1], 'payload', ARGV[2], 'attempts', 0, 'type', ARGV[10]}
+              if ARGV[11] and ARGV[11] ~= '' then table.insert(entry, 'flow'); table.insert(entry, '1') end
+              redis.call('XADD', KEYS[2], '*', unpack(entry))
             end
             redis.call('HINCRBY', KEYS[4], 'added', 1)
             redis.call('XADD', KEYS[6], 'MAXLEN', '~', 10000, '*', 'event', 'added', 'job', ARGV[1], 'delay', ARGV[6])
@@ -75,7 +89,7 @@ final class QueueScripts {
      * worker reads first. KEYS: delayed, ready, high, prioritized, priority sequence. ARGV: now, limit, job key prefix,
      * room (free slots of the calling worker). Returns {delayed jobs moved, prioritized jobs still waiting}.
      */
-    static final String PROMOTE = """
+    static final String PROMOTE = ENTRY + """
             local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
             for _, id in ipairs(ids) do
               redis.call('ZREM', KEYS[1], id)
@@ -84,8 +98,8 @@ final class QueueScripts {
                 redis.call('ZADD', KEYS[4], prio * 4294967296 + redis.call('INCR', KEYS[5]) % 4294967296, id)
                 redis.call('HSET', ARGV[3] .. id, 'state', 'prioritized')
               else
-                local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts', 'type')
-                redis.call('XADD', KEYS[2], '*', 'job', id, 'payload', fields[1] or '', 'attempts', fields[2] or '0', 'type', fields[3] or '')
+                local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts', 'type', 'parent')
+                redis.call('XADD', KEYS[2], '*', unpack(entry(id, fields)))
                 redis.call('HSET', ARGV[3] .. id, 'state', 'waiting')
               end
             end
@@ -94,9 +108,9 @@ final class QueueScripts {
               local next = redis.call('ZPOPMIN', KEYS[4], room)
               for i = 1, #next, 2 do
                 local id = next[i]
-                local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts', 'type')
+                local fields = redis.call('HMGET', ARGV[3] .. id, 'payload', 'attempts', 'type', 'parent')
                 if fields[1] then
-                  redis.call('XADD', KEYS[3], '*', 'job', id, 'payload', fields[1], 'attempts', fields[2] or '0', 'type', fields[3] or '')
+                  redis.call('XADD', KEYS[3], '*', unpack(entry(id, fields)))
                   redis.call('HSET', ARGV[3] .. id, 'state', 'waiting')
                 end
               end
@@ -106,16 +120,18 @@ final class QueueScripts {
     /**
      * Many handlers succeeded (group commit: one round trip for a batch). KEYS: done, stats, tp, events, flow notices (a
      * completed flow child leaves one there for its parent, delivered by a worker). ARGV: now, keepCount,
-     * keepAgeMs, job prefix, then (stream, entry, id) per job. Returns how many were settled here.
+     * keepAgeMs, job prefix, then (stream, entry, id, flow: 1 for a flow child) per job. Returns how many were settled here.
      */
     static final String COMPLETE_MANY = """
             local n = 0
-            for i = 5, #ARGV, 3 do
+            for i = 5, #ARGV, 4 do
               if redis.call('XACK', ARGV[i], 'workers', ARGV[i + 1]) == 1 then
                 redis.call('XDEL', ARGV[i], ARGV[i + 1])
                 redis.call('HSET', ARGV[4] .. ARGV[i + 2], 'state', 'completed', 'finished', ARGV[1], 'progress', 100)
-                local parent = redis.call('HGET', ARGV[4] .. ARGV[i + 2], 'parent')
-                if parent and parent ~= '' then redis.call('SADD', KEYS[5], cjson.encode({p = parent, c = ARGV[i + 2], o = 'ok'})) end
+                if ARGV[i + 3] == '1' then
+                  local parent = redis.call('HGET', ARGV[4] .. ARGV[i + 2], 'parent')
+                  if parent and parent ~= '' then redis.call('SADD', KEYS[5], cjson.encode({p = parent, c = ARGV[i + 2], o = 'ok'})) end
+                end
                 redis.call('ZADD', KEYS[1], tonumber(ARGV[1]), ARGV[i + 2])
                 redis.call('XADD', KEYS[4], 'MAXLEN', '~', 10000, '*', 'event', 'completed', 'job', ARGV[i + 2])
                 n = n + 1
@@ -176,11 +192,11 @@ final class QueueScripts {
             return -1""";
 
     /** A job back to the queue at once (shutdown, or a rate limit hit). KEYS: stream, job. ARGV: entry, id. */
-    static final String HAND_BACK = """
+    static final String HAND_BACK = ENTRY + """
             if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 0 then return 0 end
             redis.call('XDEL', KEYS[1], ARGV[1])
-            local fields = redis.call('HMGET', KEYS[2], 'payload', 'attempts', 'type')
-            redis.call('XADD', KEYS[1], '*', 'job', ARGV[2], 'payload', fields[1] or '', 'attempts', fields[2] or '0', 'type', fields[3] or '')
+            local fields = redis.call('HMGET', KEYS[2], 'payload', 'attempts', 'type', 'parent')
+            redis.call('XADD', KEYS[1], '*', unpack(entry(ARGV[2], fields)))
             redis.call('HSET', KEYS[2], 'state', 'waiting')
             return 1""";
 
@@ -195,7 +211,7 @@ final class QueueScripts {
             return n""";
 
     /** A dead job back to the queue, its attempts reset. KEYS: dead, job, ready, prioritized, priority sequence. ARGV: id. */
-    static final String RETRY_DEAD = """
+    static final String RETRY_DEAD = ENTRY + """
             if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
             redis.call('HSET', KEYS[2], 'attempts', 0, 'stalls', 0)
             local prio = tonumber(redis.call('HGET', KEYS[2], 'priority') or '0')
@@ -204,8 +220,9 @@ final class QueueScripts {
               redis.call('ZADD', KEYS[4], prio * 4294967296 + redis.call('INCR', KEYS[5]) % 4294967296, ARGV[1])
             else
               redis.call('HSET', KEYS[2], 'state', 'waiting')
-              redis.call('XADD', KEYS[3], '*', 'job', ARGV[1], 'payload', redis.call('HGET', KEYS[2], 'payload') or '', 'attempts', 0,
-                'type', redis.call('HGET', KEYS[2], 'type') or '')
+              local fields = redis.call('HMGET', KEYS[2], 'payload', 'attempts', 'type', 'parent')
+              fields[2] = '0'
+              redis.call('XADD', KEYS[3], '*', unpack(entry(ARGV[1], fields)))
             end
             return 1""";
 

@@ -410,17 +410,23 @@ class QueueFaultsTest {
         try (QueueClient client = QueueClient.connect(TestRedis.url())) {
             SendWelcomeEmailProducer emails = new SendWelcomeEmailProducer(client, prefix);
             ResizeImageProducer images = new ResizeImageProducer(client, prefix);
+            List<String> flakyDone = new CopyOnWriteArrayList<>();
             try (Worker<SendWelcomeEmail> children = SendWelcomeEmailWorker.start(client, prefix, job -> {
                 if (job.payload().to().startsWith("doomed")) throw new IllegalStateException("this child always fails");
+                if (job.payload().to().startsWith("flaky") && job.attempt() == 1) throw new IllegalStateException("fails once");
+                if (job.payload().to().startsWith("flaky")) flakyDone.add(job.id());
             }, SendWelcomeEmailWorker.settings());
                     Worker<ResizeImage> parents = ResizeImageWorker.start(client, prefix, job -> parentsRun.add(job.id()), ResizeImageWorker.settings())) {
                 for (var policy : com.example.blog.generated.Flow.OnChildFailure.values()) {
                     String p = "parent-" + policy;
                     com.example.blog.generated.Flow.add(images.flowJob(new ResizeImage("https://x.org/p.png", 10, 10), JobOptions.id(p)),
                             List.of(emails.flowJob(email("fine@example.com"), JobOptions.id("fine-" + policy)),
+                                    // retried once: its second delivery goes through the delayed set and must still report
+                                    emails.flowJob(email("flaky@example.com"), JobOptions.id("flaky-" + policy).withBackoffDelay(Duration.ofMillis(200))),
                                     emails.flowJob(email("doomed@example.com"), JobOptions.id("doomed-" + policy).withAttempts(1))), policy);
                 }
                 BlogQueueTest.await("the ignoring parent runs", Duration.ofSeconds(10), () -> parentsRun.contains("parent-IGNORE"));
+                assertTrue(flakyDone.contains("flaky-IGNORE"), "the parent waited for the child that needed a retry");
                 BlogQueueTest.await("the failing parent is dead", Duration.ofSeconds(10),
                         () -> "dead".equals(images.queue().inspect("parent-FAIL_PARENT").get("state")));
                 assertTrue(images.queue().inspect("parent-FAIL_PARENT").get("lastError").contains("doomed-FAIL_PARENT"),
