@@ -26,7 +26,7 @@ import java.util.TreeSet;
 final class QueueInspector implements AutoCloseable {
     /** One queue's numbers, as {@code queue-stats} prints them. */
     record Stats(String queue, long waiting, long active, long delayed, long completed, long failed, long dead, long lastMinute, long oldestWaitingMs,
-                 boolean paused) {}
+                 boolean paused, long waitingForChildren) {}
 
     private final AutoCloseable client;
     private final AutoCloseable connection;
@@ -103,7 +103,7 @@ final class QueueInspector implements AutoCloseable {
         }
         waiting += r.zcard(tag + ":prioritized");
         return new Stats(queue, waiting, pending, r.zcard(tag + ":delayed"), Long.parseLong(s.getOrDefault("completed", "0")), Long.parseLong(s.getOrDefault("failed", "0")),
-                r.zcard(tag + ":dead"), minute, oldest, paused(queue));
+                r.zcard(tag + ":dead"), minute, oldest, paused(queue), r.scard(tag + ":waiting-children"));
     }
 
     Map<String, String> job(String queue, String id) { return new LinkedHashMap<>(r.hgetall(tag(queue) + ":job:" + id)); }

@@ -154,7 +154,7 @@ final class QueueStatsCommand implements Callable<Integer> {
         for (QueueInspector.Stats s : all) {
             queues.addObject().put("queue", s.queue()).put("paused", s.paused()).put("waiting", s.waiting()).put("active", s.active()).put("delayed", s.delayed())
                     .put("completed", s.completed()).put("failed", s.failed()).put("dead", s.dead()).put("completedLastMinute", s.lastMinute())
-                    .put("oldestWaitingMs", s.oldestWaitingMs());
+                    .put("oldestWaitingMs", s.oldestWaitingMs()).put("waitingForChildren", s.waitingForChildren());
         }
         try {
             return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

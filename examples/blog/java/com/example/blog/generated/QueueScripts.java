@@ -254,7 +254,8 @@ final class QueueScripts {
 
     /**
      * A flow parent's release, shared by its add and by each child's notice. KEYS: parent job, its children-done set, its
-     * children-failed set, ready, dead, stats, events. The parent waits (state {@code waiting-children}) until as many
+     * children-failed set, ready, dead, stats, events, the queue's waiting parents. The parent waits (state
+     * {@code waiting-children}, and in the waiting parents' set) until as many
      * children completed as it has; a failed child dead-letters it unless its policy is {@code ignore} (then the child
      * counts as done).
      */
@@ -270,6 +271,7 @@ final class QueueScripts {
                 redis.call('ZADD', KEYS[5], tonumber(now), id)
                 redis.call('HINCRBY', KEYS[6], 'dead', 1)
                 redis.call('XADD', KEYS[7], 'MAXLEN', '~', 10000, '*', 'event', 'dead', 'job', id, 'error', 'a child job failed: ' .. child)
+                redis.call('SREM', KEYS[8], id)
                 return -1
               end
               local done = redis.call('SCARD', KEYS[2])
@@ -278,6 +280,7 @@ final class QueueScripts {
               local fields = redis.call('HMGET', KEYS[1], 'payload', 'attempts', 'type')
               redis.call('XADD', KEYS[4], '*', 'job', id, 'payload', fields[1], 'attempts', fields[2] or '0', 'type', fields[3] or '')
               redis.call('HSET', KEYS[1], 'state', 'waiting')
+              redis.call('SREM', KEYS[8], id)
               return 1
             end
             """;
@@ -292,6 +295,7 @@ final class QueueScripts {
               'attempts', 0, 'stalls', 0, 'created', ARGV[6], 'priority', 0, 'repeat', '', 'progress', 0, 'type', ARGV[7], 'parent', '',
               'state', 'waiting-children', 'children', ARGV[8], 'policy', ARGV[9])
             redis.call('HINCRBY', KEYS[6], 'added', 1)
+            redis.call('SADD', KEYS[8], ARGV[1])
             redis.call('XADD', KEYS[7], 'MAXLEN', '~', 10000, '*', 'event', 'added', 'job', ARGV[1], 'children', ARGV[8])
             settle(ARGV[6])
             return 1""";

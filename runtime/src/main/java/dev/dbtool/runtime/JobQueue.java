@@ -201,7 +201,8 @@ public final class JobQueue {
     }
 
     private String[] parentKeys(String id) {
-        return new String[] {job(id), job(id) + ":children-done", job(id) + ":children-failed", ready(), tag + ":dead", tag + ":stats", events()};
+        return new String[] {job(id), job(id) + ":children-done", job(id) + ":children-failed", ready(), tag + ":dead", tag + ":stats", events(),
+            tag + ":waiting-children"};
     }
 
     /**
@@ -407,6 +408,7 @@ public final class JobQueue {
         }
         waiting += r.zcard(prioritized());
         return new QueueStats(name, waiting, pending, r.zcard(tag + ":delayed"), Long.parseLong(s.getOrDefault("completed", "0")),
-                Long.parseLong(s.getOrDefault("failed", "0")), r.zcard(tag + ":dead"), minute, oldest, Long.parseLong(s.getOrDefault("added", "0")));
+                Long.parseLong(s.getOrDefault("failed", "0")), r.zcard(tag + ":dead"), minute, oldest, Long.parseLong(s.getOrDefault("added", "0")),
+                r.scard(tag + ":waiting-children"));
     }
 }

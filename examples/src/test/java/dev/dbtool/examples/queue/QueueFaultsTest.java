@@ -391,11 +391,13 @@ class QueueFaultsTest {
                         com.example.blog.generated.Flow.OnChildFailure.FAIL_PARENT);
                 assertEquals("parent", parent);
                 assertEquals("waiting-children", images.queue().inspect("parent").get("state"));
+                assertEquals(1, images.queue().stats().waitingChildren(), "counted while it waits");
                 BlogQueueTest.await("the parent", Duration.ofSeconds(20), () -> parentStarts.size() == 1);
                 assertEquals(100, childDone.size());
                 long lastChild = childDone.values().stream().mapToLong(Long::longValue).max().orElseThrow();
                 assertTrue(parentStarts.get(0) >= lastChild, "the parent started after the last child finished");
                 BlogQueueTest.await("the parent's completion", Duration.ofSeconds(5), () -> "completed".equals(images.queue().inspect("parent").get("state")));
+                assertEquals(0, images.queue().stats().waitingChildren());
                 assertEquals(0, children.active() + parents.active());
                 assertThrows(IllegalArgumentException.class, () -> images.flowJob(new ResizeImage("https://x.org/a.png", 0, 1), JobOptions.NONE),
                         "a flow's payloads are validated like any other");
