@@ -15,6 +15,24 @@ final class QueueScripts {
      * A stream entry's fields from a job hash's payload, attempts, type and parent (HMGET in that order); a flow child's
      * entry carries {@code flow 1}, so settling looks its parent up only then.
      */
+    /**
+     * Retention of a set of finished jobs (completed or dead, scored by time): those older than {@code keepAgeMs} and the
+     * oldest beyond {@code keepCount} leave the set, their hashes and flow bookkeeping deleted.
+     */
+    private static final String TRIM = """
+            local function trim(set, now, keepAgeMs, keepCount, prefix)
+              local old = redis.call('ZRANGEBYSCORE', set, '-inf', tonumber(now) - tonumber(keepAgeMs))
+              local extra = redis.call('ZCARD', set) - tonumber(keepCount)
+              if extra > 0 then
+                for _, id in ipairs(redis.call('ZRANGE', set, 0, extra - 1)) do table.insert(old, id) end
+              end
+              for _, id in ipairs(old) do
+                redis.call('ZREM', set, id)
+                redis.call('DEL', prefix .. id, prefix .. id .. ':children-done', prefix .. id .. ':children-failed')
+              end
+            end
+            """;
+
     private static final String ENTRY = """
             local function entry(id, f)
               local e = {'job', id, 'payload', f[1] or '', 'attempts', f[2] or '0', 'type', f[3] or ''}
@@ -123,7 +141,7 @@ final class QueueScripts {
      * completed flow child leaves one there for its parent, delivered by a worker). ARGV: now, keepCount,
      * keepAgeMs, job prefix, then (stream, entry, id, flow: 1 for a flow child) per job. Returns how many were settled here.
      */
-    static final String COMPLETE_MANY = """
+    static final String COMPLETE_MANY = TRIM + """
             local n = 0
             for i = 5, #ARGV, 4 do
               if redis.call('XACK', ARGV[i], 'workers', ARGV[i + 1]) == 1 then
@@ -141,15 +159,7 @@ final class QueueScripts {
             redis.call('HINCRBY', KEYS[2], 'completed', n)
             redis.call('INCRBY', KEYS[3], n)
             redis.call('PEXPIRE', KEYS[3], 120000)
-            local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[3]))
-            local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[2])
-            if extra > 0 then
-              for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, extra - 1)) do table.insert(old, id) end
-            end
-            for _, id in ipairs(old) do
-              redis.call('ZREM', KEYS[1], id)
-              redis.call('DEL', ARGV[4] .. id, ARGV[4] .. id .. ':children-done', ARGV[4] .. id .. ':children-failed')
-            end
+            trim(KEYS[1], ARGV[1], ARGV[3], ARGV[2], ARGV[4])
             return n""";
 
     /**
@@ -157,7 +167,7 @@ final class QueueScripts {
      * (0..1), keepDeadCount, keepDeadAgeMs, job prefix, force ('1': dead-letter now). Retries with backoff while attempts
      * remain, else the dead-letter set (trimmed by count and age). Returns the delay, or -1 for dead.
      */
-    static final String FAIL = """
+    static final String FAIL = TRIM + """
             if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 0 then return -2 end
             redis.call('XDEL', KEYS[1], ARGV[1])
             local attempts = redis.call('HINCRBY', KEYS[2], 'attempts', 1)
@@ -181,15 +191,7 @@ final class QueueScripts {
             redis.call('XADD', KEYS[6], 'MAXLEN', '~', 10000, '*', 'event', 'dead', 'job', ARGV[2], 'attempt', attempts, 'error', ARGV[4])
             local parent = redis.call('HGET', KEYS[2], 'parent')
             if parent and parent ~= '' then redis.call('SADD', KEYS[7], cjson.encode({p = parent, c = ARGV[2], o = 'dead'})) end
-            local old = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[8]))
-            local extra = redis.call('ZCARD', KEYS[4]) - tonumber(ARGV[7])
-            if extra > 0 then
-              for _, id in ipairs(redis.call('ZRANGE', KEYS[4], 0, extra - 1)) do table.insert(old, id) end
-            end
-            for _, id in ipairs(old) do
-              redis.call('ZREM', KEYS[4], id)
-              redis.call('DEL', ARGV[9] .. id, ARGV[9] .. id .. ':children-done', ARGV[9] .. id .. ':children-failed')
-            end
+            trim(KEYS[4], ARGV[3], ARGV[8], ARGV[7], ARGV[9])
             return -1""";
 
     /** A job back to the queue at once (shutdown, or a rate limit hit). KEYS: stream, job. ARGV: entry, id. */

@@ -7,15 +7,12 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,23 +59,13 @@ public final class RedisStore implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("deprecation") // Lettuce 7 marks the adaptive refresh triggers deprecated but has no replacement yet
     public static RedisStore connect(CacheConfig config, CacheStats stats) {
         RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
         TimeoutOptions timeouts = TimeoutOptions.enabled(config.commandTimeout());
         SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofMillis(Math.max(1000, config.commandTimeout().toMillis()))).build();
-        if (config.redisUrl().startsWith("redis-cluster://")) {
-            List<RedisURI> seeds = new ArrayList<>();
-            for (String hostPort : config.redisUrl().substring("redis-cluster://".length()).split(",")) {
-                RedisURI uri = RedisURI.create("redis://" + hostPort);
-                if (config.password() != null) uri.setAuthentication(config.password().toCharArray());
-                seeds.add(uri);
-            }
-            RedisClusterClient client = RedisClusterClient.create(seeds);
-            // slots move (resharding, failover): follow MOVED/ASK and refresh the topology when they say so, and every 30 s
-            ClusterTopologyRefreshOptions topology = ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
-                    .enablePeriodicRefresh(Duration.ofSeconds(30)).build();
-            client.setOptions(ClusterClientOptions.builder().timeoutOptions(timeouts).socketOptions(socket).topologyRefreshOptions(topology)
+        if (RedisClusters.isCluster(config.redisUrl())) {
+            RedisClusterClient client = RedisClusterClient.create(RedisClusters.seeds(config.redisUrl(), config.password()));
+            client.setOptions(ClusterClientOptions.builder().timeoutOptions(timeouts).socketOptions(socket).topologyRefreshOptions(RedisClusters.topologyRefresh())
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             // an asynchronous connect needs the slot map first (Lettuce only loads it by itself on a synchronous one)
             return new RedisStore(client::shutdown, () -> client.refreshPartitionsAsync().toCompletableFuture()

@@ -8,7 +8,6 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -16,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,20 +57,12 @@ public final class QueueClient implements AutoCloseable {
      * until it lands), so a shorter timeout only means faster retries. Commands issued while the connection is down
      * wait for it, and those in flight when it drops are sent again once it is back.
      */
-    @SuppressWarnings("deprecation") // Lettuce 7 marks the adaptive refresh triggers deprecated but has no replacement yet
     public static QueueClient connect(String redisUrl, Duration commandTimeout) {
         String password = System.getenv("REDIS_PASSWORD");
-        if (redisUrl.startsWith("redis-cluster://")) {
-            List<RedisURI> seeds = new ArrayList<>();
-            for (String hostPort : redisUrl.substring("redis-cluster://".length()).split(",")) {
-                RedisURI uri = RedisURI.create("redis://" + hostPort);
-                if (password != null) uri.setAuthentication(password.toCharArray());
-                seeds.add(uri);
-            }
-            RedisClusterClient cluster = RedisClusterClient.create(seeds);
+        if (RedisClusters.isCluster(redisUrl)) {
+            RedisClusterClient cluster = RedisClusterClient.create(RedisClusters.seeds(redisUrl, password));
             cluster.setOptions(ClusterClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(30)).build())
-                    .build());
+                    .topologyRefreshOptions(RedisClusters.topologyRefresh()).build());
             return new QueueClient(cluster::shutdown, () -> {
                 StatefulRedisClusterConnection<String, String> c = cluster.connect();
                 return new Connection(c, c.sync());
