@@ -19,25 +19,26 @@ final class RuntimeFiles {
             "ListQuery", "Operations", "OrderBy", "Page", "PageRequest", "Projection", "PasswordHasher", "Principal", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "TrustedDocuments", "Validation", "Value", "Writes");
 
     /** The cache layer's support classes, written by {@code dbtool cache-setup}. */
-    static final List<String> CACHE = List.of("CacheCodec", "CacheConfig", "CacheMetrics", "CacheScripts", "CacheStats", "CacheUnavailable", "ModelCache", "QueryCache", "RedisClusters", "RedisStore",
+    static final List<String> CACHE = List.of("CacheCodec", "CacheConfig", "CacheMetrics", "CacheScripts", "CacheStats", "CacheUnavailable", "ModelCache", "QueryCache", "RedisStore",
             "SessionStore", "SingleFlight");
 
     private RuntimeFiles() {}
 
     /** The job queues' engine, written by {@code dbtool queue-job} / {@code queue-worker}. */
     static final List<String> QUEUE = List.of("Cron", "Delivery", "Flow", "Idempotency", "JobContext", "JobDefaults", "JobHandler", "JobOptions", "JobQueue", "Outbox",
-            "OutboxRelay", "PayloadCodec", "QueueClient", "QueueEvents", "QueueMetrics", "QueueScripts", "QueueStats", "RedisClusters", "Worker");
+            "OutboxRelay", "PayloadCodec", "QueueClient", "QueueEvents", "QueueMetrics", "QueueScripts", "QueueStats", "Worker");
+
+    /** What the cache and the queues share, written when either is. */
+    static final List<String> REDIS = List.of("RedisClusters");
 
     static List<GeneratedFile> all(String generatedPackage, String header, boolean api, boolean cache, boolean queues) {
-        // a class both the cache and the queues use is written once
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        if (api) names.addAll(NAMES);
-        // job payloads validate with the API's rules and errors even when there is no API
-        else if (queues) names.addAll(List.of("ApiException", "Validation"));
-        if (cache) names.addAll(CACHE);
-        if (queues) names.addAll(QUEUE);
         List<GeneratedFile> out = new ArrayList<>();
-        for (String name : names) out.add(file(generatedPackage, header, name));
+        if (api) for (String name : NAMES) out.add(file(generatedPackage, header, name));
+        // job payloads validate with the API's rules and errors even when there is no API
+        else if (queues) for (String name : List.of("ApiException", "Validation")) out.add(file(generatedPackage, header, name));
+        if (cache) for (String name : CACHE) out.add(file(generatedPackage, header, name));
+        if (queues) for (String name : QUEUE) out.add(file(generatedPackage, header, name));
+        if (cache || queues) for (String name : REDIS) out.add(file(generatedPackage, header, name));
         return out;
     }
 

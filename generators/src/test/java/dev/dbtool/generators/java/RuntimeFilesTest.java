@@ -22,6 +22,7 @@ class RuntimeFilesTest {
         List<String> listed = new ArrayList<>(RuntimeFiles.NAMES);
         listed.addAll(RuntimeFiles.CACHE);
         listed.addAll(RuntimeFiles.QUEUE);
+        listed.addAll(RuntimeFiles.REDIS);
         assertEquals(listed.size(), new TreeSet<>(listed).size(), "listed once each");
         assertEquals(sources, new TreeSet<>(listed));
         assertEquals(listed.size(), RuntimeFiles.all("x.y", "", true, true, true).size(), "every listed source is in the jar");
