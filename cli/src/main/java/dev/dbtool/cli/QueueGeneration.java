@@ -20,8 +20,16 @@ final class QueueGeneration {
         GqlProject.Plan plan = project.plan(out, selection, env);
         project.apply(out, selection, plan, env);
         QueueTables.ensure(loaded, env);
-        env.err().println("✔ " + job.name() + " on queue " + job.queue() + (worker ? ": worker plumbing generated; write the handling in "
-                + project.settings().basePackage() + ".jobs." + job.name() + "Job" : ": producer generated; apply the queue tables with `dbtool migrate`"));
+        java.util.List<String> shared = project.schema().jobs().stream().filter(j -> j.queue().equals(job.queue())).map(Job::name).toList();
+        String jobs = project.settings().basePackage() + ".jobs.";
+        if (worker && shared.size() > 1) {
+            env.err().println("✔ " + job.name() + " on queue " + job.queue() + ", shared with " + String.join(", ", shared.stream().filter(n -> !n.equals(job.name())).toList())
+                    + ": one worker runs them all (" + JavaApiGenerator.queueWorkerName(job.queue()) + ", one handler per job type); write the handling in "
+                    + String.join(", ", shared.stream().map(n -> jobs + n + "Job").toList()));
+        } else {
+            env.err().println("✔ " + job.name() + " on queue " + job.queue() + (worker ? ": worker plumbing generated; write the handling in "
+                    + jobs + job.name() + "Job" : ": producer generated; apply the queue tables with `dbtool migrate`"));
+        }
         return ExitCodes.OK;
     }
 }

@@ -21,18 +21,27 @@ final class QueueTables {
                     + "PRIMARY KEY (\"queue\", \"job_id\"))",
                 "DROP TABLE \"dbtool_processed_jobs\""});
 
+    /** The outbox rows' job type (a queue may carry several), added after the tables were first written. */
+    static final String TYPE_ID = "dbtool-job-outbox-type";
+    static final List<String[]> TYPE_STEPS = List.<String[]>of(
+            new String[] {"ALTER TABLE \"dbtool_job_outbox\" ADD COLUMN \"job_type\" TEXT", "ALTER TABLE \"dbtool_job_outbox\" DROP COLUMN \"job_type\""});
+
     private QueueTables() {}
 
-    /** Writes the changeset and includes it in the master changelog, unless it is there already. */
+    /** Writes the changesets and includes them in the master changelog, each unless it is there already. */
     static void ensure(LoadedProject project, Environment env) {
         Migrations migrations = Migrations.of(project.schemaPath(), project.loaded().schema());
+        write(migrations, env, ID, STEPS, "the job queues' outbox and idempotency tables (dbtool queue-job)");
+        write(migrations, env, TYPE_ID, TYPE_STEPS, "the job type of outbox rows, for queues shared by several job types (dbtool queue-job)");
+    }
+
+    private static void write(Migrations migrations, Environment env, String id, List<String[]> steps, String comment) {
         ChangelogFormat format = migrations.settings().format();
-        String path = "changes/" + ID + "." + format.extension();
+        String path = "changes/" + id + "." + format.extension();
         Path file = migrations.directory().resolve(path);
         if (Files.exists(file)) return;
         try {
-            AtomicFiles.write(file, SqlChangeSetWriter.writeSteps(STEPS, ID, migrations.author(env), format, path,
-                    "the job queues' outbox and idempotency tables (dbtool queue-job)"));
+            AtomicFiles.write(file, SqlChangeSetWriter.writeSteps(steps, id, migrations.author(env), format, path, comment));
             migrations.include(path);
         } catch (IOException e) {
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot write the queue tables' changeset: " + e.getMessage(), e);

@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "queue-worker",
         description = "Generate the worker of a job: the handler interface, its scaffold (written once, yours to edit) and the plumbing that runs it "
                 + "with the job's @@concurrency, @@timeout and @@retry (exponential backoff with jitter, then dead letters), reclaims jobs of dead "
-                + "workers after the visibility timeout, and shuts down gracefully. Also generates the job's producer.",
+                + "workers after the visibility timeout, and shuts down gracefully. Also generates the job's producer. When several job types "
+                + "share the queue, one worker runs them all (named after the queue: notifications -> NotificationsQueueWorker) with a handler per type.",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 done, 1 schema errors or unknown job, 2 usage, 3 unwritable files.", "",
             "Examples:",

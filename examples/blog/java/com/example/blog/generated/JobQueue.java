@@ -76,12 +76,15 @@ public final class JobQueue {
 
     public boolean paused() { return client.sync().exists(tag + ":paused") == 1; }
 
-    /** A repeatable job: its cron expression, the zone it is read in, and the payload of every job it makes. */
-    public record Schedule(String cron, java.time.ZoneId zone, String payload) {}
+    /**
+     * A repeatable job: its cron expression, the zone it is read in, the payload of every job it makes, and their job
+     * type (null on an untyped queue).
+     */
+    public record Schedule(String cron, java.time.ZoneId zone, String payload, String type) {}
 
     /**
      * Stores (or replaces) the schedule {@code name} in Redis: every worker of the queue adds one job per fire time from
-     * now on, until {@link #unschedule}. Throws for a cron expression that does not parse.
+     * now on, of this handle's job type, until {@link #unschedule}. Throws for a cron expression that does not parse.
      */
     public void schedule(String name, String cron, java.time.ZoneId zone, String payloadJson) {
         Cron.parse(cron);
@@ -89,6 +92,7 @@ public final class JobQueue {
         s.put("cron", cron);
         s.put("zone", zone.getId());
         s.put("payload", payloadJson);
+        if (type != null) s.put("type", type);
         try {
             client.sync().hset(tag + ":schedules", name, PayloadCodec.JSON.writeValueAsString(s));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -105,7 +109,8 @@ public final class JobQueue {
         for (Map.Entry<String, String> e : client.sync().hgetall(tag + ":schedules").entrySet()) {
             try {
                 Map<?, ?> s = PayloadCodec.JSON.readValue(e.getValue(), Map.class);
-                out.put(e.getKey(), new Schedule(String.valueOf(s.get("cron")), java.time.ZoneId.of(String.valueOf(s.get("zone"))), String.valueOf(s.get("payload"))));
+                out.put(e.getKey(), new Schedule(String.valueOf(s.get("cron")), java.time.ZoneId.of(String.valueOf(s.get("zone"))), String.valueOf(s.get("payload")),
+                        s.get("type") == null ? null : String.valueOf(s.get("type"))));
             } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.DateTimeException e2) {
                 // written by hand or by something else: not a schedule this worker can run
             }
@@ -115,6 +120,12 @@ public final class JobQueue {
 
     /** The job type this queue object adds and accepts; null when untyped. */
     public String type() { return type; }
+
+    /**
+     * The same queue seen by the job type {@code jobType}: what it adds carries that type (a queue shared by several job
+     * types is addressed this way; the consumer groups are this handle's).
+     */
+    public JobQueue as(String jobType) { return java.util.Objects.equals(jobType, type) ? this : new JobQueue(client, prefix, name, jobType, false); }
 
     public String name() { return name; }
 

@@ -63,6 +63,13 @@ public final class SendWelcomeEmailProducer {
     public static void enqueue(Connection connection, SendWelcomeEmail payload, JobOptions options)
             throws SQLException {
         payload.validate();
-        Outbox.enqueue(connection, QUEUE, PayloadCodec.encode(payload), options);
+        Outbox.enqueue(connection, QUEUE, "SendWelcomeEmail", PayloadCodec.encode(payload), options);
+    }
+
+    /**
+     * Where an {@code OutboxRelay} sends this job type's outbox rows.
+     */
+    public OutboxRelay.Target outboxTarget() {
+        return new OutboxRelay.Target(queue, DEFAULTS);
     }
 }

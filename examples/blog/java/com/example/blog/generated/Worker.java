@@ -26,8 +26,9 @@ import java.util.function.Function;
  * graceful {@link #close()}: stop fetching, let running jobs finish within the grace period, hand the rest back.
  * Outcomes are settled by one thread that retries what Redis could not take (a blip, a failover) until it lands or
  * the visibility timeout makes the job another worker's; entries it cannot run (no job id, a payload that does not
- * decode or validate, another job type) are dead-lettered at once with the reason; a consumer group lost with Redis's
- * data is created again.
+ * decode or validate, a job type it does not run) are dead-lettered at once with the reason; a consumer group lost with
+ * Redis's data is created again. A queue shared by several job types is run by one worker with a {@link Route} per type
+ * ({@link #routing}): each entry goes to its type's decoder, validation and handler.
  */
 public final class Worker<T> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Worker.class.getName());
@@ -58,9 +59,16 @@ public final class Worker<T> implements AutoCloseable {
         public Settings withRateLimit(int jobs, Duration window) { return new Settings(concurrency, timeout, visibility, grace, keepCompleted, keepCompletedAge, keepDead, keepDeadAge, maxStalls, jobs, window); }
     }
 
+    /**
+     * One job type a worker runs: its defaults (for the jobs its repeat schedules add), how its payload decodes and
+     * validates, and its handler. {@code type} null: an untyped queue, every entry goes to this route.
+     */
+    public record Route<P>(String type, JobDefaults defaults, Function<String, P> decode, JobHandler<P> handler) {}
+
     private final JobQueue queue;
-    private final Function<String, T> decode;
-    private final JobHandler<T> handler;
+    /** The routes by job type; {@link #only} when there is one. */
+    private final Map<String, Route<?>> routes = new java.util.HashMap<>();
+    private final Route<?> only;
     private final Settings settings;
     private final String consumer;
     private final ExecutorService jobs;
@@ -73,7 +81,6 @@ public final class Worker<T> implements AutoCloseable {
     private final Map<String, Long> repeatScheduled = new ConcurrentHashMap<>();
     private Map<String, JobQueue.Schedule> schedules = Map.of();
     private long schedulesReadAt;
-    private final JobDefaults defaults;
     private final Thread fetcher;
     private final Thread settler;
     /** What a handler run came to: success (no failure), a failure to retry, or a rejection (dead-letter at once). */
@@ -82,11 +89,27 @@ public final class Worker<T> implements AutoCloseable {
     private final java.util.concurrent.LinkedBlockingQueue<Outcome> outcomes = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean stopping;
 
+    /** A worker of one job type: {@code queue}'s (entries without a type are taken as that type too). */
     public Worker(JobQueue queue, JobDefaults defaults, Function<String, T> decode, JobHandler<T> handler, Settings settings) {
+        this(queue, settings, List.of(new Route<>(queue.type(), defaults, decode, handler)));
+    }
+
+    /**
+     * A worker of a queue shared by several job types: each entry goes to the route of its type; an entry of another
+     * type, or without one, is dead-lettered with the reason. {@code queue} is the untyped handle of the queue.
+     */
+    public static Worker<Object> routing(JobQueue queue, Settings settings, List<Route<?>> routes) {
+        if (routes.isEmpty()) throw new IllegalArgumentException("a worker needs at least one route");
+        return new Worker<>(queue, settings, routes);
+    }
+
+    private Worker(JobQueue queue, Settings settings, List<Route<?>> routes) {
         this.queue = queue;
-        this.defaults = defaults;
-        this.decode = decode;
-        this.handler = handler;
+        for (Route<?> r : routes) {
+            if (routes.size() > 1 && (r.type() == null || r.type().isEmpty())) throw new IllegalArgumentException("each route of a shared queue needs its job type");
+            if (this.routes.put(r.type(), r) != null) throw new IllegalArgumentException("two routes for the job type " + r.type());
+        }
+        this.only = routes.size() == 1 ? routes.get(0) : null;
         this.settings = settings;
         this.consumer = ManagementFactory.getRuntimeMXBean().getName() + "-" + Integer.toHexString(System.identityHashCode(this));
         // the semaphore bounds concurrency; a handler abandoned at its timeout keeps its thread until it returns
@@ -165,6 +188,13 @@ public final class Worker<T> implements AutoCloseable {
         return this;
     }
 
+    /** The route of an entry's job type: its own, or the only one for an entry without a type; null when there is none. */
+    private Route<?> route(String type) {
+        if (type == null || type.isEmpty()) return only;
+        Route<?> r = routes.get(type);
+        return r != null ? r : only != null && only.type() == null ? only : null;
+    }
+
     /** {@link #repeat(String, String, ZoneId, String)} in UTC. */
     public Worker<T> repeat(String name, String cron, String payloadJson) { return repeat(name, cron, ZoneOffset.UTC, payloadJson); }
 
@@ -175,8 +205,17 @@ public final class Worker<T> implements AutoCloseable {
      * {@link JobQueue#unschedule}. The payload is checked against the job type now, not at the first fire time.
      */
     public Worker<T> repeat(String name, String cron, ZoneId zone, String payloadJson) {
-        decode.apply(payloadJson);
-        queue.schedule(name, cron, zone, payloadJson);
+        if (only == null) throw new IllegalStateException("this worker runs several job types (" + String.join(", ", new java.util.TreeSet<>(routes.keySet()))
+                + "): say which with repeat(type, name, cron, zone, payload)");
+        return repeat(only.type(), name, cron, zone, payloadJson);
+    }
+
+    /** {@link #repeat(String, String, ZoneId, String)} for the job type {@code type} of a shared queue. */
+    public Worker<T> repeat(String type, String name, String cron, ZoneId zone, String payloadJson) {
+        Route<?> r = only != null && java.util.Objects.equals(only.type(), type) ? only : routes.get(type);
+        if (r == null) throw new IllegalArgumentException("this worker does not run " + type + " jobs");
+        r.decode().apply(payloadJson);
+        queue.as(r.type()).schedule(name, cron, zone, payloadJson);
         schedulesReadAt = 0;
         return this;
     }
@@ -272,8 +311,11 @@ public final class Worker<T> implements AutoCloseable {
         for (Map.Entry<String, JobQueue.Schedule> r : schedules.entrySet()) {
             if (repeatScheduled.getOrDefault(r.getKey(), 0L) > now) continue;
             JobQueue.Schedule s = r.getValue();
+            Route<?> route = route(s.type());
+            if (route == null) continue; // a schedule of a job type another deployment's workers run
             long next = Cron.parse(s.cron()).next(ZonedDateTime.now(s.zone()), s.zone()).toInstant().toEpochMilli();
-            queue.add(s.payload(), JobOptions.id("repeat:" + r.getKey() + ":" + next).withDelay(Duration.ofMillis(Math.max(0, next - now))), defaults);
+            queue.as(s.type() != null ? s.type() : route.type())
+                    .add(s.payload(), JobOptions.id("repeat:" + r.getKey() + ":" + next).withDelay(Duration.ofMillis(Math.max(0, next - now))), route.defaults());
             repeatScheduled.put(r.getKey(), next);
         }
     }
@@ -288,9 +330,12 @@ public final class Worker<T> implements AutoCloseable {
     }
 
     private void dispatch(Delivery d) throws InterruptedException {
+        String type = d.job().get("type");
+        Route<?> route = route(type);
         String problem = d.jobId() == null ? "the stream entry has no job id" : d.job().get("payload") == null ? "the stream entry has no payload"
-                : queue.type() != null && d.job().get("type") != null && !d.job().get("type").isEmpty() && !queue.type().equals(d.job().get("type"))
-                ? "a " + d.job().get("type") + " job on a queue read by " + queue.type() + " workers" : null;
+                : route != null ? null
+                : type == null || type.isEmpty() ? "the job has no job type, and this queue's workers run " + String.join(", ", new java.util.TreeSet<>(routes.keySet()))
+                : "a " + type + " job on a queue whose workers run " + String.join(", ", new java.util.TreeSet<>(routes.keySet()));
         if (problem != null) {
             outcomes.add(new Outcome(d, null, problem, System.currentTimeMillis()));
             return;
@@ -298,7 +343,7 @@ public final class Worker<T> implements AutoCloseable {
         slots.acquire();
         running.add(d);
         try {
-            jobs.execute(() -> run(d));
+            jobs.execute(() -> run(d, route));
         } catch (RuntimeException e) {
             running.remove(d);
             slots.release();
@@ -306,7 +351,7 @@ public final class Worker<T> implements AutoCloseable {
         }
     }
 
-    private void run(Delivery d) {
+    private <P> void run(Delivery d, Route<P> route) {
         Thread me = Thread.currentThread();
         java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
         // at the timeout the job fails (and is retried per its backoff) whether or not the handler notices the interrupt;
@@ -321,9 +366,9 @@ public final class Worker<T> implements AutoCloseable {
             running.remove(d);
             slots.release();
         }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        T payload;
+        P payload;
         try {
-            payload = decode.apply(d.job().get("payload"));
+            payload = route.decode().apply(d.job().get("payload"));
         } catch (RuntimeException e) {
             // a payload that does not decode or validate will not on a retry either
             watchdog.cancel(false);
@@ -336,7 +381,7 @@ public final class Worker<T> implements AutoCloseable {
         }
         Throwable failure = null;
         try {
-            handler.handle(new JobContext<>(queue, d.jobId(), payload, d.attempt()));
+            route.handler().handle(new JobContext<>(queue, d.jobId(), payload, d.attempt()));
         } catch (Throwable t) {
             failure = t;
         } finally {

@@ -80,19 +80,23 @@ public final class SchemaValidator {
     }
 
     /**
-     * A queue carries one job type: its worker decodes and validates every entry as that type and rejects entries of
-     * another type, so two job types on one queue would dead-letter each other's jobs.
+     * Several job types may share a queue (its worker dispatches each entry to its type's handler), but one worker runs
+     * the queue: the jobs on it must ask for the same {@code @@concurrency} and {@code @@timeout}. Retries are per job.
      */
     private static void checkSharedQueues(List<Job> jobs, Declarations declarations, ValidationContext ctx) {
-        Map<String, String> owners = new HashMap<>();
+        Map<String, Job> first = new HashMap<>();
         for (Job job : jobs) {
             if (job.queue() == null) continue;
-            String other = owners.putIfAbsent(job.queue(), job.name());
-            if (other != null) {
-                ctx.error(declarations.get(job.name()).name().span(), "Jobs `" + other + "` and `" + job.name() + "` share the queue `" + job.queue()
-                        + "`, but a queue carries one job type (its worker reads every entry as that type and rejects the others). Give `"
-                        + job.name() + "` a queue of its own, e.g. `@@queue(\"" + job.queue() + "-" + job.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase()
-                        + "\")`.");
+            Job other = first.putIfAbsent(job.queue(), job);
+            if (other == null) continue;
+            String conflict = other.concurrency() != job.concurrency() ? "`@@concurrency` (" + other.concurrency() + " and " + job.concurrency() + ")"
+                    : !java.util.Objects.equals(other.timeoutMs(), job.timeoutMs())
+                    ? "`@@timeout` (" + (other.timeoutMs() == null ? "none" : other.timeoutMs() + " ms") + " and " + (job.timeoutMs() == null ? "none" : job.timeoutMs() + " ms") + ")"
+                    : null;
+            if (conflict != null) {
+                ctx.error(declarations.get(job.name()).name().span(), "Jobs `" + other.name() + "` and `" + job.name() + "` share the queue `" + job.queue()
+                        + "` but ask for different " + conflict + ": one worker runs the queue, so give them the same value, or give `" + job.name()
+                        + "` a queue of its own, e.g. `@@queue(\"" + job.queue() + "-" + job.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase() + "\")`.");
             }
         }
     }

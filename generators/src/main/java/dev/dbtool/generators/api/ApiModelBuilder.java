@@ -49,7 +49,16 @@ public final class ApiModelBuilder {
         for (String name : selection.queues().jobs()) {
             jobs.add(schema.job(name).orElseThrow(() -> new ApiModelException("there is no job `" + name + "` in the schema")));
         }
-        return api.withJobs(List.copyOf(jobs), selection.queues().workers());
+        // one worker runs a shared queue, so a worker of one of its job types is a worker of all of them
+        Set<String> workers = new java.util.TreeSet<>(selection.queues().workers());
+        for (dev.dbtool.core.model.Job job : List.copyOf(jobs)) {
+            if (!workers.contains(job.name())) continue;
+            for (dev.dbtool.core.model.Job sibling : schema.jobs()) {
+                if (!sibling.queue().equals(job.queue()) || !workers.add(sibling.name())) continue;
+                if (jobs.stream().noneMatch(j -> j.name().equals(sibling.name()))) jobs.add(sibling);
+            }
+        }
+        return api.withJobs(List.copyOf(jobs), List.copyOf(workers));
     }
 
     private static ApiSchema buildApi(Schema schema, JavaSettings settings, ApiSelection selection) {

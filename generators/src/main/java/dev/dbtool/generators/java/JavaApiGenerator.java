@@ -49,19 +49,27 @@ public final class JavaApiGenerator {
             if (api.cacheEnabled()) files.add(generated(names, ApiCacheWriter.write(api, names)));
         }
         String jobsPackage = api.settings().basePackage() + ".jobs";
+        java.util.Map<String, List<dev.dbtool.core.model.Job>> workersByQueue = new java.util.TreeMap<>();
         for (dev.dbtool.core.model.Job job : api.jobs()) {
             files.add(generated(names, QueueWriter.payload(job, names)));
             files.add(generated(names, QueueWriter.producer(job, names)));
             if (api.workers().contains(job.name())) {
                 files.add(generated(names, QueueWriter.handler(job, names)));
-                files.add(generated(names, QueueWriter.worker(job, names)));
                 files.add(file(jobsPackage, QueueWriter.scaffold(job, names), "", true));
+                workersByQueue.computeIfAbsent(job.queue(), q -> new java.util.ArrayList<>()).add(job);
             }
+        }
+        // a queue of one job type gets that type's worker; a shared queue one worker that dispatches by type
+        for (List<dev.dbtool.core.model.Job> queue : workersByQueue.values()) {
+            files.add(generated(names, queue.size() == 1 ? QueueWriter.worker(queue.get(0), names) : QueueWriter.queueWorker(queue, names)));
         }
         files.addAll(RuntimeFiles.all(names.generated(), HEADER, api.hasApi(), api.cacheEnabled(), !api.jobs().isEmpty()));
         files.sort(java.util.Comparator.comparing(GeneratedFile::path));
         return new Output(sdl, List.copyOf(files));
     }
+
+    /** The class that runs a queue several job types share ({@code email-queue} → {@code EmailQueueWorker}). */
+    public static String queueWorkerName(String queue) { return QueueWriter.queueWorkerName(queue); }
 
     private static GeneratedFile generated(JavaNames names, TypeSpec type) { return file(names.generated(), type, HEADER, false); }
 

@@ -134,7 +134,10 @@ final class QueueWriter {
                 .addMethod(MethodSpec.methodBuilder("enqueue").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addJavadoc("Adds the job through the transactional outbox: it is sent when {@code connection}'s transaction commits, never when it rolls back.\n")
                         .addParameter(Connection.class, "connection").addParameter(payload, "payload").addParameter(options, "options").addException(SQLException.class)
-                        .addStatement("payload.validate()").addStatement("$T.enqueue(connection, QUEUE, $T.encode(payload), options)", names.runtime("Outbox"), codec).build());
+                        .addStatement("payload.validate()").addStatement("$T.enqueue(connection, QUEUE, $S, $T.encode(payload), options)", names.runtime("Outbox"), job.name(), codec).build())
+                .addMethod(MethodSpec.methodBuilder("outboxTarget").addModifiers(Modifier.PUBLIC).returns(names.runtime("OutboxRelay").nestedClass("Target"))
+                        .addJavadoc("Where an {@code OutboxRelay} sends this job type's outbox rows.\n")
+                        .addStatement("return new $T(queue, DEFAULTS)", names.runtime("OutboxRelay").nestedClass("Target")).build());
         return b.build();
     }
 
@@ -161,6 +164,55 @@ final class QueueWriter {
                                 worker, names.runtime("JobQueue"), names.runtime(job.name() + "Producer"), job.name(), names.runtime(job.name() + "Producer"),
                                 names.runtime("PayloadCodec"), payload, payload)
                         .build())
+                .build();
+    }
+
+    /** The worker class of a queue shared by several job types: {@code email-queue} → {@code EmailQueueWorker}, {@code mail} → {@code MailQueueWorker}. */
+    static String queueWorkerName(String queue) {
+        StringBuilder b = new StringBuilder();
+        for (String part : queue.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        if (b.length() == 0 || !Character.isJavaIdentifierStart(b.charAt(0))) b.insert(0, "Q");
+        return b + (b.toString().endsWith("Queue") ? "" : "Queue") + "Worker";
+    }
+
+    /**
+     * One worker for a queue several job types share: a handler per type, each entry routed to its type's decoder,
+     * validation and handler. The jobs agree on concurrency and timeout ({@code validate} checks it), so the settings
+     * are the first one's.
+     */
+    static TypeSpec queueWorker(List<Job> jobs, JavaNames names) {
+        String queueName = jobs.get(0).queue();
+        ClassName worker = names.runtime("Worker");
+        ClassName route = worker.nestedClass("Route");
+        ClassName codec = names.runtime("PayloadCodec");
+        List<String> types = jobs.stream().map(Job::name).toList();
+        Job first = jobs.get(0);
+        MethodSpec.Builder start = MethodSpec.methodBuilder("start").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(worker, ClassName.get(Object.class)))
+                .addJavadoc("Starts the worker: each entry goes to its type's handler after its payload is decoded and validated; an entry of\n"
+                        + "another type, or one that does not validate, is dead-lettered with the reason.\n")
+                .addParameter(names.runtime("QueueClient"), "client").addParameter(String.class, "prefix");
+        CodeBlock.Builder routes = CodeBlock.builder();
+        for (Job job : jobs) {
+            String handler = Character.toLowerCase(job.name().charAt(0)) + job.name().substring(1);
+            ClassName producer = names.runtime(job.name() + "Producer");
+            ClassName payload = names.model(job.name());
+            start.addParameter(names.runtime(job.name() + "Handler"), handler);
+            routes.add(routes.isEmpty() ? "" : ",\n").add("new $T<>($S, $T.DEFAULTS, json -> $T.decode(json, $T.class, $T::validate), $N)",
+                    route, job.name(), producer, codec, payload, payload, handler);
+        }
+        start.addParameter(worker.nestedClass("Settings"), "settings")
+                .addStatement("return $T.routing(new $T(client, prefix, QUEUE), settings, $T.of(\n$>$L$<)).start()", worker, names.runtime("JobQueue"), List.class, routes.build());
+        return TypeSpec.classBuilder(queueWorkerName(queueName)).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("Runs the queue {@code " + queueName + "}, which carries the job types " + String.join(", ", types) + ": one handler per type (concurrency "
+                        + first.concurrency() + (first.timeoutMs() == null ? "" : ", timeout " + first.timeoutMs() + " ms") + "; retries per job type).\n")
+                .addField(FieldSpec.builder(String.class, "QUEUE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer("$S", queueName).build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder("settings").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(worker.nestedClass("Settings"))
+                        .addStatement("return $T.Settings.of($T.DEFAULTS)", worker, names.runtime(first.name() + "Producer")).build())
+                .addMethod(start.build())
                 .build();
     }
 
