@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,6 +75,21 @@ public final class Worker<T> implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Semaphore slots;
     private final Set<Delivery> running = ConcurrentHashMap.newKeySet();
+    /** Handler runs in progress, each with its deadline: the watchdog's list (one sweep for all, not a timer per job). */
+    private final Set<Run> runs = ConcurrentHashMap.newKeySet();
+
+    /** One handler run: its thread, when it times out, and whether it is over (settled by itself or by the watchdog). */
+    private static final class Run {
+        final Delivery delivery;
+        final Thread thread = Thread.currentThread();
+        final long deadline;
+        final java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Run(Delivery delivery, long deadline) {
+            this.delivery = delivery;
+            this.deadline = deadline;
+        }
+    }
     /** The fire time this worker last added a job for, per schedule. */
     private final Map<String, Long> repeatScheduled = new ConcurrentHashMap<>();
     private Map<String, JobQueue.Schedule> schedules = Map.of();
@@ -168,10 +182,10 @@ public final class Worker<T> implements AutoCloseable {
 
     /** Settles what it can, removing each outcome once Redis has it; throws (keeping the rest) at the first failure. */
     private void settle(List<Outcome> unsettled) {
-        List<Outcome> done = unsettled.stream().filter(o -> o.failure() == null && o.rejected() == null).toList();
+        List<Delivery> done = unsettled.stream().filter(o -> o.failure() == null && o.rejected() == null).map(Outcome::delivery).toList();
         if (!done.isEmpty()) {
-            queue.completeAll(done.stream().map(Outcome::delivery).toList(), settings.keepCompleted(), settings.keepCompletedAge());
-            unsettled.removeAll(done);
+            queue.completeAll(done, settings.keepCompleted(), settings.keepCompletedAge());
+            unsettled.removeIf(o -> o.failure() == null && o.rejected() == null);
         }
         for (java.util.Iterator<Outcome> it = unsettled.iterator(); it.hasNext(); ) {
             Outcome o = it.next();
@@ -184,7 +198,29 @@ public final class Worker<T> implements AutoCloseable {
     public Worker<T> start() {
         settler.start();
         fetcher.start();
+        long sweep = Math.max(5, Math.min(100, settings.timeout().toMillis() / 10));
+        timers.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Fails the runs past their timeout: the job is retried per its backoff whether or not the handler notices the
+     * interrupt; a handler that ignores it keeps its thread until it returns, and what it returns then is ignored.
+     */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Run r : runs) {
+            if (now - r.deadline < 0) continue;
+            synchronized (r.over) { // so the interrupt cannot reach the thread after it moved on to another job
+                if (!r.over.compareAndSet(false, true)) continue;
+                r.thread.interrupt();
+            }
+            runs.remove(r);
+            outcomes.add(new Outcome(r.delivery, new TimeoutException("the job ran longer than " + settings.timeout().toMillis() + " ms"), null, System.currentTimeMillis()));
+            abandoned.incrementAndGet();
+            running.remove(r.delivery);
+            slots.release();
+        }
     }
 
     /** The route of an entry's job type: its own, or the only one for an entry without a type; null when there is none. */
@@ -351,27 +387,14 @@ public final class Worker<T> implements AutoCloseable {
     }
 
     private <P> void run(Delivery d, Route<P> route) {
-        Thread me = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
-        // at the timeout the job fails (and is retried per its backoff) whether or not the handler notices the interrupt;
-        // a handler that ignores it keeps its thread until it returns, and what it returns then is ignored
-        ScheduledFuture<?> watchdog = timers.schedule(() -> {
-            synchronized (over) { // so the interrupt cannot reach the thread after it moved on to another job
-                if (!over.compareAndSet(false, true)) return;
-                me.interrupt();
-            }
-            outcomes.add(new Outcome(d, new TimeoutException("the job ran longer than " + settings.timeout().toMillis() + " ms"), null, System.currentTimeMillis()));
-            abandoned.incrementAndGet();
-            running.remove(d);
-            slots.release();
-        }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        Run me = new Run(d, System.nanoTime() + settings.timeout().toNanos());
+        runs.add(me);
         P payload;
         try {
             payload = route.decode().apply(d.job().get("payload"));
         } catch (RuntimeException e) {
             // a payload that does not decode or validate will not on a retry either
-            watchdog.cancel(false);
-            if (finish(over)) {
+            if (finish(me)) {
                 outcomes.add(new Outcome(d, null, "payload rejected: " + e.getMessage(), System.currentTimeMillis()));
                 running.remove(d);
                 slots.release();
@@ -383,10 +406,8 @@ public final class Worker<T> implements AutoCloseable {
             route.handler().handle(new JobContext<>(queue, d.jobId(), payload, d.attempt()));
         } catch (Throwable t) {
             failure = t;
-        } finally {
-            watchdog.cancel(false);
         }
-        if (!finish(over)) return;
+        if (!finish(me)) return;
         outcomes.add(new Outcome(d, failure, null, System.currentTimeMillis()));
         running.remove(d);
         slots.release();
@@ -396,11 +417,12 @@ public final class Worker<T> implements AutoCloseable {
      * Whether this run settles its own job (false when the timeout already did: the run was abandoned and has now
      * returned). Clears an interrupt the watchdog may have sent, so it cannot reach the thread's next job.
      */
-    private boolean finish(java.util.concurrent.atomic.AtomicBoolean over) {
+    private boolean finish(Run run) {
         boolean mine;
-        synchronized (over) {
-            mine = over.compareAndSet(false, true);
+        synchronized (run.over) {
+            mine = run.over.compareAndSet(false, true);
         }
+        if (mine) runs.remove(run);
         Thread.interrupted();
         if (!mine) abandoned.decrementAndGet();
         return mine;
