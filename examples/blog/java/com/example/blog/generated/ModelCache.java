@@ -4,15 +4,11 @@ package com.example.blog.generated;
 import com.fasterxml.jackson.databind.JavaType;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +153,7 @@ public final class ModelCache<T> {
      */
     private <V> V list(String arguments, JavaType type, Load<V> load) throws SQLException {
         if (bypass()) return database.read(load::load);
-        String suffix = ":" + sha256(arguments);
+        String suffix = ":" + Hashes.sha256(arguments);
         String prefix = tag + ":list:g";
         String generation;
         try {
@@ -286,13 +282,5 @@ public final class ModelCache<T> {
     private long jittered() {
         long spread = Math.max(1, ttlMillis / 10);
         return ttlMillis - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1);
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -105,7 +105,7 @@ public final class QueryCache {
                 generations.append(m.tag()).append('=').append(m.generation()).append(';');
                 ttl = Math.min(ttl, m.ttlMillis());
             }
-            String key = tag + ":" + ModelCache.sha256(AstPrinter.printAstCompact(document) + "\n" + input.getOperationName() + "\n"
+            String key = tag + ":" + Hashes.sha256(AstPrinter.printAstCompact(document) + "\n" + input.getOperationName() + "\n"
                     + JSON.writeValueAsString(new TreeMap<>(input.getVariables())) + "\n" + new TreeSet<>(scopes) + "\n" + generations);
             byte[] cached = redis.call(r -> r.get(key));
             ExecutionResult hit = cached == null ? null : decode(cached);

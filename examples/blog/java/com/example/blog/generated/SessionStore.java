@@ -48,7 +48,7 @@ public final class SessionStore {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        String hash = ModelCache.sha256(id);
+        String hash = Hashes.sha256(id);
         String value = subject + "\n" + String.join(" ", scopes);
         redis.call(r -> CacheScripts.run(r, CREATE, ScriptOutputType.INTEGER, List.of(tag + ":" + hash, tag + ":user:" + subject),
                 List.of(bytes(value), bytes(Long.toString(ttl.toMillis())), bytes(hash))));
@@ -58,7 +58,7 @@ public final class SessionStore {
     /** The session's principal, its TTL renewed; empty when unknown, expired or revoked. */
     public Optional<Principal> get(String id) throws CacheUnavailable {
         if (id == null || id.isBlank()) return Optional.empty();
-        Object v = redis.call(r -> CacheScripts.run(r, GET, ScriptOutputType.VALUE, List.of(tag + ":" + ModelCache.sha256(id)), List.of(bytes(Long.toString(ttl.toMillis())))));
+        Object v = redis.call(r -> CacheScripts.run(r, GET, ScriptOutputType.VALUE, List.of(tag + ":" + Hashes.sha256(id)), List.of(bytes(Long.toString(ttl.toMillis())))));
         String text = CacheScripts.text(v);
         if (text == null) return Optional.empty();
         int nl = text.indexOf('\n');
@@ -69,12 +69,12 @@ public final class SessionStore {
 
     /** Renews the session's TTL without reading it; false when it is unknown, expired or revoked. */
     public boolean touch(String id) throws CacheUnavailable {
-        Boolean renewed = redis.call(r -> r.pexpire(tag + ":" + ModelCache.sha256(id), ttl.toMillis()));
+        Boolean renewed = redis.call(r -> r.pexpire(tag + ":" + Hashes.sha256(id), ttl.toMillis()));
         return Boolean.TRUE.equals(renewed);
     }
 
     public void revoke(String id) throws CacheUnavailable {
-        redis.call(r -> r.del(tag + ":" + ModelCache.sha256(id)));
+        redis.call(r -> r.del(tag + ":" + Hashes.sha256(id)));
     }
 
     /** Ends every session of {@code subject}; returns how many there were. */

@@ -34,7 +34,7 @@ public final class UserWiring {
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, r, w.get()), Post::authorId),
                         Post::authorId,
-                        api.cache() == null ? null : (name, keys, load) -> api.cache().post().groups(name, keys, load, Post::authorId));
+                        api.cache() == null ? null : (name, keys, load) -> api.cache().post().groups(name, keys, load::load, Post::authorId));
                 });
         b.dataFetcher("edited", env -> {
                     Auth.require(env, "posts:read");
@@ -44,7 +44,7 @@ public final class UserWiring {
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys, r, w.get()), Post::editorId),
                         Post::editorId,
-                        api.cache() == null ? null : (name, keys, load) -> api.cache().post().groups(name, keys, load, Post::editorId));
+                        api.cache() == null ? null : (name, keys, load) -> api.cache().post().groups(name, keys, load::load, Post::editorId));
                 });
         b.dataFetcher("profile", env -> {
                     Filter rule = api.rules().profile(Auth.principal(env));
@@ -73,7 +73,7 @@ public final class UserWiring {
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.PROJECTION.select(w, ""), UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, r, UserRepository.COLUMNS, api.userRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys, r, w.get()), User::invitedById),
                         User::invitedById,
-                        api.cache() == null ? null : (name, keys, load) -> api.cache().user().groups(name, keys, load, User::invitedById));
+                        api.cache() == null ? null : (name, keys, load) -> api.cache().user().groups(name, keys, load::load, User::invitedById));
                 });
         b.dataFetcher("followers", env -> {
                     Filter rule = api.rules().follow(Auth.principal(env));

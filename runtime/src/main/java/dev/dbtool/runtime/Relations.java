@@ -28,13 +28,20 @@ public final class Relations {
         List<V> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule, Set<String> wanted) throws SQLException;
     }
 
+    /** Loads the rows of these keys (the cache layer's misses). */
+    @FunctionalInterface
+    public interface GroupLoad<K, V> {
+        List<V> load(Connection c, Collection<K> keys) throws SQLException;
+    }
+
     /**
-     * The target model's cached relation groups ({@link ModelCache#groups}) under {@code name}, loading misses with
-     * {@code load}; the generated code passes null when the model is not cached.
+     * The target model's cached relation groups (the cache layer's {@code ModelCache.groups}) under {@code name},
+     * loading misses with {@code load}; the generated code passes null when the model is not cached (and an API without
+     * the cache layer has no ModelCache at all, so nothing here names it).
      */
     @FunctionalInterface
     public interface CachedGroups<K, V> {
-        Map<K, List<V>> groups(String name, Set<K> keys, ModelCache.BatchLoad<K, V> load) throws SQLException;
+        Map<K, List<V>> groups(String name, Set<K> keys, GroupLoad<K, V> load) throws SQLException;
     }
 
     /** A loader for the rows a row rule lets through, reading the fields {@code wanted} supplies when it runs. */
@@ -86,7 +93,7 @@ public final class Relations {
         DataLoaderRegistry registry = env.getDataLoaderRegistry();
         if (cached != null && rule.isAll()) {
             // cached rows are whole rows (the cache serves every selection), so no projection is recorded
-            String group = ModelCache.sha256(name).substring(0, 16);
+            String group = Hashes.sha256(name).substring(0, 16);
             DataLoader<K, List<V>> viaCache = registry.computeIfAbsent(name + "|cache",
                     n -> Batches.<K, V>groupedVia(keys -> cached.groups(group, keys, (c, ks) -> limited.load(c, ks, orderBy, limit, Filter.ALL, null))));
             return viaCache.load(key);

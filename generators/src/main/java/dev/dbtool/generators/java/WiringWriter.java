@@ -92,7 +92,7 @@ final class WiringWriter {
                 CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
                 // first/orderBy lists of a cached target: groups of the target's cache, one per distinct arguments
                 CodeBlock limitedCache = api.cacheEnabled() && target.cached()
-                        ? CodeBlock.of(",\napi.cache() == null ? null : (name, keys, load) -> api.cache().$N().groups(name, keys, load, $T::$N)",
+                        ? CodeBlock.of(",\napi.cache() == null ? null : (name, keys, load) -> api.cache().$N().groups(name, keys, load::load, $T::$N)",
                                 ApiCacheWriter.accessor(target), targetRow, JavaNames.identifier(r.remoteField()))
                         : CodeBlock.of("");
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
