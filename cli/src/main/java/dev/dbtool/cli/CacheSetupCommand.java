@@ -60,6 +60,7 @@ final class CacheSetupCommand implements Callable<Integer> {
                 || project.schema().model(t).map(m -> m.extensions().cacheTtlSeconds() != null).orElse(false)).toList())
                 + (cachedQueries.isEmpty() ? "" : "; whole results of " + String.join(", ", cachedQueries))
                 + ". Create the API with Api.create(dataSource, config, CacheConfig.fromEnvironment(…)) or set REDIS_URL for ApiServer.");
+        project.checkBuildFile(generated, env);
         return ExitCodes.OK;
     }
 }

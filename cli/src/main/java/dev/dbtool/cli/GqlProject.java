@@ -65,6 +65,9 @@ record GqlProject(Path base, Schema schema, JavaSettings settings, Path selectio
 
     Path sdlFile() { return base.resolve(settings.sdl()).normalize(); }
 
+    /** Says which dependencies the generated code needs that the project's build file lacks (or that there is none). */
+    void checkBuildFile(JavaApiGenerator.Output out, Environment env) { ApiProject.checkDependencies(output(), out.files(), env); }
+
     JavaApiGenerator.Output generate(ApiSelection selection) {
         ApiSchema api;
         try {

@@ -56,6 +56,7 @@ final class GqlQueryCommand implements Callable<Integer> {
         GqlProject.Plan plan = project.plan(out, selection, env);
         project.apply(out, selection, plan, env);
         env.err().println("✔ " + name + ": " + k.id() + " " + m + "; edit its resolver in the " + project.settings().scaffoldPackage() + " package");
+        project.checkBuildFile(out, env);
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,12 @@
 package dev.dbtool.cli;
 
 import dev.dbtool.core.model.Model;
+import dev.dbtool.generators.api.ApiModelBuilder;
+import dev.dbtool.generators.api.ApiModelException;
 import dev.dbtool.generators.api.ApiSelection;
+import dev.dbtool.generators.api.OperationKind;
+import dev.dbtool.generators.api.OperationNames;
+import dev.dbtool.generators.api.OperationSpec;
 import dev.dbtool.generators.java.JavaApiGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +26,7 @@ import picocli.CommandLine.ParentCommand;
             "Examples:",
             "  dbtool gql-type User",
             "  dbtool gql-type --all             # every model",
+            "  dbtool gql-type --all --crud      # every model with its list, get, create, update and delete fields",
             "  dbtool gql-type --check           # in CI: fail when the generated sources are stale"})
 final class GqlTypeCommand implements Callable<Integer> {
     @ParentCommand DbtoolCommand root;
@@ -36,6 +42,10 @@ final class GqlTypeCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 and list the files that would change.")
     boolean check;
 
+    @Option(names = "--crud", description = "Also give each named model its root fields, as `dbtool gql-query` names them: users, user, createUser, "
+            + "updateUser, deleteUser (those the model can have; names already taken are left alone).")
+    boolean crud;
+
     @Override
     public Integer call() {
         Environment env = root.environment;
@@ -46,6 +56,15 @@ final class GqlTypeCommand implements Callable<Integer> {
         for (String n : names) {
             project.requireModel(n);
             selection = selection.withType(n);
+            if (!crud) continue;
+            try {
+                for (OperationKind k : ApiModelBuilder.possibleKinds(project.schema(), project.settings(), n)) {
+                    String op = OperationNames.defaultName(k, n);
+                    if (selection.operations().stream().noneMatch(o -> o.name().equals(op))) selection = selection.withOperation(new OperationSpec(op, k, n));
+                }
+            } catch (ApiModelException e) {
+                throw new UserError(ExitCodes.FINDINGS, e.getMessage());
+            }
         }
         if (selection.types().isEmpty()) throw new UserError(ExitCodes.USAGE, "name a model (dbtool gql-type User) or pass --all");
         JavaApiGenerator.Output out = project.generate(selection);
@@ -61,6 +80,7 @@ final class GqlTypeCommand implements Callable<Integer> {
         project.apply(out, selection, plan, env);
         env.err().println("✔ " + selection.types().size() + " types, " + selection.operations().size() + " operations; "
                 + (plan.create().size() + plan.write().size()) + " files written, " + plan.unchanged().size() + " unchanged");
+        project.checkBuildFile(out, env);
         return ExitCodes.OK;
     }
 }

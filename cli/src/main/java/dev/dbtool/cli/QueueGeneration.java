@@ -30,6 +30,7 @@ final class QueueGeneration {
             env.err().println("✔ " + job.name() + " on queue " + job.queue() + (worker ? ": worker plumbing generated; write the handling in "
                     + jobs + job.name() + "Job" : ": producer generated; apply the queue tables with `dbtool migrate`"));
         }
+        project.checkBuildFile(out, env);
         return ExitCodes.OK;
     }
 }

@@ -61,6 +61,18 @@ public final class ApiModelBuilder {
         return api.withJobs(List.copyOf(jobs), List.copyOf(workers));
     }
 
+    /** The operation kinds {@code model} can have: every kind, less update when only its key is writable and create when a required field is not. */
+    public static List<OperationKind> possibleKinds(Schema schema, JavaSettings settings, String model) {
+        ApiType t = buildApi(schema, settings, new ApiSelection(List.of(model), List.of())).types().get(0);
+        List<OperationKind> out = new ArrayList<>();
+        for (OperationKind k : OperationKind.values()) {
+            if (k == OperationKind.UPDATE && t.inputFields().stream().noneMatch(f -> !f.key())) continue;
+            if (k == OperationKind.CREATE && hasRequiredUnmapped(schema.model(model).orElseThrow())) continue;
+            out.add(k);
+        }
+        return List.copyOf(out);
+    }
+
     private static ApiSchema buildApi(Schema schema, JavaSettings settings, ApiSelection selection) {
         Set<String> names = new LinkedHashSet<>(selection.types());
         for (OperationSpec op : selection.operations()) names.add(op.model());
