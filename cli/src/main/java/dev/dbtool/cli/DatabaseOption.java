@@ -57,7 +57,9 @@ public final class DatabaseOption {
             DevDatabase dev = DevDatabase.start(projectDirectory);
             return new Target(dev.jdbcUrl(), "the embedded development database", dev);
         } catch (RuntimeException e) {
-            throw new UserError(ExitCodes.ENVIRONMENT, "cannot start the embedded development database: " + e.getMessage(), e);
+            String hint = String.valueOf(e.getMessage()).contains("could not lock")
+                    ? " (another dbtool command, `dbtool dev` perhaps, is using it: stop that one, or pass --url)" : "";
+            throw new UserError(ExitCodes.ENVIRONMENT, "cannot start the embedded development database: " + e.getMessage() + hint, e);
         }
     }
 }

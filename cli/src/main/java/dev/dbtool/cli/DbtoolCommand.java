@@ -41,6 +41,7 @@ public final class DbtoolCommand implements Runnable {
         SUBCOMMANDS.put("diff", DiffCommand.class);
         SUBCOMMANDS.put("pull", PullCommand.class);
         SUBCOMMANDS.put("seed", SeedCommand.class);
+        SUBCOMMANDS.put("dev", DevCommand.class);
         SUBCOMMANDS.put("gql-type", GqlTypeCommand.class);
         SUBCOMMANDS.put("gql-query", GqlQueryCommand.class);
         SUBCOMMANDS.put("cache-setup", CacheSetupCommand.class);
