@@ -89,6 +89,6 @@ final class ApiProject {
         env.err().println("warning: " + env.display(build) + " lacks " + missing.size() + " dependenc" + (missing.size() == 1 ? "y" : "ies")
                 + " the generated code needs:");
         boolean gradle = !build.getFileName().toString().equals("pom.xml");
-        for (Dependency d : missing) env.err().println("  " + (gradle ? "implementation(\"" + d.key() + ":" + d.version() + "\")" : d.xml()));
+        for (Dependency d : missing) env.err().println("  " + (gradle ? "implementation(\"" + d.key() + (d.version() == null ? "" : ":" + d.version()) + "\")" : d.xml()));
     }
 }

@@ -71,6 +71,12 @@ class GqlCommandsTest {
     }
 
     @Test
+    void springBlogGeneratedSourcesAreCurrent() {
+        Result r = run("gql-type", "--check", "--schema", ROOT.resolve("examples/spring-blog/schema.prisma").toString());
+        assertEquals(0, r.code, "run `./dbtool gql-type --schema examples/spring-blog/schema.prisma` and review the diff:\n" + r.out + r.err);
+    }
+
+    @Test
     void writesTypesOperationsAndTheSelectionFile() throws Exception {
         Files.writeString(dir.resolve("schema.prisma"), SCHEMA);
         Result r = run("gql-query", "customers");

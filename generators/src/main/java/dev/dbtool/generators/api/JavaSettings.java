@@ -7,9 +7,10 @@ import dev.dbtool.core.model.Schema;
  * The {@code generator} block with {@code provider = "dbtool-java"} (all settings optional): {@code output} (a Java
  * source root, relative to the schema file; default {@code src/main/java}), {@code package} (default
  * {@code com.example.app}), {@code sdl} (where {@code schema.graphql} goes; default next to the schema file),
- * {@code maxDepth} (10), {@code maxComplexity} (10000), {@code maxPageSize} (100).
+ * {@code maxDepth} (10), {@code maxComplexity} (10000), {@code maxPageSize} (100), {@code spring} ({@code "true"}: also a
+ * Spring for GraphQL configuration class).
  */
-public record JavaSettings(String output, String basePackage, String sdl, int maxDepth, int maxComplexity, int maxPageSize, String templates) {
+public record JavaSettings(String output, String basePackage, String sdl, int maxDepth, int maxComplexity, int maxPageSize, String templates, boolean spring) {
     /** The file in the {@code templates} folder that replaces the built-in SDL template. */
     public static final String SDL_TEMPLATE = "schema.graphql.mustache";
 
@@ -24,7 +25,15 @@ public record JavaSettings(String output, String basePackage, String sdl, int ma
             throw new IllegalArgumentException("generator `" + g.name() + "`: package \"" + pkg + "\" is not a lower-case Java package name");
         return new JavaSettings(output == null ? "src/main/java" : output, pkg == null ? "com.example.app" : pkg,
                 g == null || g.setting("sdl") == null ? "schema.graphql" : g.setting("sdl"),
-                positive(g, "maxDepth", 10), positive(g, "maxComplexity", 10000), positive(g, "maxPageSize", 100), g == null ? null : g.setting("templates"));
+                positive(g, "maxDepth", 10), positive(g, "maxComplexity", 10000), positive(g, "maxPageSize", 100), g == null ? null : g.setting("templates"),
+                flag(g, "spring"));
+    }
+
+    private static boolean flag(Generator g, String key) {
+        String v = g == null ? null : g.setting(key);
+        if (v == null || v.equals("false")) return false;
+        if (v.equals("true")) return true;
+        throw new IllegalArgumentException("generator `" + g.name() + "`: " + key + " is \"true\" or \"false\", not \"" + v + "\"");
     }
 
     private static int positive(Generator g, String key, int fallback) {

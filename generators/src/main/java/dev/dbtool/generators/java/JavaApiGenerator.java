@@ -47,6 +47,7 @@ public final class JavaApiGenerator {
             files.add(file(names.scaffolds(), RulesWriter.scaffold(api, names), "", true));
             files.add(generated(names, ApiClassWriter.write(api, names, sdl)));
             if (api.cacheEnabled()) files.add(generated(names, ApiCacheWriter.write(api, names)));
+            if (api.settings().spring()) files.add(generated(names, SpringConfigWriter.write(names)));
         }
         String jobsPackage = api.settings().basePackage() + ".jobs";
         java.util.Map<String, List<dev.dbtool.core.model.Job>> workersByQueue = new java.util.TreeMap<>();

@@ -38,6 +38,14 @@ public final class ProjectDependencies {
         use("org.bouncycastle:bcprov-jdk18on", "org\\.bouncycastle\\.");
     }
 
+    /** The Spring configuration's starters, versioned by the application's Spring Boot (so none is given here). */
+    private static final Map<String, Pattern> SPRING_USES = new LinkedHashMap<>();
+
+    static {
+        SPRING_USES.put("org.springframework.boot:spring-boot-starter-graphql", Pattern.compile("(?<![\\w.])org\\.springframework\\.graphql\\."));
+        SPRING_USES.put("org.springframework.boot:spring-boot-starter-security", Pattern.compile("(?<![\\w.])org\\.springframework\\.security\\."));
+    }
+
     /** The logging binding a runnable project ships with (HikariCP and Jetty log through SLF4J). */
     public static final String LOGGING = "org.slf4j:slf4j-simple";
 
@@ -83,6 +91,10 @@ public final class ProjectDependencies {
         List<Dependency> out = new ArrayList<>();
         for (Map.Entry<String, Pattern> use : USES.entrySet()) {
             if (files.stream().anyMatch(f -> use.getValue().matcher(f.content()).find())) out.add(dependency(use.getKey(), null));
+        }
+        for (Map.Entry<String, Pattern> use : SPRING_USES.entrySet()) {
+            String[] ga = use.getKey().split(":");
+            if (files.stream().anyMatch(f -> use.getValue().matcher(f.content()).find())) out.add(new Dependency(ga[0], ga[1], null, null));
         }
         return List.copyOf(out);
     }
