@@ -69,3 +69,18 @@ mean() { echo "$1" | tr ' ' '\n' | grep . | awk '{s+=$1} END {print s/NR}'; }
 for n in dbtool-uncached postgraphile dbtool-cached; do printf '%-16s req/s %s  p99 ms %s\n' "$n" "$(range "${rps[$n]}")" "$(range "${p99s[$n]}")"; done
 awk -v a="$(mean "${rps[dbtool-uncached]}")" -v b="$(mean "${rps[postgraphile]}")" -v c="$(mean "${rps[dbtool-cached]}")" \
   'BEGIN {printf "uncached / PostGraphile: %.2fx (goal >= 1.5)\ncached / uncached: %.2fx (goal >= 5)\n", a / b, c / a}'
+
+# issue #20: the same query with a relation filter on the root list (one EXISTS subquery), uncached, against without
+rel_q='{"query":"{ users(first: 20, where: {posts: {some: {title: {contains: \"user 1\"}}}}) { edges { node { posts(first: 10) { title author { email } } } } } }"}'
+check "$uncached" "$rel_q" "$token"   # 20 matching users, their 200 posts: the filter keeps the page full
+load "$uncached" "$rel_q" "$token" 5 >/dev/null
+declare -a plain_p50 rel_p50
+for round in $(seq "$rounds"); do
+  read -r r1 a50 a99 bad1 < <(load "$uncached" "$dbtool_q" "$token" "$seconds")
+  read -r r2 b50 b99 bad2 < <(load "$uncached" "$rel_q" "$token" "$seconds")
+  printf 'round %d  relation filter: %s req/s p50 %s ms p99 %s ms; without: %s req/s p50 %s ms p99 %s ms; non-2xx/errors %s/%s\n' \
+    "$round" "$r2" "$b50" "$b99" "$r1" "$a50" "$a99" "$bad2" "$bad1"
+  plain_p50+=("$a50"); rel_p50+=("$b50")
+done
+awk -v a="$(echo "${plain_p50[*]}" | tr ' ' '\n' | awk '{s+=$1} END {print s/NR}')" -v b="$(echo "${rel_p50[*]}" | tr ' ' '\n' | awk '{s+=$1} END {print s/NR}')" \
+  'BEGIN {printf "relation filter / none, p50 latency: %.2fx (goal <= 1.5)\n", b / a}'

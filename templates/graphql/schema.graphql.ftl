@@ -127,7 +127,30 @@ input ${t.name()}WhereInput {
 <#list t.where() as f>
   ${f.name()}: ${f.type()}
 </#list>
+<#list t.relationWhere() as f>
+${f.description()}  ${f.name()}: ${f.type()}
+</#list>
 }
+<#if t.listRelationFilter()>
+
+"""A condition on a list relation's ${t.name()} rows (only rows the caller may read count)."""
+input ${t.name()}ListRelationFilter {
+  """At least one matches."""
+  some: ${t.name()}WhereInput
+  """All match (also true when there are none)."""
+  every: ${t.name()}WhereInput
+  """None matches."""
+  none: ${t.name()}WhereInput
+}
+</#if>
+<#if t.relationFilter()>
+
+"""A condition on a single relation's ${t.name()} row; `is: null` means there is none (the caller may read)."""
+input ${t.name()}RelationFilter {
+  is: ${t.name()}WhereInput
+  isNot: ${t.name()}WhereInput
+}
+</#if>
 
 """One sort key; pass several in order of precedence. Ascending puts nulls last."""
 input ${t.name()}OrderByInput {

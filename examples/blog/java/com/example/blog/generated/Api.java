@@ -274,6 +274,38 @@ public final class Api implements ApiEngine {
             + "  createdAt: DateTimeFilter\n"
             + "  updatedAt: DateTimeFilter\n"
             + "  invitedById: StringFilter\n"
+            + "  \"\"\"Rows with some, every or none of their posts matching; only rows the caller may read count. Needs the scope `posts:read`.\"\"\"\n"
+            + "  posts: PostListRelationFilter\n"
+            + "  \"\"\"Rows with some, every or none of their edited matching; only rows the caller may read count. Needs the scope `posts:read`.\"\"\"\n"
+            + "  edited: PostListRelationFilter\n"
+            + "  \"\"\"Rows whose profile is (or is not) one matching; only rows the caller may read count.\"\"\"\n"
+            + "  profile: ProfileRelationFilter\n"
+            + "  \"\"\"Rows with some, every or none of their comments matching; only rows the caller may read count.\"\"\"\n"
+            + "  comments: CommentListRelationFilter\n"
+            + "  \"\"\"Rows whose invitedBy is (or is not) one matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+            + "  invitedBy: UserRelationFilter\n"
+            + "  \"\"\"Rows with some, every or none of their invited matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+            + "  invited: UserListRelationFilter\n"
+            + "  \"\"\"Rows with some, every or none of their followers matching; only rows the caller may read count.\"\"\"\n"
+            + "  followers: FollowListRelationFilter\n"
+            + "  \"\"\"Rows with some, every or none of their following matching; only rows the caller may read count.\"\"\"\n"
+            + "  following: FollowListRelationFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a list relation's User rows (only rows the caller may read count).\"\"\"\n"
+            + "input UserListRelationFilter {\n"
+            + "  \"\"\"At least one matches.\"\"\"\n"
+            + "  some: UserWhereInput\n"
+            + "  \"\"\"All match (also true when there are none).\"\"\"\n"
+            + "  every: UserWhereInput\n"
+            + "  \"\"\"None matches.\"\"\"\n"
+            + "  none: UserWhereInput\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a single relation's User row; `is: null` means there is none (the caller may read).\"\"\"\n"
+            + "input UserRelationFilter {\n"
+            + "  is: UserWhereInput\n"
+            + "  isNot: UserWhereInput\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -334,6 +366,14 @@ public final class Api implements ApiEngine {
             + "  bio: StringFilter\n"
             + "  website: StringFilter\n"
             + "  userId: StringFilter\n"
+            + "  \"\"\"Rows whose user is (or is not) one matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+            + "  user: UserRelationFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a single relation's Profile row; `is: null` means there is none (the caller may read).\"\"\"\n"
+            + "input ProfileRelationFilter {\n"
+            + "  is: ProfileWhereInput\n"
+            + "  isNot: ProfileWhereInput\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -426,6 +466,30 @@ public final class Api implements ApiEngine {
             + "  deletedAt: DateTimeFilter\n"
             + "  authorId: StringFilter\n"
             + "  editorId: StringFilter\n"
+            + "  \"\"\"Rows whose author is (or is not) one matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+            + "  author: UserRelationFilter\n"
+            + "  \"\"\"Rows whose editor is (or is not) one matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+            + "  editor: UserRelationFilter\n"
+            + "  \"\"\"Rows with some, every or none of their tags matching; only rows the caller may read count.\"\"\"\n"
+            + "  tags: TagListRelationFilter\n"
+            + "  \"\"\"Rows with some, every or none of their comments matching; only rows the caller may read count.\"\"\"\n"
+            + "  comments: CommentListRelationFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a list relation's Post rows (only rows the caller may read count).\"\"\"\n"
+            + "input PostListRelationFilter {\n"
+            + "  \"\"\"At least one matches.\"\"\"\n"
+            + "  some: PostWhereInput\n"
+            + "  \"\"\"All match (also true when there are none).\"\"\"\n"
+            + "  every: PostWhereInput\n"
+            + "  \"\"\"None matches.\"\"\"\n"
+            + "  none: PostWhereInput\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a single relation's Post row; `is: null` means there is none (the caller may read).\"\"\"\n"
+            + "input PostRelationFilter {\n"
+            + "  is: PostWhereInput\n"
+            + "  isNot: PostWhereInput\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -477,6 +541,18 @@ public final class Api implements ApiEngine {
             + "  NOT: TagWhereInput\n"
             + "  id: IntFilter\n"
             + "  name: StringFilter\n"
+            + "  \"\"\"Rows with some, every or none of their posts matching; only rows the caller may read count. Needs the scope `posts:read`.\"\"\"\n"
+            + "  posts: PostListRelationFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a list relation's Tag rows (only rows the caller may read count).\"\"\"\n"
+            + "input TagListRelationFilter {\n"
+            + "  \"\"\"At least one matches.\"\"\"\n"
+            + "  some: TagWhereInput\n"
+            + "  \"\"\"All match (also true when there are none).\"\"\"\n"
+            + "  every: TagWhereInput\n"
+            + "  \"\"\"None matches.\"\"\"\n"
+            + "  none: TagWhereInput\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -541,6 +617,30 @@ public final class Api implements ApiEngine {
             + "  authorId: StringFilter\n"
             + "  parentId: StringFilter\n"
             + "  createdAt: DateTimeFilter\n"
+            + "  \"\"\"Rows whose post is (or is not) one matching; only rows the caller may read count. Needs the scope `posts:read`.\"\"\"\n"
+            + "  post: PostRelationFilter\n"
+            + "  \"\"\"Rows whose author is (or is not) one matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+            + "  author: UserRelationFilter\n"
+            + "  \"\"\"Rows whose parent is (or is not) one matching; only rows the caller may read count.\"\"\"\n"
+            + "  parent: CommentRelationFilter\n"
+            + "  \"\"\"Rows with some, every or none of their replies matching; only rows the caller may read count.\"\"\"\n"
+            + "  replies: CommentListRelationFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a list relation's Comment rows (only rows the caller may read count).\"\"\"\n"
+            + "input CommentListRelationFilter {\n"
+            + "  \"\"\"At least one matches.\"\"\"\n"
+            + "  some: CommentWhereInput\n"
+            + "  \"\"\"All match (also true when there are none).\"\"\"\n"
+            + "  every: CommentWhereInput\n"
+            + "  \"\"\"None matches.\"\"\"\n"
+            + "  none: CommentWhereInput\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a single relation's Comment row; `is: null` means there is none (the caller may read).\"\"\"\n"
+            + "input CommentRelationFilter {\n"
+            + "  is: CommentWhereInput\n"
+            + "  isNot: CommentWhereInput\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -593,6 +693,20 @@ public final class Api implements ApiEngine {
             + "  followerId: StringFilter\n"
             + "  followingId: StringFilter\n"
             + "  since: DateTimeFilter\n"
+            + "  \"\"\"Rows whose follower is (or is not) one matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+            + "  follower: UserRelationFilter\n"
+            + "  \"\"\"Rows whose following is (or is not) one matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+            + "  following: UserRelationFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a list relation's Follow rows (only rows the caller may read count).\"\"\"\n"
+            + "input FollowListRelationFilter {\n"
+            + "  \"\"\"At least one matches.\"\"\"\n"
+            + "  some: FollowWhereInput\n"
+            + "  \"\"\"All match (also true when there are none).\"\"\"\n"
+            + "  every: FollowWhereInput\n"
+            + "  \"\"\"None matches.\"\"\"\n"
+            + "  none: FollowWhereInput\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -939,6 +1053,40 @@ public final class Api implements ApiEngine {
         builder.instrumentation(Limits.instrumentation(config));
         builder.defaultDataFetcherExceptionHandler(new ErrorHandler(CONSTRAINTS));
         builder.preparsedDocumentProvider(new DocumentCache(1000));
+    }
+
+    /**
+     * What relation filters reach of each type.
+     */
+    @Override
+    public FilterModel filterModel(String type) {
+        return switch (type) {
+            case "User" -> UserWiring.FILTER;
+            case "Profile" -> ProfileWiring.FILTER;
+            case "Post" -> PostWiring.FILTER;
+            case "Tag" -> TagWiring.FILTER;
+            case "Comment" -> CommentWiring.FILTER;
+            case "Follow" -> FollowWiring.FILTER;
+            case "AuditEvent" -> AuditEventWiring.FILTER;
+            default -> null;
+        };
+    }
+
+    /**
+     * Each type's row rule, for relation filters: only the rows a caller may read count.
+     */
+    @Override
+    public Filter rule(String type, Principal principal) {
+        return switch (type) {
+            case "User" -> rules.user(principal);
+            case "Profile" -> rules.profile(principal);
+            case "Post" -> rules.post(principal);
+            case "Tag" -> rules.tag(principal);
+            case "Comment" -> rules.comment(principal);
+            case "Follow" -> rules.follow(principal);
+            case "AuditEvent" -> rules.auditEvent(principal);
+            default -> Filter.ALL;
+        };
     }
 
     /**

@@ -16,6 +16,11 @@ public final class AuditEventWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on AuditEvent may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("AuditEvent", AuditEventRepository.TABLE, AuditEventRepository.QUERYABLE, AuditEventRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries());
+
     private AuditEventWiring() {
     }
 

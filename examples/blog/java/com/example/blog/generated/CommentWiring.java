@@ -17,6 +17,15 @@ public final class CommentWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on Comment may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("Comment", CommentRepository.TABLE, CommentRepository.QUERYABLE, CommentRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries(
+            Map.entry("post", FilterModel.Link.direct("Post", false, CommentRepository.COLUMNS.get("postId").sql(), PostRepository.COLUMNS.get("id").sql())),
+            Map.entry("author", FilterModel.Link.direct("User", false, CommentRepository.COLUMNS.get("authorId").sql(), UserRepository.COLUMNS.get("id").sql())),
+            Map.entry("parent", FilterModel.Link.direct("Comment", false, CommentRepository.COLUMNS.get("parentId").sql(), CommentRepository.COLUMNS.get("id").sql())),
+            Map.entry("replies", FilterModel.Link.direct("Comment", true, CommentRepository.COLUMNS.get("id").sql(), CommentRepository.COLUMNS.get("parentId").sql()))));
+
     private CommentWiring() {
     }
 

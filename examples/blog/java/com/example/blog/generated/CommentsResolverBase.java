@@ -35,7 +35,7 @@ public abstract class CommentsResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
-        Filter where = Inputs.where(env.getArgument("where"), CommentWiring.FIELD_SCOPES, principal);
+        Filter where = Inputs.where(env.getArgument("where"), CommentWiring.FILTER, api, principal);
         List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), CommentWiring.FIELD_SCOPES, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked) {

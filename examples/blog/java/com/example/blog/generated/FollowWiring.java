@@ -17,6 +17,13 @@ public final class FollowWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on Follow may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("Follow", FollowRepository.TABLE, FollowRepository.QUERYABLE, FollowRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries(
+            Map.entry("follower", FilterModel.Link.direct("User", false, FollowRepository.COLUMNS.get("followerId").sql(), UserRepository.COLUMNS.get("id").sql())),
+            Map.entry("following", FilterModel.Link.direct("User", false, FollowRepository.COLUMNS.get("followingId").sql(), UserRepository.COLUMNS.get("id").sql()))));
+
     private FollowWiring() {
     }
 

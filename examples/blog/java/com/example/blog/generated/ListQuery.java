@@ -75,7 +75,7 @@ public final class ListQuery<T> {
         }
         String orderFingerprint = Integer.toHexString(fingerprint.toString().hashCode());
         boolean backward = page.backward();
-        SqlFilter.Compiled filter = SqlFilter.compile(where, columns).and(SqlFilter.compile(rule, allColumns));
+        SqlFilter.Compiled filter = SqlFilter.compile(where, columns, table).and(SqlFilter.compile(rule, allColumns, table));
         StringBuilder sql = new StringBuilder("SELECT ").append(select);
         for (int k = 0; k < sortColumns.size(); k++) sql.append(", ").append(sortColumns.get(k).sql()).append("::text AS \"_cursor").append(k).append('"');
         sql.append(" FROM ").append(table).append(" WHERE ").append(filter.sql());

@@ -19,6 +19,15 @@ public final class PostWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on Post may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("Post", PostRepository.TABLE, PostRepository.QUERYABLE, PostRepository.COLUMNS, FIELD_SCOPES, "posts:read", Map.ofEntries(
+            Map.entry("author", FilterModel.Link.direct("User", false, PostRepository.COLUMNS.get("authorId").sql(), UserRepository.COLUMNS.get("id").sql())),
+            Map.entry("editor", FilterModel.Link.direct("User", false, PostRepository.COLUMNS.get("editorId").sql(), UserRepository.COLUMNS.get("id").sql())),
+            Map.entry("tags", FilterModel.Link.through("Tag", PostRepository.COLUMNS.get("id").sql(), TagRepository.COLUMNS.get("id").sql(), "\"_PostToTag\"", "\"A\"", "\"B\"")),
+            Map.entry("comments", FilterModel.Link.direct("Comment", true, PostRepository.COLUMNS.get("id").sql(), CommentRepository.COLUMNS.get("postId").sql()))));
+
     private PostWiring() {
     }
 

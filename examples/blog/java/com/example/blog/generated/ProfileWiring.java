@@ -16,6 +16,12 @@ public final class ProfileWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on Profile may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("Profile", ProfileRepository.TABLE, ProfileRepository.QUERYABLE, ProfileRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries(
+            Map.entry("user", FilterModel.Link.direct("User", false, ProfileRepository.COLUMNS.get("userId").sql(), UserRepository.COLUMNS.get("id").sql()))));
+
     private ProfileWiring() {
     }
 

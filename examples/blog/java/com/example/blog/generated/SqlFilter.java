@@ -9,10 +9,18 @@ import java.util.Map;
 /** Compiles a {@link Filter} into a SQL predicate whose values are all bound parameters. */
 public final class SqlFilter {
     private final Map<String, Column> columns;
+    /** The table (or alias) the columns belong to, which relation subqueries correlate with; null outside a list query. */
+    private final String outer;
+    /** Subquery aliases used so far in this statement, shared by nested filters. */
+    private final int[] aliases;
     private final StringBuilder sql = new StringBuilder();
     private final List<Object[]> params = new ArrayList<>();
 
-    private SqlFilter(Map<String, Column> columns) { this.columns = columns; }
+    private SqlFilter(Map<String, Column> columns, String outer, int[] aliases) {
+        this.columns = columns;
+        this.outer = outer;
+        this.aliases = aliases;
+    }
 
     /** The predicate and its parameters as (Column, value) pairs, in order. */
     public record Compiled(String sql, List<Object[]> params) {
@@ -26,8 +34,11 @@ public final class SqlFilter {
         }
     }
 
-    public static Compiled compile(Filter filter, Map<String, Column> columns) {
-        SqlFilter f = new SqlFilter(columns);
+    public static Compiled compile(Filter filter, Map<String, Column> columns) { return compile(filter, columns, null); }
+
+    /** The same for rows of {@code table}, which relation filters' subqueries correlate with. */
+    public static Compiled compile(Filter filter, Map<String, Column> columns, String table) {
+        SqlFilter f = new SqlFilter(columns, table, new int[1]);
         f.emit(filter == null ? Filter.ALL : filter);
         return new Compiled(f.sql.toString(), List.copyOf(f.params));
     }
@@ -39,7 +50,57 @@ public final class SqlFilter {
             sql.append("NOT (");
             emit(not.filter());
             sql.append(')');
-        } else condition((Filter.Condition) filter);
+        } else if (filter instanceof Filter.Relation r) relation(r);
+        else condition((Filter.Condition) filter);
+    }
+
+    /**
+     * A correlated (NOT) EXISTS over the target's rows the caller may see: {@code some}/{@code is} — one matches,
+     * {@code none}/{@code isNot} — none matches, {@code every} — none fails to match. Columns inside are qualified by
+     * the subquery's alias, so names the outer table shares cannot be confused.
+     */
+    private void relation(Filter.Relation r) {
+        if (outer == null) throw new IllegalStateException("relation filter on `" + r.field() + "` outside a list query");
+        FilterModel.Link link = r.link();
+        int n = ++aliases[0];
+        String alias = "\"r" + n + "\"";
+        String from;
+        String correlation;
+        if (link.joinTable() != null) {
+            String join = "\"j" + n + "\"";
+            from = link.joinTable() + " AS " + join + " JOIN " + r.target().table() + " AS " + alias + " ON " + alias + "." + link.innerColumn() + " = "
+                    + join + "." + link.joinInner();
+            correlation = join + "." + link.joinOuter() + " = " + outer + "." + link.outerColumn();
+        } else {
+            from = r.target().table() + " AS " + alias;
+            correlation = alias + "." + link.innerColumn() + " = " + outer + "." + link.outerColumn();
+        }
+        SqlFilter rule = new SqlFilter(qualified(r.target().allColumns(), alias), alias, aliases);
+        rule.emit(r.rule() == null ? Filter.ALL : r.rule());
+        SqlFilter inner = new SqlFilter(qualified(r.target().columns(), alias), alias, aliases);
+        inner.emit(r.inner() == null ? Filter.ALL : r.inner());
+        boolean negated = switch (r.op()) {
+            case SOME -> false;
+            case NONE, EVERY -> true;
+            case IS -> r.inner() == null; // is: null — no related row the caller may see
+            case IS_NOT -> r.inner() != null;
+        };
+        sql.append(negated ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ").append(from).append(" WHERE ").append(correlation)
+                .append(" AND (").append(rule.sql).append(')');
+        params.addAll(rule.params);
+        if (r.op() == Filter.RelationOp.EVERY) sql.append(" AND NOT (").append(inner.sql).append(')');
+        else sql.append(" AND (").append(inner.sql).append(')');
+        params.addAll(inner.params);
+        sql.append(')');
+    }
+
+    private static Map<String, Column> qualified(Map<String, Column> columns, String alias) {
+        Map<String, Column> out = new java.util.HashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            Column c = e.getValue();
+            out.put(e.getKey(), new Column(c.field(), alias + "." + c.sql(), c.cast(), c.kind(), c.nullable()));
+        }
+        return out;
     }
 
     private void join(List<Filter> parts, String operator, String empty) {

@@ -16,6 +16,12 @@ public final class TagWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on Tag may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("Tag", TagRepository.TABLE, TagRepository.QUERYABLE, TagRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries(
+            Map.entry("posts", FilterModel.Link.through("Post", TagRepository.COLUMNS.get("id").sql(), PostRepository.COLUMNS.get("id").sql(), "\"_PostToTag\"", "\"B\"", "\"A\""))));
+
     private TagWiring() {
     }
 

@@ -17,6 +17,19 @@ public final class UserWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on User may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("User", UserRepository.TABLE, UserRepository.QUERYABLE, UserRepository.COLUMNS, FIELD_SCOPES, "users:read", Map.ofEntries(
+            Map.entry("posts", FilterModel.Link.direct("Post", true, UserRepository.COLUMNS.get("id").sql(), PostRepository.COLUMNS.get("authorId").sql())),
+            Map.entry("edited", FilterModel.Link.direct("Post", true, UserRepository.COLUMNS.get("id").sql(), PostRepository.COLUMNS.get("editorId").sql())),
+            Map.entry("profile", FilterModel.Link.direct("Profile", false, UserRepository.COLUMNS.get("id").sql(), ProfileRepository.COLUMNS.get("userId").sql())),
+            Map.entry("comments", FilterModel.Link.direct("Comment", true, UserRepository.COLUMNS.get("id").sql(), CommentRepository.COLUMNS.get("authorId").sql())),
+            Map.entry("invitedBy", FilterModel.Link.direct("User", false, UserRepository.COLUMNS.get("invitedById").sql(), UserRepository.COLUMNS.get("id").sql())),
+            Map.entry("invited", FilterModel.Link.direct("User", true, UserRepository.COLUMNS.get("id").sql(), UserRepository.COLUMNS.get("invitedById").sql())),
+            Map.entry("followers", FilterModel.Link.direct("Follow", true, UserRepository.COLUMNS.get("id").sql(), FollowRepository.COLUMNS.get("followingId").sql())),
+            Map.entry("following", FilterModel.Link.direct("Follow", true, UserRepository.COLUMNS.get("id").sql(), FollowRepository.COLUMNS.get("followerId").sql()))));
+
     private UserWiring() {
     }
 

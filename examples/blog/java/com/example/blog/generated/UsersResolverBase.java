@@ -29,7 +29,7 @@ public abstract class UsersResolverBase implements DataFetcher<Object> {
     protected Page<User> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         Filter rule = api.rules().user(principal);
-        if (api.cache() != null) {
+        if (api.cache() != null && !where.crossesRelations()) {
             return api.cache().user().page("findMany|" + where + "|" + rule + "|" + orderBy + "|" + page, c -> api.userRepository().findMany(c, where, rule, orderBy, page));
         }
         return api.database().read(c -> api.userRepository().findMany(c, where, rule, orderBy, page));
@@ -38,7 +38,7 @@ public abstract class UsersResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:read");
-        Filter where = Inputs.where(env.getArgument("where"), UserWiring.FIELD_SCOPES, principal);
+        Filter where = Inputs.where(env.getArgument("where"), UserWiring.FILTER, api, principal);
         List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), UserWiring.FIELD_SCOPES, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked && api.cache() == null) {

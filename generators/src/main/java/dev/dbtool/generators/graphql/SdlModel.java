@@ -19,21 +19,29 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
 
     public record Field(String description, String name, String arguments, String type) {}
 
+    /**
+     * {@code relationWhere}: the where input's relation filters; {@code listRelationFilter} / {@code relationFilter}: whether
+     * a to-many / to-one relation points at this type, so its {@code …ListRelationFilter} / {@code …RelationFilter} input
+     * is needed.
+     */
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
-                       List<String> sortable) {}
+                       List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter) {}
 
     public static SdlModel of(ApiSchema api) {
         List<Enum> enums = new ArrayList<>();
         for (ApiEnum e : api.enums()) enums.add(new Enum(describe(e.documentation(), ""), e.name(), e.values().stream().map(ApiEnum.Value::name).toList()));
+        java.util.Set<String> manyTargets = new java.util.HashSet<>();
+        java.util.Set<String> oneTargets = new java.util.HashSet<>();
+        for (ApiType t : api.types()) for (ApiRelation r : t.relations()) (r.many() ? manyTargets : oneTargets).add(r.target());
         List<Type> types = new ArrayList<>();
-        for (ApiType t : api.types()) types.add(type(api, t));
+        for (ApiType t : api.types()) types.add(type(api, t, manyTargets.contains(t.name()), oneTargets.contains(t.name())));
         List<Field> queries = new ArrayList<>();
         List<Field> mutations = new ArrayList<>();
         for (OperationSpec op : api.operations()) (op.kind().mutation() ? mutations : queries).add(operation(api.typeOf(op), op));
         return new SdlModel(enums, types, queries, mutations);
     }
 
-    private static Type type(ApiSchema api, ApiType t) {
+    private static Type type(ApiSchema api, ApiType t, boolean manyTarget, boolean oneTarget) {
         List<Field> fields = new ArrayList<>();
         for (ApiField f : t.outputFields()) {
             boolean guarded = f.authScope() != null;
@@ -63,9 +71,16 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         List<Field> where = new ArrayList<>();
         for (ApiField f : t.fields()) if (f.filterable()) where.add(new Field("", f.name(), "", filterType(f)));
         List<String> sortable = t.fields().stream().filter(ApiField::sortable).map(ApiField::name).toList();
+        List<Field> relationWhere = new ArrayList<>();
+        for (ApiRelation r : t.relations()) {
+            String readScope = api.type(r.target()).orElseThrow().readScope();
+            String doc = (r.many() ? "Rows with some, every or none of their " + r.name() + " matching" : "Rows whose " + r.name() + " is (or is not) one matching")
+                    + "; only rows the caller may read count." + (readScope == null ? "" : " Needs the scope `" + readScope + "`.");
+            relationWhere.add(new Field(describe(doc, "  "), r.name(), "", r.target() + (r.many() ? "ListRelationFilter" : "RelationFilter")));
+        }
         String doc = t.documentation();
         if (t.readScope() != null) doc = join(doc, "Reading needs the scope `" + t.readScope() + "`.");
-        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable);
+        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget);
     }
 
     private static Field operation(ApiType t, OperationSpec op) {

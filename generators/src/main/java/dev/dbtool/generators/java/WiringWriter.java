@@ -38,6 +38,23 @@ final class WiringWriter {
         }
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(Map.class, String.class, String.class), "FIELD_SCOPES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Filterable or sortable fields guarded by {@code @auth}, and their scopes.\n").initializer(scopes.add(")").build()).build());
+        ClassName filterModel = names.runtime("FilterModel");
+        ClassName repository = names.repository(t.name());
+        CodeBlock.Builder links = CodeBlock.builder().add("$T.ofEntries($>$>", Map.class);
+        int l = 0;
+        for (ApiRelation r : t.relations()) {
+            ClassName target = names.repository(r.target());
+            CodeBlock outer = CodeBlock.of("$T.COLUMNS.get($S).sql()", repository, r.localField());
+            CodeBlock inner = CodeBlock.of("$T.COLUMNS.get($S).sql()", target, r.remoteField());
+            CodeBlock link = r.kind() == ApiRelation.Kind.MANY_TO_MANY
+                    ? CodeBlock.of("$T.Link.through($S, $L, $L, $S, $S, $S)", filterModel, r.target(), outer, inner, r.joinTable(), r.joinLocalColumn(), r.joinRemoteColumn())
+                    : CodeBlock.of("$T.Link.direct($S, $L, $L, $L)", filterModel, r.target(), r.many(), outer, inner);
+            links.add(l++ > 0 ? ",\n" : "\n").add("$T.entry($S, $L)", Map.class, r.name(), link);
+        }
+        b.addField(FieldSpec.builder(filterModel, "FILTER", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("What a where input on " + t.name() + " may name, relations included (they compile to EXISTS subqueries).\n")
+                .initializer("new $T($S, $T.TABLE, $T.QUERYABLE, $T.COLUMNS, FIELD_SCOPES, $L, $L)", filterModel, t.name(), repository, repository, repository,
+                        t.readScope() == null ? "null" : "\"" + t.readScope() + "\"", links.add(")$<$<").build()).build());
 
         MethodSpec.Builder type = MethodSpec.methodBuilder("type").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TYPE_WIRING)
                 .addParameter(names.api(), "api").addStatement("$T.Builder b = $T.newTypeWiring($S)", TYPE_WIRING, TYPE_WIRING, t.name());

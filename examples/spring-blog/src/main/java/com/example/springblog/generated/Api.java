@@ -191,6 +191,14 @@ public final class Api implements ApiEngine {
             + "  id: IntFilter\n"
             + "  email: StringFilter\n"
             + "  name: StringFilter\n"
+            + "  \"\"\"Rows with some, every or none of their posts matching; only rows the caller may read count. Needs the scope `blog:read`.\"\"\"\n"
+            + "  posts: PostListRelationFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a single relation's Author row; `is: null` means there is none (the caller may read).\"\"\"\n"
+            + "input AuthorRelationFilter {\n"
+            + "  is: AuthorWhereInput\n"
+            + "  isNot: AuthorWhereInput\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -244,6 +252,18 @@ public final class Api implements ApiEngine {
             + "  title: StringFilter\n"
             + "  published: BooleanFilter\n"
             + "  authorId: IntFilter\n"
+            + "  \"\"\"Rows whose author is (or is not) one matching; only rows the caller may read count. Needs the scope `blog:read`.\"\"\"\n"
+            + "  author: AuthorRelationFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"A condition on a list relation's Post rows (only rows the caller may read count).\"\"\"\n"
+            + "input PostListRelationFilter {\n"
+            + "  \"\"\"At least one matches.\"\"\"\n"
+            + "  some: PostWhereInput\n"
+            + "  \"\"\"All match (also true when there are none).\"\"\"\n"
+            + "  every: PostWhereInput\n"
+            + "  \"\"\"None matches.\"\"\"\n"
+            + "  none: PostWhereInput\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -456,6 +476,30 @@ public final class Api implements ApiEngine {
         builder.instrumentation(Limits.instrumentation(config));
         builder.defaultDataFetcherExceptionHandler(new ErrorHandler(CONSTRAINTS));
         builder.preparsedDocumentProvider(new DocumentCache(1000));
+    }
+
+    /**
+     * What relation filters reach of each type.
+     */
+    @Override
+    public FilterModel filterModel(String type) {
+        return switch (type) {
+            case "Author" -> AuthorWiring.FILTER;
+            case "Post" -> PostWiring.FILTER;
+            default -> null;
+        };
+    }
+
+    /**
+     * Each type's row rule, for relation filters: only the rows a caller may read count.
+     */
+    @Override
+    public Filter rule(String type, Principal principal) {
+        return switch (type) {
+            case "Author" -> rules.author(principal);
+            case "Post" -> rules.post(principal);
+            default -> Filter.ALL;
+        };
     }
 
     /**

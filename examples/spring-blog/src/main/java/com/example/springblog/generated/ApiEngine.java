@@ -24,6 +24,12 @@ public interface ApiEngine extends AutoCloseable {
     /** Session ids for {@code Authorization: Session <id>}, or null without the cache layer. */
     SessionLookup sessionLookup();
 
+    /** The filter model of a type, through which relation filters reach it; null for a type the API does not serve. */
+    default FilterModel filterModel(String type) { return null; }
+
+    /** The row rule of a type for {@code principal} (every row by default). */
+    default Filter rule(String type, Principal principal) { return Filter.ALL; }
+
     /** Releases the API's own connections (the data source is the caller's). */
     @Override
     void close();

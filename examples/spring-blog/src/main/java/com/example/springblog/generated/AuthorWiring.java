@@ -16,6 +16,12 @@ public final class AuthorWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on Author may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("Author", AuthorRepository.TABLE, AuthorRepository.QUERYABLE, AuthorRepository.COLUMNS, FIELD_SCOPES, "blog:read", Map.ofEntries(
+            Map.entry("posts", FilterModel.Link.direct("Post", true, AuthorRepository.COLUMNS.get("id").sql(), PostRepository.COLUMNS.get("authorId").sql()))));
+
     private AuthorWiring() {
     }
 

@@ -29,7 +29,7 @@ public abstract class AuthorsResolverBase implements DataFetcher<Object> {
     protected Page<Author> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         Filter rule = api.rules().author(principal);
-        if (api.cache() != null) {
+        if (api.cache() != null && !where.crossesRelations()) {
             return api.cache().author().page("findMany|" + where + "|" + rule + "|" + orderBy + "|" + page, c -> api.authorRepository().findMany(c, where, rule, orderBy, page));
         }
         return api.database().read(c -> api.authorRepository().findMany(c, where, rule, orderBy, page));
@@ -38,7 +38,7 @@ public abstract class AuthorsResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "blog:read");
-        Filter where = Inputs.where(env.getArgument("where"), AuthorWiring.FIELD_SCOPES, principal);
+        Filter where = Inputs.where(env.getArgument("where"), AuthorWiring.FILTER, api, principal);
         List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), AuthorWiring.FIELD_SCOPES, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked && api.cache() == null) {

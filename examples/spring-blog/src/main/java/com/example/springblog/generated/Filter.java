@@ -13,6 +13,19 @@ public sealed interface Filter {
     record Not(Filter filter) implements Filter {}
     record Condition(String field, Op op, Object value, boolean insensitive) implements Filter {}
 
+    /**
+     * A condition across a relation: {@code inner} (null for {@code is: null} / {@code isNot: null}) over the target's
+     * rows that {@code rule}, the target's row rule for the caller, lets through. Only those rows count: a filter
+     * cannot reveal rows the caller may not read.
+     */
+    record Relation(String field, RelationOp op, Filter inner, Filter rule, FilterModel target, FilterModel.Link link) implements Filter {
+        @Override
+        public String toString() { return "Relation[" + field + " " + op + " " + inner + " rule " + rule + "]"; }
+    }
+
+    /** {@code some}, {@code every}, {@code none} on a to-many relation; {@code is}, {@code isNot} on a to-one. */
+    enum RelationOp { SOME, EVERY, NONE, IS, IS_NOT }
+
     enum Op { EQUALS, NOT, IN, NOT_IN, LT, LTE, GT, GTE, CONTAINS, STARTS_WITH, ENDS_WITH, HAS, HAS_SOME, HAS_EVERY, IS_EMPTY }
 
     Filter ALL = new And(List.of());
@@ -36,4 +49,12 @@ public sealed interface Filter {
 
     /** True for the filter that lets every row through. */
     default boolean isAll() { return this.equals(ALL); }
+
+    /** True when it reads other tables (a relation filter): its result then depends on writes to those too. */
+    default boolean crossesRelations() {
+        if (this instanceof Relation) return true;
+        if (this instanceof And a) return a.all().stream().anyMatch(Filter::crossesRelations);
+        if (this instanceof Or o) return o.any().stream().anyMatch(Filter::crossesRelations);
+        return this instanceof Not n && n.filter().crossesRelations();
+    }
 }

@@ -16,10 +16,19 @@ public final class Inputs {
     private Inputs() {}
 
     public static Filter where(Object input, Map<String, String> fieldScopes, Principal principal) {
-        return where(input, fieldScopes, principal, List.of("where"));
+        return where(input, fieldScopes, null, null, principal, List.of("where"));
     }
 
-    private static Filter where(Object input, Map<String, String> fieldScopes, Principal principal, List<Object> path) {
+    /**
+     * The same with relation filters: a key naming one of {@code model}'s relations takes {@code some}, {@code every},
+     * {@code none} (to-many) or {@code is}, {@code isNot} (to-one) over the target's where input. Reaching a target
+     * needs its read scope; only the target's rows the caller may see (its row rule from {@code api}) count.
+     */
+    public static Filter where(Object input, FilterModel model, ApiEngine api, Principal principal) {
+        return where(input, model.fieldScopes(), model, api, principal, List.of("where"));
+    }
+
+    private static Filter where(Object input, Map<String, String> fieldScopes, FilterModel model, ApiEngine api, Principal principal, List<Object> path) {
         if (input == null) return Filter.ALL;
         List<Filter> all = new ArrayList<>();
         for (Map.Entry<String, ?> e : asMap(input).entrySet()) {
@@ -29,21 +38,48 @@ public final class Inputs {
             switch (key) {
                 case "AND" -> {
                     List<Filter> parts = new ArrayList<>();
-                    for (Object each : (Collection<?>) value) parts.add(where(each, fieldScopes, principal, at));
+                    for (Object each : (Collection<?>) value) parts.add(where(each, fieldScopes, model, api, principal, at));
                     all.add(Filter.and(parts));
                 }
                 case "OR" -> {
                     List<Filter> parts = new ArrayList<>();
-                    for (Object each : (Collection<?>) value) parts.add(where(each, fieldScopes, principal, at));
+                    for (Object each : (Collection<?>) value) parts.add(where(each, fieldScopes, model, api, principal, at));
                     all.add(Filter.or(parts));
                 }
-                case "NOT" -> all.add(Filter.not(where(value, fieldScopes, principal, at)));
+                case "NOT" -> all.add(Filter.not(where(value, fieldScopes, model, api, principal, at)));
                 default -> {
                     if (fieldScopes.containsKey(key)) Auth.require(principal, fieldScopes.get(key));
                     if (value == null) continue;
-                    all.add(conditions(key, asMap(value)));
+                    FilterModel.Link link = model == null ? null : model.relations().get(key);
+                    if (link != null) all.add(relation(key, link, asMap(value), api, principal, at));
+                    else all.add(conditions(key, asMap(value)));
                 }
             }
+        }
+        return Filter.and(all);
+    }
+
+    private static Filter relation(String field, FilterModel.Link link, Map<String, ?> ops, ApiEngine api, Principal principal, List<Object> path) {
+        FilterModel target = api.filterModel(link.target());
+        if (target == null) throw ApiException.badUserInput(path, "`" + field + "` cannot be filtered on.");
+        if (target.readScope() != null) Auth.require(principal, target.readScope());
+        Filter rule = api.rule(target.type(), principal);
+        List<Filter> all = new ArrayList<>();
+        for (Map.Entry<String, ?> e : ops.entrySet()) {
+            Filter.RelationOp op = switch (e.getKey()) {
+                case "some" -> Filter.RelationOp.SOME;
+                case "every" -> Filter.RelationOp.EVERY;
+                case "none" -> Filter.RelationOp.NONE;
+                case "is" -> Filter.RelationOp.IS;
+                case "isNot" -> Filter.RelationOp.IS_NOT;
+                default -> throw ApiException.badUserInput(append(path, e.getKey()), "Unknown relation filter `" + e.getKey() + "`.");
+            };
+            if ((op == Filter.RelationOp.IS || op == Filter.RelationOp.IS_NOT) == link.many()) {
+                throw ApiException.badUserInput(append(path, e.getKey()), link.many() ? "A list relation takes some, every or none." : "A single relation takes is or isNot.");
+            }
+            if (e.getValue() == null && link.many()) continue;
+            Filter inner = e.getValue() == null ? null : where(e.getValue(), target.fieldScopes(), target, api, principal, append(path, e.getKey()));
+            all.add(new Filter.Relation(field, op, inner, rule, target, link));
         }
         return Filter.and(all);
     }

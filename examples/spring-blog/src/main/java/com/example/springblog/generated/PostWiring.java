@@ -16,6 +16,12 @@ public final class PostWiring {
      */
     public static final Map<String, String> FIELD_SCOPES = Map.ofEntries();
 
+    /**
+     * What a where input on Post may name, relations included (they compile to EXISTS subqueries).
+     */
+    public static final FilterModel FILTER = new FilterModel("Post", PostRepository.TABLE, PostRepository.QUERYABLE, PostRepository.COLUMNS, FIELD_SCOPES, "blog:read", Map.ofEntries(
+            Map.entry("author", FilterModel.Link.direct("Author", false, PostRepository.COLUMNS.get("authorId").sql(), AuthorRepository.COLUMNS.get("id").sql()))));
+
     private PostWiring() {
     }
 

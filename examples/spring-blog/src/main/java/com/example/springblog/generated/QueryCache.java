@@ -65,6 +65,32 @@ public final class QueryCache {
         this.modelsByType = Map.copyOf(modelsByType);
     }
 
+    /**
+     * Adds the caches of the models a relation filter in {@code value} (of input type {@code type}) reaches; false when one
+     * of them has no cache, whose writes would then go unnoticed (the result is not cached at all).
+     */
+    private boolean relationTargets(graphql.schema.GraphQLInputType type, Object value, Set<ModelCache<?>> read) {
+        if (value == null || !(GraphQLTypeUtil.unwrapAll(type) instanceof graphql.schema.GraphQLInputObjectType object)) return true;
+        if (value instanceof java.util.Collection<?> list) {
+            for (Object each : list) if (!relationTargets(type, each, read)) return false;
+            return true;
+        }
+        String name = object.getName();
+        String target = name.endsWith("ListRelationFilter") ? name.substring(0, name.length() - "ListRelationFilter".length())
+                : name.endsWith("RelationFilter") ? name.substring(0, name.length() - "RelationFilter".length()) : null;
+        if (target != null) {
+            ModelCache<?> m = modelsByType.get(target);
+            if (m == null) return false;
+            read.add(m);
+        }
+        if (!(value instanceof Map<?, ?> fields)) return true;
+        for (Map.Entry<?, ?> e : fields.entrySet()) {
+            graphql.schema.GraphQLInputObjectField f = object.getField(String.valueOf(e.getKey()));
+            if (f != null && !relationTargets(f.getType(), e.getValue(), read)) return false;
+        }
+        return true;
+    }
+
     public ExecutionResult execute(GraphQLSchema schema, ExecutionInput input, Set<String> scopes, Supplier<ExecutionResult> run) {
         // the common case costs a substring scan, not a second parse: no cached field is even named
         String text = input.getQuery();
@@ -78,22 +104,26 @@ public final class QueryCache {
         OperationDefinition op = operation(document, input.getOperationName());
         if (op == null || op.getOperation() != OperationDefinition.Operation.QUERY || !allCached(op)) return run.get();
         Set<ModelCache<?>> read = new java.util.LinkedHashSet<>();
-        boolean[] secret = {false};
+        boolean[] uncacheable = {false};
         try {
             QueryTraverser.newQueryTraverser().schema(schema).document(document).operationName(input.getOperationName())
                     .variables(input.getVariables()).build().visitPreOrder(new QueryVisitorStub() {
                         @Override
                         public void visitField(QueryVisitorFieldEnvironment env) {
-                            if (sensitive.contains(GraphQLTypeUtil.simplePrint(env.getFieldsContainer()) + "." + env.getField().getName())) secret[0] = true;
+                            if (sensitive.contains(GraphQLTypeUtil.simplePrint(env.getFieldsContainer()) + "." + env.getField().getName())) uncacheable[0] = true;
                             GraphQLType type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType());
                             ModelCache<?> m = modelsByType.get(GraphQLTypeUtil.simplePrint(type));
                             if (m != null) read.add(m);
+                            // relation filters read other models: their writes must move the key too
+                            for (graphql.schema.GraphQLArgument a : env.getFieldDefinition().getArguments()) {
+                                if (!relationTargets(a.getType(), env.getArguments().get(a.getName()), read)) uncacheable[0] = true;
+                            }
                         }
                     });
         } catch (RuntimeException e) {
             return run.get();
         }
-        if (read.isEmpty() || secret[0]) return run.get();
+        if (read.isEmpty() || uncacheable[0]) return run.get();
         if (!usable.getAsBoolean()) {
             stats.preventedStale();
             return run.get();
