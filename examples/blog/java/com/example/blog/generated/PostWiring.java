@@ -53,7 +53,7 @@ public final class PostWiring {
         b.dataFetcher("comments", env -> {
                     Filter rule = api.rules().comment(Auth.principal(env));
                     Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("postId"));
-                    return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FIELD_SCOPES, rule, fields,
+                    return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FILTER, rule, fields,
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys, r, w.get()), Comment::postId),
                         Comment::postId);

@@ -43,7 +43,7 @@ public final class UserWiring {
                     Auth.require(env, "posts:read");
                     Filter rule = api.rules().post(Auth.principal(env));
                     Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.authorId[]", PostWiring.FIELD_SCOPES, rule, fields,
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.authorId[]", PostWiring.FILTER, rule, fields,
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, r, w.get()), Post::authorId),
                         Post::authorId,
@@ -53,7 +53,7 @@ public final class UserWiring {
                     Auth.require(env, "posts:read");
                     Filter rule = api.rules().post(Auth.principal(env));
                     Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("editorId"));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.editorId[]", PostWiring.FIELD_SCOPES, rule, fields,
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Post.editorId[]", PostWiring.FILTER, rule, fields,
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys, r, w.get()), Post::editorId),
                         Post::editorId,
@@ -67,7 +67,7 @@ public final class UserWiring {
         b.dataFetcher("comments", env -> {
                     Filter rule = api.rules().comment(Auth.principal(env));
                     Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FIELD_SCOPES, rule, fields,
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FILTER, rule, fields,
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys, r, w.get()), Comment::authorId),
                         Comment::authorId);
@@ -82,7 +82,7 @@ public final class UserWiring {
                     Auth.require(env, "users:read");
                     Filter rule = api.rules().user(Auth.principal(env));
                     Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("invitedById"));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "User.invitedById[]", UserWiring.FIELD_SCOPES, rule, fields,
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "User.invitedById[]", UserWiring.FILTER, rule, fields,
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.PROJECTION.select(w, ""), UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, r, UserRepository.COLUMNS, api.userRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys, r, w.get()), User::invitedById),
                         User::invitedById,
@@ -91,7 +91,7 @@ public final class UserWiring {
         b.dataFetcher("followers", env -> {
                     Filter rule = api.rules().follow(Auth.principal(env));
                     Set<String> fields = FollowRepository.PROJECTION.selectedBy(env, null, List.of("followingId"));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followingId[]", FollowWiring.FIELD_SCOPES, rule, fields,
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followingId[]", FollowWiring.FILTER, rule, fields,
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.PROJECTION.select(w, ""), FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys, r, w.get()), Follow::followingId),
                         Follow::followingId);
@@ -99,7 +99,7 @@ public final class UserWiring {
         b.dataFetcher("following", env -> {
                     Filter rule = api.rules().follow(Auth.principal(env));
                     Set<String> fields = FollowRepository.PROJECTION.selectedBy(env, null, List.of("followerId"));
-                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followerId[]", FollowWiring.FIELD_SCOPES, rule, fields,
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followerId[]", FollowWiring.FILTER, rule, fields,
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.PROJECTION.select(w, ""), FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, r, w.get()), Follow::followerId),
                         Follow::followerId);

@@ -77,21 +77,31 @@ public final class Relations {
      * relation groups of their own, one per distinct {@code first}/{@code orderBy}, dropped by any write of the target
      * model like every other group.
      */
-    public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, Map<String, String> targetScopes, Filter rule,
+    public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, FilterModel target, Filter rule,
             Set<String> fields, FirstPerKey<K, V> limited, Restricted<K, List<V>> restricted, Function<V, K> keyOf) {
-        return toMany(env, api, key, loader, targetScopes, rule, fields, limited, restricted, keyOf, null);
+        return toMany(env, api, key, loader, target, rule, fields, limited, restricted, keyOf, null);
     }
 
-    public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, Map<String, String> targetScopes, Filter rule,
+    /**
+     * {@code where} narrows the list like a row rule does, in the same batched statement (it joins the rule; a list
+     * with a {@code where} is not read from the cache). Relation filters are for root lists: inside a relation list the
+     * where input's own fields count.
+     */
+    public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, FilterModel target, Filter rule,
             Set<String> fields, FirstPerKey<K, V> limited, Restricted<K, List<V>> restricted, Function<V, K> keyOf, CachedGroups<K, V> cached) {
         Integer first = env.getArgument("first");
         Object order = env.getArgument("orderBy");
-        if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, rule, fields, restricted);
-        List<OrderBy> orderBy = Inputs.orderBy(order, targetScopes, Auth.principal(env));
+        Filter where = Inputs.where(env.getArgument("where"), target, api, Auth.principal(env));
+        if (where.crossesRelations()) {
+            throw ApiException.badUserInput(List.of("where"), "Relation filters apply to root lists; in a relation list, filter on " + target.type() + "'s own fields.");
+        }
+        Filter narrowed = rule.andAlso(where);
+        if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
+        List<OrderBy> orderBy = Inputs.orderBy(order, target.fieldScopes(), Auth.principal(env));
         int limit = Inputs.first(first, api.config().maxPageSize());
-        String name = loader + "|" + limit + "|" + orderBy + "|" + rule;
+        String name = loader + "|" + limit + "|" + orderBy + "|" + narrowed;
         DataLoaderRegistry registry = env.getDataLoaderRegistry();
-        if (cached != null && rule.isAll()) {
+        if (cached != null && narrowed.isAll()) {
             // cached rows are whole rows (the cache serves every selection), so no projection is recorded
             String group = Hashes.sha256(name).substring(0, 16);
             DataLoader<K, List<V>> viaCache = registry.computeIfAbsent(name + "|cache",
@@ -100,7 +110,7 @@ public final class Relations {
         }
         Projection.want(env, name, fields);
         DataLoader<K, List<V>> own = registry.computeIfAbsent(name,
-                n -> Batches.many(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, rule, Projection.wanted(registry, name)), keyOf));
+                n -> Batches.many(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, narrowed, Projection.wanted(registry, name)), keyOf));
         return own.load(key);
     }
 }

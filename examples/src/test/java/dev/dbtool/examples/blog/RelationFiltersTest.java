@@ -138,6 +138,35 @@ class RelationFiltersTest {
     }
 
     @Test
+    void relationListsTakeWhereInTheSameBatchedStatement() throws Exception {
+        Map<String, List<String>> expected = new java.util.TreeMap<>();
+        for (String row : sql("SELECT u.email || '|' || coalesce(string_agg(p.slug, ',' ORDER BY p.slug), '') FROM users u "
+                + "LEFT JOIN \"Post\" p ON p.\"authorId\" = u.id AND p.status = 'PUBLISHED' AND p.rating > 2 GROUP BY u.email")) {
+            String[] parts = row.split("\\|", -1);
+            expected.put(parts[0], parts[1].isEmpty() ? List.of() : List.of(parts[1].split(",")));
+        }
+        long before = fx.counting.statements();
+        Response r = client.post(admin, "{ users(first: 100) { edges { node { email posts(where: {status: {equals: PUBLISHED}, rating: {gt: 2}}) { slug } } } } }");
+        assertEquals(0, r.errors().size(), r.body().toString());
+        assertEquals(2, fx.counting.statements() - before, "the users page, then every user's filtered posts in one statement");
+        Map<String, List<String>> got = new java.util.TreeMap<>();
+        for (JsonNode e : r.data().path("users").path("edges")) {
+            List<String> slugs = new ArrayList<>();
+            for (JsonNode p : e.path("node").path("posts")) slugs.add(p.path("slug").asText());
+            got.put(e.path("node").path("email").asText(), sorted(slugs));
+        }
+        for (Map.Entry<String, List<String>> e : got.entrySet()) assertEquals(expected.get(e.getKey()), e.getValue(), e.getKey());
+        assertTrue(got.values().stream().anyMatch(l -> !l.isEmpty()) && got.values().stream().anyMatch(List::isEmpty), "the filter keeps some posts and drops others");
+        // with first and orderBy: the best-rated matching post of each user, still one statement for all users
+        before = fx.counting.statements();
+        Response top = client.post(admin, "{ users(first: 100) { edges { node { email posts(where: {status: {equals: PUBLISHED}}, first: 1, orderBy: [{rating: desc}]) { rating } } } } }");
+        assertEquals(0, top.errors().size(), top.body().toString());
+        assertEquals(2, fx.counting.statements() - before);
+        Response nested = client.post(admin, "{ users(first: 5) { edges { node { posts(where: {tags: {some: {name: {equals: \"x\"}}}}) { slug } } } } }");
+        assertEquals("BAD_USER_INPUT", nested.firstCode(), "relation filters are for root lists: " + nested.body());
+    }
+
+    @Test
     void theCacheNeverServesAPageAWriteToTheOtherTableChanged() throws Exception {
         Api cached = fx.api(TestRedis.url(), CacheFixture.freshPrefix());
         com.example.blog.generated.Principal who = new com.example.blog.generated.Principal("admin", java.util.Set.of(ADMIN.split(" ")));

@@ -113,7 +113,7 @@ final class WiringWriter {
                                 ApiCacheWriter.accessor(target), targetRow, JavaNames.identifier(r.remoteField()))
                         : CodeBlock.of("");
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
-                                + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FIELD_SCOPES, rule, fields,\n$>"
+                                + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FILTER, rule, fields,\n$>"
                                 + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKey(c, $T.TABLE, $T.PROJECTION.select(w, \"\"), $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read),\n"
                                 + "(r, w) -> $L,\n$T::$N$L);\n$<$<})",
                         r.name(), scope, rule, names.runtime("Relations"), row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),

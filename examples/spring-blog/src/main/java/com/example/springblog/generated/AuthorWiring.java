@@ -31,7 +31,7 @@ public final class AuthorWiring {
                     Auth.require(env, "blog:read");
                     Filter rule = api.rules().post(Auth.principal(env));
                     Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
-                    return Relations.toMany(env, api, env.<Author>getSource().id(), "Post.authorId[]", PostWiring.FIELD_SCOPES, rule, fields,
+                    return Relations.toMany(env, api, env.<Author>getSource().id(), "Post.authorId[]", PostWiring.FILTER, rule, fields,
                         (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, r, w.get()), Post::authorId),
                         Post::authorId,
