@@ -92,7 +92,20 @@ ${t.description()}type ${t.name()} {
 <#list t.fields() as f>
 ${f.description()}  ${f.name()}${f.arguments()}: ${f.type()}
 </#list>
+<#if t.counts()?has_content>
+  """How many related rows each list relation has (only rows the caller may read count; one query per level)."""
+  _count: ${t.name()}Count!
+</#if>
 }
+<#if t.counts()?has_content>
+
+"""The sizes of ${t.name()}'s list relations."""
+type ${t.name()}Count {
+<#list t.counts() as f>
+${f.description()}  ${f.name()}: ${f.type()}
+</#list>
+}
+</#if>
 
 type ${t.name()}Edge {
   cursor: String!

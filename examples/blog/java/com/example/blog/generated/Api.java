@@ -223,6 +223,20 @@ public final class Api implements ApiEngine {
             + "  followers(where: FollowWhereInput, first: Int, orderBy: [FollowOrderByInput!]): [Follow!]!\n"
             + "  \"\"\"`where` (on Follow's own fields), `first` and `orderBy` apply per User, in one query for all of them.\"\"\"\n"
             + "  following(where: FollowWhereInput, first: Int, orderBy: [FollowOrderByInput!]): [Follow!]!\n"
+            + "  \"\"\"How many related rows each list relation has (only rows the caller may read count; one query per level).\"\"\"\n"
+            + "  _count: UserCount!\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"The sizes of User's list relations.\"\"\"\n"
+            + "type UserCount {\n"
+            + "  \"\"\"Needs the scope `posts:read`; null without it.\"\"\"\n"
+            + "  posts: Int\n"
+            + "  \"\"\"Needs the scope `posts:read`; null without it.\"\"\"\n"
+            + "  edited: Int\n"
+            + "  comments: Int!\n"
+            + "  invited: Int!\n"
+            + "  followers: Int!\n"
+            + "  following: Int!\n"
             + "}\n"
             + "\n"
             + "type UserEdge {\n"
@@ -406,6 +420,14 @@ public final class Api implements ApiEngine {
             + "  tags: [Tag!]!\n"
             + "  \"\"\"`where` (on Comment's own fields), `first` and `orderBy` apply per Post, in one query for all of them.\"\"\"\n"
             + "  comments(where: CommentWhereInput, first: Int, orderBy: [CommentOrderByInput!]): [Comment!]!\n"
+            + "  \"\"\"How many related rows each list relation has (only rows the caller may read count; one query per level).\"\"\"\n"
+            + "  _count: PostCount!\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"The sizes of Post's list relations.\"\"\"\n"
+            + "type PostCount {\n"
+            + "  tags: Int!\n"
+            + "  comments: Int!\n"
             + "}\n"
             + "\n"
             + "type PostEdge {\n"
@@ -513,6 +535,14 @@ public final class Api implements ApiEngine {
             + "  name: String!\n"
             + "  \"\"\"Needs the scope `posts:read`.\"\"\"\n"
             + "  posts: [Post!]\n"
+            + "  \"\"\"How many related rows each list relation has (only rows the caller may read count; one query per level).\"\"\"\n"
+            + "  _count: TagCount!\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"The sizes of Tag's list relations.\"\"\"\n"
+            + "type TagCount {\n"
+            + "  \"\"\"Needs the scope `posts:read`; null without it.\"\"\"\n"
+            + "  posts: Int\n"
             + "}\n"
             + "\n"
             + "type TagEdge {\n"
@@ -576,6 +606,13 @@ public final class Api implements ApiEngine {
             + "  parent: Comment\n"
             + "  \"\"\"`where` (on Comment's own fields), `first` and `orderBy` apply per Comment, in one query for all of them.\"\"\"\n"
             + "  replies(where: CommentWhereInput, first: Int, orderBy: [CommentOrderByInput!]): [Comment!]!\n"
+            + "  \"\"\"How many related rows each list relation has (only rows the caller may read count; one query per level).\"\"\"\n"
+            + "  _count: CommentCount!\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"The sizes of Comment's list relations.\"\"\"\n"
+            + "type CommentCount {\n"
+            + "  replies: Int!\n"
             + "}\n"
             + "\n"
             + "type CommentEdge {\n"
@@ -1021,10 +1058,14 @@ public final class Api implements ApiEngine {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Role").enumValues(Role::valueOf));
         wiring.type(TypeRuntimeWiring.newTypeWiring("PostStatus").enumValues(PostStatus::valueOf));
         wiring.type(UserWiring.type(this));
+        wiring.type(UserWiring.countType(this));
         wiring.type(ProfileWiring.type(this));
         wiring.type(PostWiring.type(this));
+        wiring.type(PostWiring.countType(this));
         wiring.type(TagWiring.type(this));
+        wiring.type(TagWiring.countType(this));
         wiring.type(CommentWiring.type(this));
+        wiring.type(CommentWiring.countType(this));
         wiring.type(FollowWiring.type(this));
         wiring.type(AuditEventWiring.type(this));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("auditEvents", new AuditEventsResolver(this)));

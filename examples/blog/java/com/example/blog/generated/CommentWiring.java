@@ -29,6 +29,15 @@ public final class CommentWiring {
     private CommentWiring() {
     }
 
+    /**
+     * The {@code CommentCount} type: each list relation's size, one statement per level.
+     */
+    public static TypeRuntimeWiring countType(Api api) {
+        TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("CommentCount");
+        b.dataFetcher("replies", env -> RelationCounts.load(env, api, FILTER, "replies", env.<Comment>getSource().id()));
+        return b.build();
+    }
+
     public static TypeRuntimeWiring type(Api api) {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Comment");
         b.dataFetcher("post", env -> {
@@ -56,6 +65,7 @@ public final class CommentWiring {
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys, r, w.get()), Comment::parentId),
                         Comment::parentId);
                 });
+        b.dataFetcher("_count", env -> env.getSource());
         return b.build();
     }
 

@@ -31,6 +31,16 @@ public final class PostWiring {
     private PostWiring() {
     }
 
+    /**
+     * The {@code PostCount} type: each list relation's size, one statement per level.
+     */
+    public static TypeRuntimeWiring countType(Api api) {
+        TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("PostCount");
+        b.dataFetcher("tags", env -> RelationCounts.load(env, api, FILTER, "tags", env.<Post>getSource().id()));
+        b.dataFetcher("comments", env -> RelationCounts.load(env, api, FILTER, "comments", env.<Post>getSource().id()));
+        return b.build();
+    }
+
     public static TypeRuntimeWiring type(Api api) {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Post");
         b.dataFetcher("author", env -> {
@@ -58,6 +68,7 @@ public final class PostWiring {
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys, r, w.get()), Comment::postId),
                         Comment::postId);
                 });
+        b.dataFetcher("_count", env -> env.getSource());
         return b.build();
     }
 

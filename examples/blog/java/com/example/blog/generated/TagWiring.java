@@ -25,6 +25,15 @@ public final class TagWiring {
     private TagWiring() {
     }
 
+    /**
+     * The {@code TagCount} type: each list relation's size, one statement per level.
+     */
+    public static TypeRuntimeWiring countType(Api api) {
+        TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("TagCount");
+        b.dataFetcher("posts", env -> RelationCounts.load(env, api, FILTER, "posts", env.<Tag>getSource().id()));
+        return b.build();
+    }
+
     public static TypeRuntimeWiring type(Api api) {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Tag");
         b.dataFetcher("posts", env -> {
@@ -33,6 +42,7 @@ public final class TagWiring {
                     Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of());
                     return Relations.<Integer, List<Post>>load(env, env.<Tag>getSource().id(), "Tag.posts", rule, fields, (r, w) -> Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys, r, w.get())));
                 });
+        b.dataFetcher("_count", env -> env.getSource());
         return b.build();
     }
 

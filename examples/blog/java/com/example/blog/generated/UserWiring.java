@@ -33,6 +33,20 @@ public final class UserWiring {
     private UserWiring() {
     }
 
+    /**
+     * The {@code UserCount} type: each list relation's size, one statement per level.
+     */
+    public static TypeRuntimeWiring countType(Api api) {
+        TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("UserCount");
+        b.dataFetcher("posts", env -> RelationCounts.load(env, api, FILTER, "posts", env.<User>getSource().id()));
+        b.dataFetcher("edited", env -> RelationCounts.load(env, api, FILTER, "edited", env.<User>getSource().id()));
+        b.dataFetcher("comments", env -> RelationCounts.load(env, api, FILTER, "comments", env.<User>getSource().id()));
+        b.dataFetcher("invited", env -> RelationCounts.load(env, api, FILTER, "invited", env.<User>getSource().id()));
+        b.dataFetcher("followers", env -> RelationCounts.load(env, api, FILTER, "followers", env.<User>getSource().id()));
+        b.dataFetcher("following", env -> RelationCounts.load(env, api, FILTER, "following", env.<User>getSource().id()));
+        return b.build();
+    }
+
     public static TypeRuntimeWiring type(Api api) {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("User");
         b.dataFetcher("phone", env -> {
@@ -104,6 +118,7 @@ public final class UserWiring {
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, r, w.get()), Follow::followerId),
                         Follow::followerId);
                 });
+        b.dataFetcher("_count", env -> env.getSource());
         return b.build();
     }
 

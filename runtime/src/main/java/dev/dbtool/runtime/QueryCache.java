@@ -110,6 +110,8 @@ public final class QueryCache {
                         @Override
                         public void visitField(QueryVisitorFieldEnvironment env) {
                             if (sensitive.contains(GraphQLTypeUtil.simplePrint(env.getFieldsContainer()) + "." + env.getField().getName())) uncacheable[0] = true;
+                            // relation counts read the related tables without naming their types: not tracked, not cached
+                            if (env.getField().getName().equals("_count")) uncacheable[0] = true;
                             GraphQLType type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType());
                             ModelCache<?> m = modelsByType.get(GraphQLTypeUtil.simplePrint(type));
                             if (m != null) read.add(m);

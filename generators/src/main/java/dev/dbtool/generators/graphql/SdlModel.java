@@ -25,7 +25,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
      * is needed.
      */
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
-                       List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter) {}
+                       List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts) {}
 
     public static SdlModel of(ApiSchema api) {
         List<Enum> enums = new ArrayList<>();
@@ -71,6 +71,13 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         List<Field> where = new ArrayList<>();
         for (ApiField f : t.fields()) if (f.filterable()) where.add(new Field("", f.name(), "", filterType(f)));
         List<String> sortable = t.fields().stream().filter(ApiField::sortable).map(ApiField::name).toList();
+        List<Field> counts = new ArrayList<>();
+        for (ApiRelation r : t.relations()) {
+            if (!r.many()) continue;
+            String readScope = api.type(r.target()).orElseThrow().readScope();
+            boolean scoped = readScope != null && !Objects.equals(readScope, t.readScope());
+            counts.add(new Field(scoped ? describe("Needs the scope `" + readScope + "`; null without it.", "  ") : "", r.name(), "", scoped ? "Int" : "Int!"));
+        }
         List<Field> relationWhere = new ArrayList<>();
         for (ApiRelation r : t.relations()) {
             String readScope = api.type(r.target()).orElseThrow().readScope();
@@ -80,7 +87,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         }
         String doc = t.documentation();
         if (t.readScope() != null) doc = join(doc, "Reading needs the scope `" + t.readScope() + "`.");
-        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget);
+        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts);
     }
 
     private static Field operation(ApiType t, OperationSpec op) {

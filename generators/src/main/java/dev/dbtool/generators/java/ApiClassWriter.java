@@ -133,7 +133,10 @@ final class ApiClassWriter {
                 .addStatement("$T.all().forEach(wiring::scalar)", names.runtime("Scalars"));
         for (ApiEnum e : api.enums())
             configure.addStatement("wiring.type($T.newTypeWiring($S).enumValues($T::valueOf))", TYPE_WIRING, e.name(), names.model(e.name()));
-        for (ApiType t : api.types()) configure.addStatement("wiring.type($T.type(this))", names.wiring(t.name()));
+        for (ApiType t : api.types()) {
+            configure.addStatement("wiring.type($T.type(this))", names.wiring(t.name()));
+            if (t.relations().stream().anyMatch(dev.dbtool.generators.api.ApiRelation::many)) configure.addStatement("wiring.type($T.countType(this))", names.wiring(t.name()));
+        }
         List<OperationSpec> queries = api.operations().stream().filter(o -> !o.kind().mutation()).toList();
         List<OperationSpec> mutations = api.operations().stream().filter(o -> o.kind().mutation()).toList();
         if (queries.isEmpty()) configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, env -> true))", TYPE_WIRING, "Query", "ok");

@@ -16,7 +16,7 @@ import java.util.List;
 final class RuntimeFiles {
     static final List<String> NAMES = List.of("ApiConfig", "ApiEngine", "ApiException", "ApiServer", "Auth", "Batches", "BodyReader", "Column", "Cursors", "Database",
             "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Executions", "Filter", "FilterModel", "GraphQLHttpServer", "GraphQLRequest", "Hashes", "HttpSettings", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
-            "ListQuery", "Operations", "OrderBy", "Page", "PageRequest", "Projection", "PasswordHasher", "Principal", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "TrustedDocuments", "Validation", "Value", "Writes");
+            "ListQuery", "Operations", "OrderBy", "Page", "PageRequest", "Projection", "PasswordHasher", "Principal", "RelationCounts", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "TrustedDocuments", "Validation", "Value", "Writes");
 
     /** The cache layer's support classes, written by {@code dbtool cache-setup}. */
     static final List<String> CACHE = List.of("CacheCodec", "CacheConfig", "CacheMetrics", "CacheScripts", "CacheStats", "CacheUnavailable", "ModelCache", "QueryCache", "RedisStore",

@@ -137,6 +137,19 @@ final class WiringWriter {
             if (cached == null) loaders.addStatement("registry.computeIfAbsent($S, name -> $L)", loader, plain);
             else loaders.addStatement("registry.computeIfAbsent($S, name -> api.cache() != null\n$>? $L\n: $L$<)", loader, cached, plain);
         }
+        List<ApiRelation> lists = t.relations().stream().filter(ApiRelation::many).toList();
+        if (!lists.isEmpty()) {
+            // `_count` resolves to the row itself; its fields count each list relation through a batched GROUP BY
+            type.addStatement("b.dataFetcher($S, env -> env.getSource())", "_count");
+            MethodSpec.Builder counts = MethodSpec.methodBuilder("countType").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TYPE_WIRING)
+                    .addJavadoc("The {@code " + t.name() + "Count} type: each list relation's size, one statement per level.\n")
+                    .addParameter(names.api(), "api").addStatement("$T.Builder b = $T.newTypeWiring($S)", TYPE_WIRING, TYPE_WIRING, t.name() + "Count");
+            for (ApiRelation r : lists) {
+                counts.addStatement("b.dataFetcher($S, env -> $T.load(env, api, FILTER, $S, env.<$T>getSource().$N()))", r.name(), names.runtime("RelationCounts"), r.name(),
+                        row, JavaNames.identifier(r.localField()));
+            }
+            b.addMethod(counts.addStatement("return b.build()").build());
+        }
         b.addMethod(type.addStatement("return b.build()").build());
         b.addMethod(loaders.build());
         b.addMethod(createInput(t, names));

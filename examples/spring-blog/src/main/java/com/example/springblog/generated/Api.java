@@ -160,6 +160,13 @@ public final class Api implements ApiEngine {
             + "  name: String!\n"
             + "  \"\"\"`where` (on Post's own fields), `first` and `orderBy` apply per Author, in one query for all of them.\"\"\"\n"
             + "  posts(where: PostWhereInput, first: Int, orderBy: [PostOrderByInput!]): [Post!]!\n"
+            + "  \"\"\"How many related rows each list relation has (only rows the caller may read count; one query per level).\"\"\"\n"
+            + "  _count: AuthorCount!\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"The sizes of Author's list relations.\"\"\"\n"
+            + "type AuthorCount {\n"
+            + "  posts: Int!\n"
             + "}\n"
             + "\n"
             + "type AuthorEdge {\n"
@@ -456,6 +463,7 @@ public final class Api implements ApiEngine {
     public void configure(RuntimeWiring.Builder wiring) {
         Scalars.all().forEach(wiring::scalar);
         wiring.type(AuthorWiring.type(this));
+        wiring.type(AuthorWiring.countType(this));
         wiring.type(PostWiring.type(this));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("author", new AuthorResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("authors", new AuthorsResolver(this)));

@@ -25,6 +25,15 @@ public final class AuthorWiring {
     private AuthorWiring() {
     }
 
+    /**
+     * The {@code AuthorCount} type: each list relation's size, one statement per level.
+     */
+    public static TypeRuntimeWiring countType(Api api) {
+        TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("AuthorCount");
+        b.dataFetcher("posts", env -> RelationCounts.load(env, api, FILTER, "posts", env.<Author>getSource().id()));
+        return b.build();
+    }
+
     public static TypeRuntimeWiring type(Api api) {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Author");
         b.dataFetcher("posts", env -> {
@@ -37,6 +46,7 @@ public final class AuthorWiring {
                         Post::authorId,
                         api.cache() == null ? null : (name, keys, load) -> api.cache().post().groups(name, keys, load::load, Post::authorId));
                 });
+        b.dataFetcher("_count", env -> env.getSource());
         return b.build();
     }
 

@@ -94,7 +94,7 @@ public final class SqlFilter {
         sql.append(')');
     }
 
-    private static Map<String, Column> qualified(Map<String, Column> columns, String alias) {
+    static Map<String, Column> qualified(Map<String, Column> columns, String alias) {
         Map<String, Column> out = new java.util.HashMap<>();
         for (Map.Entry<String, Column> e : columns.entrySet()) {
             Column c = e.getValue();

@@ -1,0 +1,80 @@
+package dev.dbtool.runtime;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+
+/**
+ * {@code _count { posts }}: how many related rows each parent has, for every parent of a query level in one
+ * {@code GROUP BY} statement, counting only the target's rows the caller may read (its row rule applies).
+ */
+public final class RelationCounts {
+    private RelationCounts() {}
+
+    /**
+     * The count of {@code relation}'s rows for the parent {@code key}, batched per level through a DataLoader named for
+     * the relation and the rule. Needs the target's read scope.
+     */
+    public static <K> Object load(DataFetchingEnvironment env, ApiEngine api, FilterModel parent, String relation, K key) {
+        if (key == null) return 0;
+        FilterModel.Link link = parent.relations().get(relation);
+        FilterModel target = api.filterModel(link.target());
+        Principal principal = Auth.principal(env);
+        if (target.readScope() != null) Auth.require(principal, target.readScope());
+        Filter rule = api.rule(target.type(), principal);
+        String name = "count:" + parent.type() + "." + relation + "|" + rule;
+        DataLoaderRegistry registry = env.getDataLoaderRegistry();
+        DataLoader<K, Integer> counts = registry.computeIfAbsent(name, n -> DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
+            try {
+                return java.util.concurrent.CompletableFuture.completedFuture(api.database().read(c -> count(c, parent, link, target, rule, keys)));
+            } catch (SQLException | RuntimeException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        }));
+        return counts.load(key);
+    }
+
+    /** Each key to its count (0 for keys without rows), one statement. Keys are matched by their text form. */
+    static <K> Map<K, Integer> count(Connection c, FilterModel parent, FilterModel.Link link, FilterModel target, Filter rule, Set<K> keys) throws SQLException {
+        String cast = parent.allColumns().values().stream().filter(col -> col.sql().equals(link.outerColumn())).map(Column::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no column " + link.outerColumn() + " in " + parent.type()));
+        String t = "\"t\"";
+        SqlFilter.Compiled r = SqlFilter.compile(rule, SqlFilter.qualified(target.allColumns(), t), t);
+        String group;
+        String from;
+        if (link.joinTable() != null) {
+            group = "\"j\"." + link.joinOuter();
+            from = link.joinTable() + " AS \"j\" JOIN " + target.table() + " AS " + t + " ON " + t + "." + link.innerColumn() + " = \"j\"." + link.joinInner();
+        } else {
+            group = t + "." + link.innerColumn();
+            from = target.table() + " AS " + t;
+        }
+        String sql = "SELECT " + group + "::text, count(*) FROM " + from + " WHERE " + group + " = ANY(?::" + cast + "[]) AND (" + r.sql() + ") GROUP BY " + group;
+        Map<String, K> byText = new HashMap<>();
+        Map<K, Integer> out = new HashMap<>();
+        for (K k : keys) {
+            byText.put(String.valueOf(k), k);
+            out.put(k, 0);
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Batches.textArray(c, keys));
+            int i = 2;
+            for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    K k = byText.get(rs.getString(1));
+                    if (k != null) out.put(k, rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+}
