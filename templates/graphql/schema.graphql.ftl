@@ -25,6 +25,14 @@ enum QueryMode {
   insensitive
 }
 
+<#if sdl.batchPayload()>
+"""What a bulk write did."""
+type BatchPayload {
+  """How many rows it wrote."""
+  count: Int!
+}
+
+</#if>
 type PageInfo {
   hasNextPage: Boolean!
   hasPreviousPage: Boolean!

@@ -7,6 +7,7 @@ import com.example.blog.api.CreateCommentResolver;
 import com.example.blog.api.CreatePostResolver;
 import com.example.blog.api.CreateProfileResolver;
 import com.example.blog.api.CreateUserResolver;
+import com.example.blog.api.DeleteManyCommentsResolver;
 import com.example.blog.api.DeletePostResolver;
 import com.example.blog.api.DeleteUserResolver;
 import com.example.blog.api.FollowsResolver;
@@ -15,6 +16,7 @@ import com.example.blog.api.PostsResolver;
 import com.example.blog.api.ProfilesResolver;
 import com.example.blog.api.Rules;
 import com.example.blog.api.TagsResolver;
+import com.example.blog.api.UpdateManyPostsResolver;
 import com.example.blog.api.UpdatePostResolver;
 import com.example.blog.api.UpdateUserResolver;
 import com.example.blog.api.UserResolver;
@@ -66,6 +68,12 @@ public final class Api implements ApiEngine {
             + "enum QueryMode {\n"
             + "  default\n"
             + "  insensitive\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"What a bulk write did.\"\"\"\n"
+            + "type BatchPayload {\n"
+            + "  \"\"\"How many rows it wrote.\"\"\"\n"
+            + "  count: Int!\n"
             + "}\n"
             + "\n"
             + "type PageInfo {\n"
@@ -852,6 +860,8 @@ public final class Api implements ApiEngine {
             + "  Needs the scope `users:write`.\n"
             + "  \"\"\"\n"
             + "  createUser(data: UserCreateInput!): User!\n"
+            + "  \"\"\"Deletes every Comment the filter selects (that the caller may read), in one statement; returns how many.\"\"\"\n"
+            + "  deleteManyComments(where: CommentWhereInput!): BatchPayload!\n"
             + "  \"\"\"\n"
             + "  Deletes a Post and returns it; NOT_FOUND when it does not exist.\n"
             + "  Needs the scope `posts:write`.\n"
@@ -862,6 +872,11 @@ public final class Api implements ApiEngine {
             + "  Needs the scope `users:write`.\n"
             + "  \"\"\"\n"
             + "  deleteUser(id: ID!): User!\n"
+            + "  \"\"\"\n"
+            + "  Changes the given fields of every Post the filter selects (that the caller may read), in one statement and one transaction; returns how many.\n"
+            + "  Needs the scope `posts:write`.\n"
+            + "  \"\"\"\n"
+            + "  updateManyPosts(where: PostWhereInput!, data: PostUpdateInput!): BatchPayload!\n"
             + "  \"\"\"\n"
             + "  Changes the given fields of a Post; NOT_FOUND when it does not exist.\n"
             + "  Needs the scope `posts:write`.\n"
@@ -1081,8 +1096,10 @@ public final class Api implements ApiEngine {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createPost", new CreatePostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createProfile", new CreateProfileResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createUser", new CreateUserResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("deleteManyComments", new DeleteManyCommentsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("deletePost", new DeletePostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("deleteUser", new DeleteUserResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("updateManyPosts", new UpdateManyPostsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("updatePost", new UpdatePostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("updateUser", new UpdateUserResolver(this)));
     }

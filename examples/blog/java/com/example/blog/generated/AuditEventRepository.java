@@ -157,6 +157,20 @@ public final class AuditEventRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule,
+            AuditEventUpdate patch) throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.action().isPresent()) w.set(COL_ACTION, patch.action().get());
+        if (patch.payload().isPresent()) w.set(COL_PAYLOAD, patch.payload().get());
+        if (patch.at().isPresent()) w.set(COL_AT, patch.at().get());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "AuditEvent");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(AuditEventUpdate patch) {
@@ -178,5 +192,13 @@ public final class AuditEventRepository {
      */
     public Optional<AuditEvent> delete(Connection c, Long id) throws SQLException {
         return Rows.one(c, "DELETE FROM \"audit\".\"audit_events\" WHERE \"id\" = ?::BIGINT RETURNING \"id\", \"eventId\", \"action\", \"payload\", \"at\"", this::read, COL_ID, id);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID));
     }
 }

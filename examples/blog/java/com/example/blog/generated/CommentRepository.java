@@ -212,6 +212,22 @@ public final class CommentRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule,
+            CommentUpdate patch) throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.text().isPresent()) w.set(COL_TEXT, patch.text().get());
+        if (patch.postId().isPresent()) w.set(COL_POST_ID, patch.postId().get());
+        if (patch.authorId().isPresent()) w.set(COL_AUTHOR_ID, patch.authorId().get());
+        if (patch.parentId().isPresent()) w.set(COL_PARENT_ID, patch.parentId().get());
+        if (patch.createdAt().isPresent()) w.set(COL_CREATED_AT, patch.createdAt().get());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "Comment");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(CommentUpdate patch) {
@@ -240,5 +256,13 @@ public final class CommentRepository {
      */
     public Optional<Comment> delete(Connection c, String id) throws SQLException {
         return Rows.one(c, "DELETE FROM \"Comment\" WHERE \"id\" = ?::TEXT RETURNING \"id\", \"text\", \"postId\", \"authorId\", \"parentId\", \"createdAt\"", this::read, COL_ID, id);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID));
     }
 }

@@ -163,6 +163,18 @@ public final class FollowRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule,
+            FollowUpdate patch) throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.since().isPresent()) w.set(COL_SINCE, patch.since().get());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_FOLLOWER_ID, COL_FOLLOWING_ID), "Follow");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(FollowUpdate patch) {
@@ -179,5 +191,13 @@ public final class FollowRepository {
     public Optional<Follow> delete(Connection c, String followerId, String followingId) throws
             SQLException {
         return Rows.one(c, "DELETE FROM \"Follow\" WHERE \"followerId\" = ?::UUID AND \"followingId\" = ?::UUID RETURNING \"followerId\", \"followingId\", \"since\"", this::read, COL_FOLLOWER_ID, followerId, COL_FOLLOWING_ID, followingId);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_FOLLOWER_ID, COL_FOLLOWING_ID));
     }
 }

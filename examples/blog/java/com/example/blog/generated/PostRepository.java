@@ -271,6 +271,29 @@ public final class PostRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule, PostUpdate patch)
+            throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.slug().isPresent()) w.set(COL_SLUG, patch.slug().get());
+        if (patch.title().isPresent()) w.set(COL_TITLE, patch.title().get());
+        if (patch.body().isPresent()) w.set(COL_BODY, patch.body().get());
+        if (patch.status().isPresent()) w.set(COL_STATUS, patch.status().get());
+        if (patch.price().isPresent()) w.set(COL_PRICE, patch.price().get());
+        if (patch.rating().isPresent()) w.set(COL_RATING, patch.rating().get());
+        if (patch.metadata().isPresent()) w.set(COL_METADATA, patch.metadata().get());
+        if (patch.keywords().isPresent()) w.set(COL_KEYWORDS, patch.keywords().get());
+        if (patch.publishedAt().isPresent()) w.set(COL_PUBLISHED_AT, patch.publishedAt().get());
+        if (patch.deletedAt().isPresent()) w.set(COL_DELETED_AT, patch.deletedAt().get());
+        if (patch.authorId().isPresent()) w.set(COL_AUTHOR_ID, patch.authorId().get());
+        if (patch.editorId().isPresent()) w.set(COL_EDITOR_ID, patch.editorId().get());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "Post");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(PostUpdate patch) {
@@ -314,5 +337,13 @@ public final class PostRepository {
      */
     public Optional<Post> delete(Connection c, Integer id) throws SQLException {
         return Rows.one(c, "DELETE FROM \"Post\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"slug\", \"title\", \"body\", \"status\", \"price\", \"rating\", \"metadata\", \"keywords\", \"publishedAt\", \"deletedAt\", \"authorId\", \"editorId\", \"reviewNotes\"", this::read, COL_ID, id);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID));
     }
 }

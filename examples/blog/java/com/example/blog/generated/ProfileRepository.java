@@ -180,6 +180,21 @@ public final class ProfileRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule,
+            ProfileUpdate patch) throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.bio().isPresent()) w.set(COL_BIO, patch.bio().get());
+        if (patch.website().isPresent()) w.set(COL_WEBSITE, patch.website().get());
+        if (patch.avatar().isPresent()) w.set(COL_AVATAR, patch.avatar().get() == null ? null : keyRing().encryptBytes(patch.avatar().get()));
+        if (patch.userId().isPresent()) w.set(COL_USER_ID, patch.userId().get());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "Profile");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(ProfileUpdate patch) {
@@ -202,5 +217,13 @@ public final class ProfileRepository {
      */
     public Optional<Profile> delete(Connection c, Integer id) throws SQLException {
         return Rows.one(c, "DELETE FROM \"Profile\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"bio\", \"website\", \"avatar\", \"userId\"", this::read, COL_ID, id);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID));
     }
 }

@@ -172,6 +172,18 @@ public final class TagRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule, TagUpdate patch)
+            throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.name().isPresent()) w.set(COL_NAME, patch.name().get());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "Tag");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(TagUpdate patch) {
@@ -187,5 +199,13 @@ public final class TagRepository {
      */
     public Optional<Tag> delete(Connection c, Integer id) throws SQLException {
         return Rows.one(c, "DELETE FROM \"Tag\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"name\"", this::read, COL_ID, id);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID));
     }
 }

@@ -212,6 +212,26 @@ public final class UserRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule, UserUpdate patch)
+            throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.email().isPresent()) w.set(COL_EMAIL, patch.email().get());
+        if (patch.name().isPresent()) w.set(COL_NAME, patch.name().get());
+        if (patch.passwordHash().isPresent()) w.set(COL_PASSWORD_HASH, patch.passwordHash().get() == null ? null : config.passwordHasher().hash(patch.passwordHash().get()));
+        if (patch.phone().isPresent()) w.set(COL_PHONE, patch.phone().get() == null ? null : keyRing().encrypt(patch.phone().get()));
+        if (patch.role().isPresent()) w.set(COL_ROLE, patch.role().get());
+        if (patch.karma().isPresent()) w.set(COL_KARMA, patch.karma().get());
+        if (patch.createdAt().isPresent()) w.set(COL_CREATED_AT, patch.createdAt().get());
+        if (patch.invitedById().isPresent()) w.set(COL_INVITED_BY_ID, patch.invitedById().get());
+        if (!w.isEmpty()) w.set(COL_UPDATED_AT, Ids.now());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "User");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(UserUpdate patch) {
@@ -250,6 +270,14 @@ public final class UserRepository {
      */
     public Optional<User> delete(Connection c, String id) throws SQLException {
         return Rows.one(c, "DELETE FROM \"users\" WHERE \"id\" = ?::UUID RETURNING \"id\", \"email\", \"name\", \"phone\", \"role\", \"karma\", \"loginCount\", \"created_at\", \"updated_at\", \"invitedById\"", this::read, COL_ID, id);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID));
     }
 
     /**

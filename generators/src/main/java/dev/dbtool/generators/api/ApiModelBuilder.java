@@ -66,7 +66,7 @@ public final class ApiModelBuilder {
         ApiType t = buildApi(schema, settings, new ApiSelection(List.of(model), List.of())).types().get(0);
         List<OperationKind> out = new ArrayList<>();
         for (OperationKind k : OperationKind.values()) {
-            if (k == OperationKind.UPDATE && t.inputFields().stream().noneMatch(f -> !f.key())) continue;
+            if ((k == OperationKind.UPDATE || k == OperationKind.UPDATE_MANY) && t.inputFields().stream().noneMatch(f -> !f.key())) continue;
             if (k == OperationKind.CREATE && hasRequiredUnmapped(schema.model(model).orElseThrow())) continue;
             out.add(k);
         }
@@ -92,7 +92,7 @@ public final class ApiModelBuilder {
             if (!op.name().matches("[_A-Za-z][_0-9A-Za-z]*")) throw new ApiModelException("`" + op.name() + "` is not a GraphQL field name");
             if (!opNames.add(op.name())) throw new ApiModelException("the operation `" + op.name() + "` is defined twice");
             ApiType t = types.stream().filter(x -> x.name().equals(op.model())).findFirst().orElseThrow();
-            if (op.kind() == OperationKind.UPDATE && t.inputFields().stream().noneMatch(f -> !f.key()))
+            if ((op.kind() == OperationKind.UPDATE || op.kind() == OperationKind.UPDATE_MANY) && t.inputFields().stream().noneMatch(f -> !f.key()))
                 throw new ApiModelException("`" + op.name() + "`: " + t.name() + " has no field an update could change (only its key)");
             if (op.kind() == OperationKind.CREATE && hasRequiredUnmapped(schema.model(t.name()).orElseThrow()))
                 throw new ApiModelException("`" + op.name() + "`: " + t.name() + " has a required field the API cannot write (Unsupported or @ignore without a default)");

@@ -1,15 +1,21 @@
 package dev.dbtool.generators.api;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a generated root field does. */
 public enum OperationKind {
-    LIST, GET, CREATE, UPDATE, DELETE;
+    LIST("list"), GET("get"), CREATE("create"), UPDATE("update"), DELETE("delete"), UPDATE_MANY("updateMany"), DELETE_MANY("deleteMany");
 
-    public boolean mutation() { return this == CREATE || this == UPDATE || this == DELETE; }
+    private final String id;
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    OperationKind(String id) { this.id = id; }
+
+    public boolean mutation() { return this != LIST && this != GET; }
+
+    /** Bulk writes: a filter in, the number of rows written out. */
+    public boolean bulk() { return this == UPDATE_MANY || this == DELETE_MANY; }
+
+    public String id() { return id; }
 
     public static Optional<OperationKind> parse(String text) {
         for (OperationKind k : values()) if (k.id().equals(text)) return Optional.of(k);

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Infers an operation's kind and model from its name when that is unambiguous: {@code users} lists User,
- * {@code user} gets one, {@code createUser} / {@code updateUser} / {@code deleteUser} write.
+ * {@code user} gets one, {@code createUser} / {@code updateUser} / {@code deleteUser} write one row,
+ * {@code updateManyUsers} / {@code deleteManyUsers} the rows a filter selects.
  */
 public final class OperationNames {
     private OperationNames() {}
@@ -20,6 +21,9 @@ public final class OperationNames {
             for (OperationKind k : new OperationKind[] {OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE}) {
                 if (name.equals(k.id() + m.name())) return Optional.of(new OperationSpec(name, k, m.name()));
             }
+            for (OperationKind k : new OperationKind[] {OperationKind.UPDATE_MANY, OperationKind.DELETE_MANY}) {
+                if (name.equals(k.id() + Plurals.of(m.name()))) return Optional.of(new OperationSpec(name, k, m.name()));
+            }
         }
         return Optional.empty();
     }
@@ -29,6 +33,7 @@ public final class OperationNames {
         return switch (kind) {
             case LIST -> Plurals.lowerFirst(Plurals.of(model));
             case GET -> Plurals.lowerFirst(model);
+            case UPDATE_MANY, DELETE_MANY -> kind.id() + Plurals.of(model);
             default -> kind.id() + model;
         };
     }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * What the SDL template prints, worked out here so the template stays a layout: every type reference already carries
  * its list and non-null wrappers, every description is already a quoted block string.
  */
-public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, List<Field> mutations) {
+public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, List<Field> mutations, boolean batchPayload) {
     public record Enum(String description, String name, List<String> values) {}
 
     public record Field(String description, String name, String arguments, String type) {}
@@ -38,7 +38,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         List<Field> queries = new ArrayList<>();
         List<Field> mutations = new ArrayList<>();
         for (OperationSpec op : api.operations()) (op.kind().mutation() ? mutations : queries).add(operation(api.typeOf(op), op));
-        return new SdlModel(enums, types, queries, mutations);
+        return new SdlModel(enums, types, queries, mutations, api.operations().stream().anyMatch(op -> op.kind().bulk()));
     }
 
     private static Type type(ApiSchema api, ApiType t, boolean manyTarget, boolean oneTarget) {
@@ -112,6 +112,11 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
                     op.name(), "(" + keyArgs + ", data: " + name + "UpdateInput!)", name + "!");
             case DELETE -> new Field(describe(join("Deletes a " + name + " and returns it; NOT_FOUND when it does not exist.", scope(t.writeScope())), "  "),
                     op.name(), "(" + keyArgs + ")", name + "!");
+            case UPDATE_MANY -> new Field(describe(join("Changes the given fields of every " + name + " the filter selects (that the caller may read), in one "
+                    + "statement and one transaction; returns how many.", scope(t.writeScope())), "  "), op.name(), "(where: " + name + "WhereInput!, data: " + name
+                    + "UpdateInput!)", "BatchPayload!");
+            case DELETE_MANY -> new Field(describe(join("Deletes every " + name + " the filter selects (that the caller may read), in one statement; returns how many.",
+                    scope(t.writeScope())), "  "), op.name(), "(where: " + name + "WhereInput!)", "BatchPayload!");
         };
     }
 

@@ -147,9 +147,11 @@ final class RepositoryWriter {
         b.addMethod(validateCreate());
         if (!InputWriter.updatable(t).isEmpty()) {
             b.addMethod(update());
+            b.addMethod(updateMany());
             b.addMethod(validateUpdate());
         }
         b.addMethod(delete());
+        b.addMethod(deleteMany());
         for (ApiField f : t.fields()) if (f.hashed()) b.addMethod(verify(f));
         return b.build();
     }
@@ -377,6 +379,39 @@ final class RepositoryWriter {
         m.addStatement("if (w.isEmpty()) return findById(c, $L)", String.join(", ", t.key().stream().map(k -> JavaNames.identifier(k.name())).toList()));
         for (ApiField f : t.fields()) if (f.generation() == ApiField.Generation.UPDATED_AT) m.addStatement("w.set($L, $T.now())", col(f), names.runtime("Ids"));
         return m.addStatement("return $T.write(c, w.update(TABLE, $S, SELECT), w, this::read, $L)", rows, keyWhere(), keyArgs()).build();
+    }
+
+    /** The key columns, for the bulk writes' RETURNING. */
+    private CodeBlock keyColumns() {
+        return CodeBlock.of("$T.of($L)", List.class, String.join(", ", t.key().stream().map(k -> col(k).toString()).toList()));
+    }
+
+    private MethodSpec updateMany() {
+        ClassName writes = names.runtime("Writes");
+        MethodSpec.Builder m = MethodSpec.methodBuilder("updateMany").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and\n"
+                        + "{@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.\n")
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), ParameterizedTypeName.get(List.class, Object.class)))
+                .addParameter(Connection.class, "c").addParameter(names.runtime("Filter"), "where").addParameter(names.runtime("Filter"), "rule")
+                .addParameter(names.update(t.name()), "patch").addException(SQLException.class)
+                .addStatement("validate(patch)").addStatement("$T w = new $T()", writes, writes);
+        for (ApiField f : InputWriter.updatable(t)) {
+            String id = JavaNames.identifier(f.name());
+            CodeBlock value = CodeBlock.of("patch.$N().get()", id);
+            if (f.hashed() || f.encrypted()) value = CodeBlock.of("$L == null ? null : $L", value, stored(f, value));
+            m.addStatement("if (patch.$N().isPresent()) w.set($L, $L)", id, col(f), value);
+        }
+        for (ApiField f : t.fields()) if (f.generation() == ApiField.Generation.UPDATED_AT) m.addStatement("if (!w.isEmpty()) w.set($L, $T.now())", col(f), names.runtime("Ids"));
+        return m.addStatement("return $T.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, $L, $S)", names.runtime("BulkWrites"), keyColumns(), t.name()).build();
+    }
+
+    private MethodSpec deleteMany() {
+        return MethodSpec.methodBuilder("deleteMany").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.\n")
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), ParameterizedTypeName.get(List.class, Object.class)))
+                .addParameter(Connection.class, "c").addParameter(names.runtime("Filter"), "where").addParameter(names.runtime("Filter"), "rule")
+                .addException(SQLException.class)
+                .addStatement("return $T.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, $L)", names.runtime("BulkWrites"), keyColumns()).build();
     }
 
     private MethodSpec delete() {

@@ -144,6 +144,29 @@ final class ResolverWriter {
                         .returns(row).addParameter(Connection.class, "c").addParameter(principal, "principal").addParameter(names.create(t.name()), "data")
                         .addException(SQLException.class).addStatement("return api.$N().create(c, data)", repo).build());
             }
+            case UPDATE_MANY, DELETE_MANY -> {
+                boolean update = op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE_MANY;
+                get.addStatement("$T where = $T.where(env.getArgument($S), $T.FILTER, api, principal)", names.runtime("Filter"), names.runtime("Inputs"), "where",
+                        names.wiring(t.name()));
+                if (update) {
+                    get.addStatement("$T patch = $T.update(env.getArgument($S))", names.update(t.name()), names.wiring(t.name()), "data");
+                    for (ApiField f : InputWriter.updatable(t)) {
+                        if (f.authScope() != null) get.addStatement("if (patch.$N().isPresent()) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
+                    }
+                }
+                // only rows the caller may read can be written, as for one row
+                get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
+                        .addStatement("$T<$T<Object>> keys = api.database().transaction(c -> api.$N().$L)", List.class, List.class, repo,
+                                update ? "updateMany(c, where, rule, patch)" : "deleteMany(c, where, rule)");
+                if (api.cacheEnabled()) {
+                    if (t.key().size() == 1) {
+                        get.addStatement("if (api.cache() != null && !keys.isEmpty()) api.cache().afterWrite($S, keys.stream().map(k -> k.get(0)).toList(), $L)", t.name(), !update);
+                    } else {
+                        get.addStatement("if (api.cache() != null) for ($T<Object> k : keys) api.cache().afterWrite($S, k, $L)", List.class, t.name(), !update);
+                    }
+                }
+                get.addStatement("return $T.of($S, keys.size())", java.util.Map.class, "count");
+            }
             case UPDATE, DELETE -> {
                 boolean update = op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE;
                 for (ApiField k : t.key())

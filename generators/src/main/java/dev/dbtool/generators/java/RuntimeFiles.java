@@ -14,7 +14,7 @@ import java.util.List;
  * copied into the generated package with the package renamed. Only the model-dependent classes are built with JavaPoet.
  */
 final class RuntimeFiles {
-    static final List<String> NAMES = List.of("ApiConfig", "ApiEngine", "ApiException", "ApiServer", "Auth", "Batches", "BodyReader", "Column", "Cursors", "Database",
+    static final List<String> NAMES = List.of("ApiConfig", "ApiEngine", "ApiException", "ApiServer", "Auth", "Batches", "BodyReader", "BulkWrites", "Column", "Cursors", "Database",
             "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Executions", "Filter", "FilterModel", "GraphQLHttpServer", "GraphQLRequest", "Hashes", "HttpSettings", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Limits",
             "ListQuery", "Operations", "OrderBy", "Page", "PageRequest", "Projection", "PasswordHasher", "Principal", "RelationCounts", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "TrustedDocuments", "Validation", "Value", "Writes");
 

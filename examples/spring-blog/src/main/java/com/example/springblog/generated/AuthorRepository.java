@@ -150,6 +150,19 @@ public final class AuthorRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule,
+            AuthorUpdate patch) throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.email().isPresent()) w.set(COL_EMAIL, patch.email().get());
+        if (patch.name().isPresent()) w.set(COL_NAME, patch.name().get());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "Author");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(AuthorUpdate patch) {
@@ -169,5 +182,13 @@ public final class AuthorRepository {
      */
     public Optional<Author> delete(Connection c, Integer id) throws SQLException {
         return Rows.one(c, "DELETE FROM \"Author\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"email\", \"name\"", this::read, COL_ID, id);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID));
     }
 }

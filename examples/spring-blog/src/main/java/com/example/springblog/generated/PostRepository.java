@@ -166,6 +166,20 @@ public final class PostRepository {
     }
 
     /**
+     * Validates, then changes the present fields (and {@code @updatedAt}) of every row {@code where} (over {@link #QUERYABLE}) and
+     * {@code rule} select, in one statement; returns the changed rows' keys. A row the change would hide from {@code rule} fails it.
+     */
+    public List<List<Object>> updateMany(Connection c, Filter where, Filter rule, PostUpdate patch)
+            throws SQLException {
+        validate(patch);
+        Writes w = new Writes();
+        if (patch.title().isPresent()) w.set(COL_TITLE, patch.title().get());
+        if (patch.published().isPresent()) w.set(COL_PUBLISHED, patch.published().get());
+        if (patch.authorId().isPresent()) w.set(COL_AUTHOR_ID, patch.authorId().get());
+        return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "Post");
+    }
+
+    /**
      * The {@code @validate} rules of the fields being changed; null only where the column allows it.
      */
     public static void validate(PostUpdate patch) {
@@ -188,5 +202,13 @@ public final class PostRepository {
      */
     public Optional<Post> delete(Connection c, Integer id) throws SQLException {
         return Rows.one(c, "DELETE FROM \"Post\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"title\", \"published\", \"authorId\"", this::read, COL_ID, id);
+    }
+
+    /**
+     * Deletes every row {@code where} (over {@link #QUERYABLE}) and {@code rule} select, in one statement; returns their keys.
+     */
+    public List<List<Object>> deleteMany(Connection c, Filter where, Filter rule) throws
+            SQLException {
+        return BulkWrites.delete(c, TABLE, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID));
     }
 }
