@@ -25,6 +25,12 @@ enum QueryMode {
   insensitive
 }
 
+"""
+Runs every field of this mutation in one database transaction: all of them are written, or none (the first field that
+fails rolls back the others). On the API's own endpoint; Spring for GraphQL refuses it.
+"""
+directive @transaction on MUTATION
+
 <#if sdl.batchPayload()>
 """What a bulk write did."""
 type BatchPayload {

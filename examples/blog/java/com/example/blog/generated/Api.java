@@ -70,6 +70,12 @@ public final class Api implements ApiEngine {
             + "  insensitive\n"
             + "}\n"
             + "\n"
+            + "\"\"\"\n"
+            + "Runs every field of this mutation in one database transaction: all of them are written, or none (the first field that\n"
+            + "fails rolls back the others). On the API's own endpoint; Spring for GraphQL refuses it.\n"
+            + "\"\"\"\n"
+            + "directive @transaction on MUTATION\n"
+            + "\n"
             + "\"\"\"What a bulk write did.\"\"\"\n"
             + "type BatchPayload {\n"
             + "  \"\"\"How many rows it wrote.\"\"\"\n"
@@ -1175,6 +1181,7 @@ public final class Api implements ApiEngine {
     public ExecutionResult execute(String query, String operationName,
             Map<String, Object> variables, Principal principal) {
         ExecutionInput input = Executions.input(config, query, operationName, variables, principal, newDataLoaderRegistry());
+        if (Operations.atomic(query, operationName, config.parserOptions())) return ErrorHandler.withCodes(Executions.atomically(database, () -> graphQL.execute(input)));
         if (cache != null) {
             Set<String> who = new TreeSet<>(principal.scopes());
             if (principal.subject() != null) who.add("sub:" + principal.subject());

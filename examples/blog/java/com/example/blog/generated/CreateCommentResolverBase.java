@@ -36,7 +36,7 @@ public abstract class CreateCommentResolverBase implements DataFetcher<Object> {
                     if (!rule.isAll() && !api.commentRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Comment");
                     return row;
                 });
-        if (api.cache() != null) api.cache().afterWrite("Comment", List.of(created.id()), false);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Comment", List.of(created.id()), false));
         return created;
     }
 }

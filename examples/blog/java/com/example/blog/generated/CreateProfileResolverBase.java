@@ -36,7 +36,7 @@ public abstract class CreateProfileResolverBase implements DataFetcher<Object> {
                     if (!rule.isAll() && !api.profileRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Profile");
                     return row;
                 });
-        if (api.cache() != null) api.cache().afterWrite("Profile", List.of(created.id()), false);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Profile", List.of(created.id()), false));
         return created;
     }
 }

@@ -36,7 +36,7 @@ public abstract class CreateUserResolverBase implements DataFetcher<Object> {
                     if (!rule.isAll() && !api.userRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("User");
                     return row;
                 });
-        if (api.cache() != null) api.cache().afterWrite("User", List.of(created.id()), false);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(created.id()), false));
         return created;
     }
 }

@@ -22,7 +22,7 @@ public abstract class DeleteManyCommentsResolverBase implements DataFetcher<Obje
         Filter where = Inputs.where(env.getArgument("where"), CommentWiring.FILTER, api, principal);
         Filter rule = api.rules().comment(principal);
         List<List<Object>> keys = api.database().transaction(c -> api.commentRepository().deleteMany(c, where, rule));
-        if (api.cache() != null && !keys.isEmpty()) api.cache().afterWrite("Comment", keys.stream().map(k -> k.get(0)).toList(), true);
+        if (api.cache() != null && !keys.isEmpty()) api.database().afterCommit(() -> api.cache().afterWrite("Comment", keys.stream().map(k -> k.get(0)).toList(), true));
         return Map.of("count", keys.size());
     }
 }

@@ -36,7 +36,7 @@ public abstract class DeleteUserResolverBase implements DataFetcher<Object> {
                     Optional<User> done = delete(c, principal, id);
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("User"));
-        if (api.cache() != null) api.cache().afterWrite("User", List.of(id), true);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(id), true));
         return written;
     }
 }

@@ -23,7 +23,7 @@ public abstract class UpdateManyPostsResolverBase implements DataFetcher<Object>
         PostUpdate patch = PostWiring.update(env.getArgument("data"));
         Filter rule = api.rules().post(principal);
         List<List<Object>> keys = api.database().transaction(c -> api.postRepository().updateMany(c, where, rule, patch));
-        if (api.cache() != null && !keys.isEmpty()) api.cache().afterWrite("Post", keys.stream().map(k -> k.get(0)).toList(), false);
+        if (api.cache() != null && !keys.isEmpty()) api.database().afterCommit(() -> api.cache().afterWrite("Post", keys.stream().map(k -> k.get(0)).toList(), false));
         return Map.of("count", keys.size());
     }
 }

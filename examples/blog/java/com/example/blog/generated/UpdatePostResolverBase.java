@@ -38,7 +38,7 @@ public abstract class UpdatePostResolverBase implements DataFetcher<Object> {
                     if (done.isPresent() && !rule.isAll() && !api.postRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("Post");
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Post"));
-        if (api.cache() != null) api.cache().afterWrite("Post", List.of(id), false);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Post", List.of(id), false));
         return written;
     }
 }

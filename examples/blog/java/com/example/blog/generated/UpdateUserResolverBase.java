@@ -39,7 +39,7 @@ public abstract class UpdateUserResolverBase implements DataFetcher<Object> {
                     if (done.isPresent() && !rule.isAll() && !api.userRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("User");
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("User"));
-        if (api.cache() != null) api.cache().afterWrite("User", List.of(id), false);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(id), false));
         return written;
     }
 }

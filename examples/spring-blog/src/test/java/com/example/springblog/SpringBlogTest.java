@@ -166,5 +166,8 @@ class SpringBlogTest {
         String deep = "{ authors { edges { node { posts { author { posts { author { posts { author { name } } } } } } } } } }";
         assertEquals("QUERY_TOO_DEEP", code(graphql(reader, deep, Map.of())), "maxDepth 6 from the generator block");
         assertEquals("GRAPHQL_VALIDATION_FAILED", code(graphql(reader, "{ authors { nope } }", Map.of())), "error codes as the API's own endpoint gives them");
+        JsonNode atomic = graphql(writer, "mutation @transaction { createAuthor(data: {email: \"tx@example.com\", name: \"T\"}) { id } }", Map.of());
+        assertEquals("BAD_REQUEST", code(atomic), "Spring runs fields one by one: @transaction is refused, not ignored: " + atomic);
+        assertEquals(5, graphql(reader, "{ authors { totalCount } }", Map.of()).path("data").path("authors").path("totalCount").asInt(), "nothing was written");
     }
 }

@@ -179,6 +179,8 @@ final class ApiClassWriter {
                 .addParameter(ParameterizedTypeName.get(Map.class, String.class, Object.class), "variables").addParameter(names.runtime("Principal"), "principal")
                 .addStatement("$T input = $T.input(config, query, operationName, variables, principal, newDataLoaderRegistry())",
                         EXECUTION_INPUT, names.runtime("Executions"))
+                .addStatement("if ($T.atomic(query, operationName, config.parserOptions())) return $T.withCodes($T.atomically(database, () -> graphQL.execute(input)))",
+                        names.runtime("Operations"), names.runtime("ErrorHandler"), names.runtime("Executions"))
                 .addCode(caching ? CodeBlock.builder()
                         .beginControlFlow("if (cache != null)")
                         .addStatement("$T<String> who = new $T<>(principal.scopes())", java.util.Set.class, java.util.TreeSet.class)

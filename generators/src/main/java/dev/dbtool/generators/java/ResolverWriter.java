@@ -136,7 +136,7 @@ final class ResolverWriter {
                                 + "// the new row must be one the caller may see: else the write is refused and rolled back\n"
                                 + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\nreturn row;\n$<})",
                                 row, row, repo, keyOf("row", t), names.runtime("ApiException"), t.name());
-                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.cache().afterWrite($S, $T.of($L), false)", t.name(), List.class,
+                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), false))", t.name(), List.class,
                         String.join(", ", t.key().stream().map(k -> "created." + JavaNames.identifier(k.name()) + "()").toList()));
                 get.addStatement("return created");
                 b.addMethod(MethodSpec.methodBuilder("create").addModifiers(Modifier.PROTECTED)
@@ -160,9 +160,9 @@ final class ResolverWriter {
                                 update ? "updateMany(c, where, rule, patch)" : "deleteMany(c, where, rule)");
                 if (api.cacheEnabled()) {
                     if (t.key().size() == 1) {
-                        get.addStatement("if (api.cache() != null && !keys.isEmpty()) api.cache().afterWrite($S, keys.stream().map(k -> k.get(0)).toList(), $L)", t.name(), !update);
+                        get.addStatement("if (api.cache() != null && !keys.isEmpty()) api.database().afterCommit(() -> api.cache().afterWrite($S, keys.stream().map(k -> k.get(0)).toList(), $L))", t.name(), !update);
                     } else {
-                        get.addStatement("if (api.cache() != null) for ($T<Object> k : keys) api.cache().afterWrite($S, k, $L)", List.class, t.name(), !update);
+                        get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> keys.forEach(k -> api.cache().afterWrite($S, k, $L)))", t.name(), !update);
                     }
                 }
                 get.addStatement("return $T.of($S, keys.size())", java.util.Map.class, "count");
@@ -187,7 +187,7 @@ final class ResolverWriter {
                         keyOf("done.get()", t), names.runtime("ApiException"), t.name());
                 tx.add("return done;\n$<}");
                 get.addStatement("$T written = api.database().transaction($L).orElseThrow(() -> $T.notFound($S))", row, tx.build(), names.runtime("ApiException"), t.name());
-                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.cache().afterWrite($S, $T.of($L), $L)", t.name(), List.class, keyNames, !update);
+                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), $L))", t.name(), List.class, keyNames, !update);
                 get.addStatement("return written");
                 MethodSpec.Builder hook = MethodSpec.methodBuilder(update ? "update" : "delete").addModifiers(Modifier.PROTECTED)
                         .addJavadoc((update ? "Changes" : "Deletes") + " the row (inside the mutation's transaction); empty becomes NOT_FOUND. Override to add rules.\n")

@@ -43,6 +43,15 @@ final class SpringConfigWriter {
                 .addMethod(MethodSpec.methodBuilder("dbtoolRequests").addAnnotation(BEAN).addModifiers(Modifier.PUBLIC).returns(INTERCEPTOR).addParameter(api, "api")
                         .addJavadoc("Each request: the API's DataLoader registry, the caller, the parser's limits, introspection; error codes on the way out.\n")
                         .addCode("return (request, chain) -> {\n$>")
+                        // Spring runs each field on its own: a mutation asking for one transaction is refused, not run piecemeal
+                        .beginControlFlow("if ($T.atomic(request.getDocument(), request.getOperationName(), api.config().parserOptions()))", names.runtime("Operations"))
+                        .addStatement("$T refused = $T.newExecutionResult().addError($T.newError().message($S).extensions($T.of($S, $S)).build()).build()",
+                                ClassName.get("graphql", "ExecutionResult"), ClassName.get("graphql", "ExecutionResult"), ClassName.get("graphql", "GraphqlErrorBuilder"),
+                                "@transaction runs on the API's own endpoint; through Spring for GraphQL each field would commit on its own", java.util.Map.class, "code", "BAD_REQUEST")
+                        .addStatement("return $T.just(new $T(new $T(request.toExecutionInput(), refused)))", ClassName.get("reactor.core.publisher", "Mono"),
+                                ClassName.get("org.springframework.graphql.server", "WebGraphQlResponse"),
+                                ClassName.get("org.springframework.graphql.support", "DefaultExecutionGraphQlResponse"))
+                        .endControlFlow()
                         .addStatement("$T principal = principal($T.getContext().getAuthentication())", principal, SECURITY_CONTEXT)
                         .addCode("request.configureExecutionInput((input, builder) -> builder.dataLoaderRegistry(api.newDataLoaderRegistry()).graphQLContext(context -> context\n$>$>")
                         .addCode(".of($T.PRINCIPAL, principal)\n", auth)

@@ -36,7 +36,7 @@ public abstract class CreateAuthorResolverBase implements DataFetcher<Object> {
                     if (!rule.isAll() && !api.authorRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Author");
                     return row;
                 });
-        if (api.cache() != null) api.cache().afterWrite("Author", List.of(created.id()), false);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Author", List.of(created.id()), false));
         return created;
     }
 }

@@ -35,7 +35,7 @@ public abstract class CreatePostResolverBase implements DataFetcher<Object> {
                     if (!rule.isAll() && !api.postRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Post");
                     return row;
                 });
-        if (api.cache() != null) api.cache().afterWrite("Post", List.of(created.id()), false);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Post", List.of(created.id()), false));
         return created;
     }
 }

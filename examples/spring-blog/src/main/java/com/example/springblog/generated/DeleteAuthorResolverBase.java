@@ -36,7 +36,7 @@ public abstract class DeleteAuthorResolverBase implements DataFetcher<Object> {
                     Optional<Author> done = delete(c, principal, id);
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Author"));
-        if (api.cache() != null) api.cache().afterWrite("Author", List.of(id), true);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Author", List.of(id), true));
         return written;
     }
 }

@@ -36,7 +36,7 @@ public abstract class DeletePostResolverBase implements DataFetcher<Object> {
                     Optional<Post> done = delete(c, principal, id);
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Post"));
-        if (api.cache() != null) api.cache().afterWrite("Post", List.of(id), true);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Post", List.of(id), true));
         return written;
     }
 }

@@ -12,6 +12,19 @@ import org.dataloader.DataLoaderRegistry;
 public final class Executions {
     private Executions() {}
 
+    /**
+     * A mutation marked {@code @transaction}: every field in one transaction, committed only when no field failed. A
+     * commit PostgreSQL refuses (a deferred constraint, a serialization failure) becomes the request's error.
+     */
+    public static graphql.ExecutionResult atomically(Database database, java.util.function.Supplier<graphql.ExecutionResult> run) {
+        try {
+            return database.atomically(run, r -> r.getErrors().isEmpty());
+        } catch (java.sql.SQLException e) {
+            return graphql.ExecutionResult.newExecutionResult().addError(graphql.GraphqlErrorBuilder.newError()
+                    .message("The transaction did not commit; nothing was written.").extensions(Map.of("code", "INTERNAL_SERVER_ERROR")).build()).build();
+        }
+    }
+
     public static ExecutionInput input(ApiConfig config, String query, String operationName, Map<String, Object> variables, Principal principal,
             DataLoaderRegistry loaders) {
         Map<Object, Object> context = new HashMap<>();

@@ -21,6 +21,21 @@ public final class Operations {
         return operationName == null || operationName.isEmpty() ? null : operationName;
     }
 
+    /**
+     * Whether the request's operation is a mutation marked {@code @transaction}: all its fields in one transaction.
+     * Costs a substring scan unless the text names the directive.
+     */
+    public static boolean atomic(String query, String operationName, ParserOptions options) {
+        if (query == null || !query.contains("@transaction")) return false;
+        try {
+            Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+            OperationDefinition op = selected(document, operationName);
+            return op != null && op.getOperation() == OperationDefinition.Operation.MUTATION && !op.getDirectives("transaction").isEmpty();
+        } catch (InvalidSyntaxException e) {
+            return false; // execution reports it
+        }
+    }
+
     /** The operation the request runs, or null when there is none to run (execution then reports why). */
     public static OperationDefinition selected(Document document, String operationName) {
         String name = normalizedName(operationName);

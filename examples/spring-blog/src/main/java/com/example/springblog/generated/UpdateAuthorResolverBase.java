@@ -38,7 +38,7 @@ public abstract class UpdateAuthorResolverBase implements DataFetcher<Object> {
                     if (done.isPresent() && !rule.isAll() && !api.authorRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("Author");
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Author"));
-        if (api.cache() != null) api.cache().afterWrite("Author", List.of(id), false);
+        if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Author", List.of(id), false));
         return written;
     }
 }
