@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.blog.generated.Api;
-import com.example.blog.generated.GraphQLHttpServer;
-import com.example.blog.generated.JwtAuthenticator;
-import com.example.blog.generated.KeyRing;
 import dev.dbtool.examples.blog.GraphQLClient.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AtomicMutationsTest {
     CacheFixture fx;
-    GraphQLHttpServer server;
     GraphQLClient client;
     String admin;
     String author;
@@ -34,16 +30,13 @@ class AtomicMutationsTest {
     @BeforeAll
     void start() throws Exception {
         fx = CacheFixture.create("blog_atomic", 41);
-        Api api = Api.create(fx.counting.dataSource(), Api.defaultConfig().withKeyRing(KeyRing.parse("dev:" + fx.db.plan().secrets().keyBase64())));
-        server = GraphQLHttpServer.start(api, new JwtAuthenticator(Tokens.SECRET, Tokens.publicKeyPem(), Tokens.ISSUER, null), "127.0.0.1", 0, 8);
-        client = new GraphQLClient(server.port());
+        client = new GraphQLClient(fx.serve().port());
         admin = Tokens.hs256("admin", RelationFiltersTest.ADMIN);
         author = fx.sql("SELECT id FROM users ORDER BY email LIMIT 1");
     }
 
     @AfterAll
     void stop() {
-        if (server != null) server.close();
         fx.close();
     }
 

@@ -4,16 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.blog.generated.Api;
-import com.example.blog.generated.GraphQLHttpServer;
-import com.example.blog.generated.JwtAuthenticator;
-import com.example.blog.generated.KeyRing;
 import com.example.blog.generated.Principal;
 import dev.dbtool.examples.blog.GraphQLClient.Response;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,32 +23,22 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BulkWritesTest {
     CacheFixture fx;
-    GraphQLHttpServer server;
     GraphQLClient client;
     String admin;
 
     @BeforeAll
     void start() throws Exception {
         fx = CacheFixture.create("blog_bulk_writes", 37);
-        Api api = Api.create(fx.counting.dataSource(), Api.defaultConfig().withKeyRing(KeyRing.parse("dev:" + fx.db.plan().secrets().keyBase64())));
-        server = GraphQLHttpServer.start(api, new JwtAuthenticator(Tokens.SECRET, Tokens.publicKeyPem(), Tokens.ISSUER, null), "127.0.0.1", 0, 8);
-        client = new GraphQLClient(server.port());
+        client = new GraphQLClient(fx.serve().port());
         admin = Tokens.hs256("admin", RelationFiltersTest.ADMIN);
     }
 
     @AfterAll
     void stop() {
-        if (server != null) server.close();
         fx.close();
     }
 
-    List<String> sql(String query) throws Exception {
-        try (Connection c = DriverManager.getConnection(fx.db.jdbcUrl()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) out.add(rs.getString(1));
-            return out;
-        }
-    }
+    List<String> sql(String query) throws Exception { return fx.rows(query); }
 
     int count(String query) throws Exception { return Integer.parseInt(sql(query).get(0)); }
 

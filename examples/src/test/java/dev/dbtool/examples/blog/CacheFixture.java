@@ -1,6 +1,8 @@
 package dev.dbtool.examples.blog;
 
 import com.example.blog.generated.Api;
+import com.example.blog.generated.GraphQLHttpServer;
+import com.example.blog.generated.JwtAuthenticator;
 import com.example.blog.generated.CacheConfig;
 import com.example.blog.generated.KeyRing;
 import com.zaxxer.hikari.HikariConfig;
@@ -25,6 +27,7 @@ final class CacheFixture implements AutoCloseable {
     private final HikariDataSource pool;
     private final KeyRing keys;
     private final List<Api> apis = new ArrayList<>();
+    private final List<GraphQLHttpServer> servers = new ArrayList<>();
 
     private CacheFixture(BlogDatabase.Seeded db) {
         this.db = db;
@@ -51,6 +54,24 @@ final class CacheFixture implements AutoCloseable {
         return api;
     }
 
+    /** The blog's API without the cache layer over HTTP on a free port, checking the tests' tokens; closed with the fixture. */
+    GraphQLHttpServer serve() throws java.io.IOException {
+        Api api = Api.create(counting.dataSource(), Api.defaultConfig().withKeyRing(keys));
+        apis.add(api);
+        GraphQLHttpServer server = GraphQLHttpServer.start(api, new JwtAuthenticator(Tokens.SECRET, Tokens.publicKeyPem(), Tokens.ISSUER, null), "127.0.0.1", 0, 8);
+        servers.add(server);
+        return server;
+    }
+
+    /** The first column of every row {@code query} returns. */
+    List<String> rows(String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) out.add(rs.getString(1));
+            return out;
+        }
+    }
+
     String sql(String query) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             return rs.next() ? rs.getString(1) : null;
@@ -59,6 +80,7 @@ final class CacheFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        servers.forEach(GraphQLHttpServer::close);
         apis.forEach(Api::close);
         pool.close();
     }

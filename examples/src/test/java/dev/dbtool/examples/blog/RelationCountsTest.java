@@ -3,10 +3,6 @@ package dev.dbtool.examples.blog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.blog.generated.Api;
-import com.example.blog.generated.GraphQLHttpServer;
-import com.example.blog.generated.JwtAuthenticator;
-import com.example.blog.generated.KeyRing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtool.examples.blog.GraphQLClient.Response;
 import java.sql.Connection;
@@ -27,22 +23,18 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RelationCountsTest {
     CacheFixture fx;
-    GraphQLHttpServer server;
     GraphQLClient client;
     String admin;
 
     @BeforeAll
     void start() throws Exception {
         fx = CacheFixture.create("blog_relation_counts", 31);
-        Api api = Api.create(fx.counting.dataSource(), Api.defaultConfig().withKeyRing(KeyRing.parse("dev:" + fx.db.plan().secrets().keyBase64())));
-        server = GraphQLHttpServer.start(api, new JwtAuthenticator(Tokens.SECRET, Tokens.publicKeyPem(), Tokens.ISSUER, null), "127.0.0.1", 0, 8);
-        client = new GraphQLClient(server.port());
+        client = new GraphQLClient(fx.serve().port());
         admin = Tokens.hs256("admin", RelationFiltersTest.ADMIN);
     }
 
     @AfterAll
     void stop() {
-        if (server != null) server.close();
         fx.close();
     }
 

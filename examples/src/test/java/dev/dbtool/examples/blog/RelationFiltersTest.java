@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.blog.generated.Api;
-import com.example.blog.generated.GraphQLHttpServer;
-import com.example.blog.generated.JwtAuthenticator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtool.examples.blog.GraphQLClient.Response;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 class RelationFiltersTest {
     static final String ADMIN = "users:read users:write posts:read posts:write posts:review";
     CacheFixture fx;
-    GraphQLHttpServer server;
     GraphQLClient client;
     String admin;
     String reader;
@@ -39,26 +32,17 @@ class RelationFiltersTest {
     @BeforeAll
     void start() throws Exception {
         fx = CacheFixture.create("blog_relation_filters", 29);
-        Api api = Api.create(fx.counting.dataSource(), Api.defaultConfig().withKeyRing(com.example.blog.generated.KeyRing.parse("dev:" + fx.db.plan().secrets().keyBase64())));
-        server = GraphQLHttpServer.start(api, new JwtAuthenticator(Tokens.SECRET, Tokens.publicKeyPem(), Tokens.ISSUER, null), "127.0.0.1", 0, 8);
-        client = new GraphQLClient(server.port());
+        client = new GraphQLClient(fx.serve().port());
         admin = Tokens.hs256("admin", ADMIN);
         reader = Tokens.hs256("reader", "users:read posts:read");
     }
 
     @AfterAll
     void stop() {
-        if (server != null) server.close();
         fx.close();
     }
 
-    List<String> sql(String query) throws Exception {
-        try (Connection c = DriverManager.getConnection(fx.db.jdbcUrl()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) out.add(rs.getString(1));
-            return out;
-        }
-    }
+    List<String> sql(String query) throws Exception { return fx.rows(query); }
 
     /** The {@code field} of every node of the list {@code list} matching {@code where} (all pages), sorted. */
     List<String> listed(String token, String list, String where, String field) throws Exception {

@@ -370,15 +370,20 @@ final class RepositoryWriter {
         keyParams(m);
         m.addParameter(names.update(t.name()), "patch").addException(SQLException.class)
                 .addStatement("validate(patch)").addStatement("$T w = new $T()", writes, writes);
+        setPresent(m);
+        m.addStatement("if (w.isEmpty()) return findById(c, $L)", String.join(", ", t.key().stream().map(k -> JavaNames.identifier(k.name())).toList()));
+        for (ApiField f : t.fields()) if (f.generation() == ApiField.Generation.UPDATED_AT) m.addStatement("w.set($L, $T.now())", col(f), names.runtime("Ids"));
+        return m.addStatement("return $T.write(c, w.update(TABLE, $S, SELECT), w, this::read, $L)", rows, keyWhere(), keyArgs()).build();
+    }
+
+    /** {@code w.set(…)} for each field the patch carries (hashed and encrypted ones stored as such). */
+    private void setPresent(MethodSpec.Builder m) {
         for (ApiField f : InputWriter.updatable(t)) {
             String id = JavaNames.identifier(f.name());
             CodeBlock value = CodeBlock.of("patch.$N().get()", id);
             if (f.hashed() || f.encrypted()) value = CodeBlock.of("$L == null ? null : $L", value, stored(f, value));
             m.addStatement("if (patch.$N().isPresent()) w.set($L, $L)", id, col(f), value);
         }
-        m.addStatement("if (w.isEmpty()) return findById(c, $L)", String.join(", ", t.key().stream().map(k -> JavaNames.identifier(k.name())).toList()));
-        for (ApiField f : t.fields()) if (f.generation() == ApiField.Generation.UPDATED_AT) m.addStatement("w.set($L, $T.now())", col(f), names.runtime("Ids"));
-        return m.addStatement("return $T.write(c, w.update(TABLE, $S, SELECT), w, this::read, $L)", rows, keyWhere(), keyArgs()).build();
     }
 
     /** The key columns, for the bulk writes' RETURNING. */
@@ -395,12 +400,7 @@ final class RepositoryWriter {
                 .addParameter(Connection.class, "c").addParameter(names.runtime("Filter"), "where").addParameter(names.runtime("Filter"), "rule")
                 .addParameter(names.update(t.name()), "patch").addException(SQLException.class)
                 .addStatement("validate(patch)").addStatement("$T w = new $T()", writes, writes);
-        for (ApiField f : InputWriter.updatable(t)) {
-            String id = JavaNames.identifier(f.name());
-            CodeBlock value = CodeBlock.of("patch.$N().get()", id);
-            if (f.hashed() || f.encrypted()) value = CodeBlock.of("$L == null ? null : $L", value, stored(f, value));
-            m.addStatement("if (patch.$N().isPresent()) w.set($L, $L)", id, col(f), value);
-        }
+        setPresent(m);
         for (ApiField f : t.fields()) if (f.generation() == ApiField.Generation.UPDATED_AT) m.addStatement("if (!w.isEmpty()) w.set($L, $T.now())", col(f), names.runtime("Ids"));
         return m.addStatement("return $T.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, $L, $S)", names.runtime("BulkWrites"), keyColumns(), t.name()).build();
     }
