@@ -179,6 +179,15 @@ input ${t.name()}RelationFilter {
 }
 </#if>
 
+<#if t.whereUnique()?has_content>
+"""Exactly one of these: the ${t.name()} an upsert updates."""
+input ${t.name()}WhereUniqueInput {
+<#list t.whereUnique() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+}
+
+</#if>
 """One sort key; pass several in order of precedence. Ascending puts nulls last."""
 input ${t.name()}OrderByInput {
 <#list t.sortable() as f>

@@ -19,6 +19,7 @@ import com.example.blog.api.TagsResolver;
 import com.example.blog.api.UpdateManyPostsResolver;
 import com.example.blog.api.UpdatePostResolver;
 import com.example.blog.api.UpdateUserResolver;
+import com.example.blog.api.UpsertUserResolver;
 import com.example.blog.api.UserResolver;
 import com.example.blog.api.UsersResolver;
 import graphql.ExecutionInput;
@@ -334,6 +335,12 @@ public final class Api implements ApiEngine {
             + "input UserRelationFilter {\n"
             + "  is: UserWhereInput\n"
             + "  isNot: UserWhereInput\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"Exactly one of these: the User an upsert updates.\"\"\"\n"
+            + "input UserWhereUniqueInput {\n"
+            + "  id: ID\n"
+            + "  email: String\n"
             + "}\n"
             + "\n"
             + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
@@ -893,6 +900,11 @@ public final class Api implements ApiEngine {
             + "  Needs the scope `users:write`.\n"
             + "  \"\"\"\n"
             + "  updateUser(id: ID!, data: UserUpdateInput!): User!\n"
+            + "  \"\"\"\n"
+            + "  Updates the User the unique field in `where` names (one the caller may read), or creates it from `create` when there is none; one transaction.\n"
+            + "  Needs the scope `users:write`.\n"
+            + "  \"\"\"\n"
+            + "  upsertUser(where: UserWhereUniqueInput!, create: UserCreateInput!, update: UserUpdateInput!): User!\n"
             + "}\n";
 
     static final Map<String, ErrorHandler.ConstraintInfo> CONSTRAINTS = Map.ofEntries(
@@ -1108,6 +1120,7 @@ public final class Api implements ApiEngine {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("updateManyPosts", new UpdateManyPostsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("updatePost", new UpdatePostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("updateUser", new UpdateUserResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("upsertUser", new UpsertUserResolver(this)));
     }
 
     /**

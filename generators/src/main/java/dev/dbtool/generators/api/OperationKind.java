@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** What a generated root field does. */
 public enum OperationKind {
-    LIST("list"), GET("get"), CREATE("create"), UPDATE("update"), DELETE("delete"), UPDATE_MANY("updateMany"), DELETE_MANY("deleteMany");
+    LIST("list"), GET("get"), CREATE("create"), UPDATE("update"), DELETE("delete"), UPSERT("upsert"), UPDATE_MANY("updateMany"), DELETE_MANY("deleteMany");
 
     private final String id;
 

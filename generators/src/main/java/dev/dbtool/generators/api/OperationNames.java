@@ -18,7 +18,7 @@ public final class OperationNames {
             String single = Plurals.lowerFirst(m.name());
             if (name.equals(Plurals.lowerFirst(Plurals.of(m.name())))) return Optional.of(new OperationSpec(name, OperationKind.LIST, m.name()));
             if (name.equals(single)) return Optional.of(new OperationSpec(name, OperationKind.GET, m.name()));
-            for (OperationKind k : new OperationKind[] {OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE}) {
+            for (OperationKind k : new OperationKind[] {OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE, OperationKind.UPSERT}) {
                 if (name.equals(k.id() + m.name())) return Optional.of(new OperationSpec(name, k, m.name()));
             }
             for (OperationKind k : new OperationKind[] {OperationKind.UPDATE_MANY, OperationKind.DELETE_MANY}) {

@@ -25,7 +25,8 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
      * is needed.
      */
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
-                       List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts) {}
+                       List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
+                       List<Field> whereUnique) {}
 
     public static SdlModel of(ApiSchema api) {
         List<Enum> enums = new ArrayList<>();
@@ -87,7 +88,12 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         }
         String doc = t.documentation();
         if (t.readScope() != null) doc = join(doc, "Reading needs the scope `" + t.readScope() + "`.");
-        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts);
+        List<Field> whereUnique = new ArrayList<>();
+        if (api.operations().stream().anyMatch(op -> op.kind() == dev.dbtool.generators.api.OperationKind.UPSERT && op.model().equals(t.name()))) {
+            for (ApiField f : t.key()) whereUnique.add(new Field("", f.name(), "", f.graphqlType()));
+            for (ApiField f : t.uniques()) whereUnique.add(new Field("", f.name(), "", f.graphqlType()));
+        }
+        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique);
     }
 
     private static Field operation(ApiType t, OperationSpec op) {
@@ -112,6 +118,9 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
                     op.name(), "(" + keyArgs + ", data: " + name + "UpdateInput!)", name + "!");
             case DELETE -> new Field(describe(join("Deletes a " + name + " and returns it; NOT_FOUND when it does not exist.", scope(t.writeScope())), "  "),
                     op.name(), "(" + keyArgs + ")", name + "!");
+            case UPSERT -> new Field(describe(join("Updates the " + name + " the unique field in `where` names (one the caller may read), or creates it "
+                    + "from `create` when there is none; one transaction.", scope(t.writeScope())), "  "), op.name(), "(where: " + name + "WhereUniqueInput!, create: "
+                    + name + "CreateInput!, update: " + name + "UpdateInput!)", name + "!");
             case UPDATE_MANY -> new Field(describe(join("Changes the given fields of every " + name + " the filter selects (that the caller may read), in one "
                     + "statement and one transaction; returns how many.", scope(t.writeScope())), "  "), op.name(), "(where: " + name + "WhereInput!, data: " + name
                     + "UpdateInput!)", "BatchPayload!");

@@ -144,6 +144,29 @@ final class ResolverWriter {
                         .returns(row).addParameter(Connection.class, "c").addParameter(principal, "principal").addParameter(names.create(t.name()), "data")
                         .addException(SQLException.class).addStatement("return api.$N().create(c, data)", repo).build());
             }
+            case UPSERT -> {
+                String uniqueNames = String.join(", ", java.util.stream.Stream.concat(t.key().stream(), t.uniques().stream()).map(f -> "\"" + f.name() + "\"").toList());
+                get.addStatement("$T where = $T.unique(env.getArgument($S), $T.of($L))", names.runtime("Filter"), names.runtime("Inputs"), "where", List.class, uniqueNames)
+                        .addStatement("$T data = $T.create(env.getArgument($S))", names.create(t.name()), names.wiring(t.name()), "create")
+                        .addStatement("$T patch = $T.update(env.getArgument($S))", names.update(t.name()), names.wiring(t.name()), "update");
+                for (ApiField f : t.inputFields()) {
+                    if (f.authScope() != null) get.addStatement("if (data.$N() != null) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
+                }
+                for (ApiField f : InputWriter.updatable(t)) {
+                    if (f.authScope() != null) get.addStatement("if (patch.$N().isPresent()) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
+                }
+                // a row the caller may not see is as absent as to their reads: the insert then meets the unique constraint (CONFLICT)
+                get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
+                        .addStatement("$T written = api.database().transaction(c -> {\n$>"
+                                + "$T<$T> existing = api.$N().findMany(c, where, rule, $T.of(), $T.first(1)).edges().stream().findFirst().map($T.Edge::node);\n"
+                                + "$T row = existing.isPresent() ? api.$N().update(c, $L, patch).orElseThrow() : api.$N().create(c, data);\n"
+                                + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\nreturn row;\n$<})",
+                                row, Optional.class, row, repo, List.class, names.runtime("PageRequest"), names.runtime("Page"), row, repo, keyOf("existing.get()", t), repo,
+                                repo, keyOf("row", t), names.runtime("ApiException"), t.name());
+                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), false))", t.name(),
+                        List.class, keyOf("written", t));
+                get.addStatement("return written");
+            }
             case UPDATE_MANY, DELETE_MANY -> {
                 boolean update = op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE_MANY;
                 get.addStatement("$T where = $T.where(env.getArgument($S), $T.FILTER, api, principal)", names.runtime("Filter"), names.runtime("Inputs"), "where",

@@ -59,6 +59,15 @@ public final class Inputs {
         return Filter.and(all);
     }
 
+    /** A {@code …WhereUniqueInput}: exactly one of {@code fields} given, as an equality; BAD_USER_INPUT otherwise. */
+    public static Filter unique(Object input, List<String> fields) {
+        Map<String, ?> in = input == null ? Map.of() : asMap(input);
+        List<Filter> given = new ArrayList<>();
+        for (String f : fields) if (in.get(f) != null) given.add(Filter.eq(f, in.get(f)));
+        if (given.size() != 1) throw ApiException.badUserInput(List.of("where"), "Pass exactly one of " + String.join(", ", fields) + ".");
+        return given.get(0);
+    }
+
     private static Filter relation(String field, FilterModel.Link link, Map<String, ?> ops, ApiEngine api, Principal principal, List<Object> path) {
         FilterModel target = api.filterModel(link.target());
         if (target == null) throw ApiException.badUserInput(path, "`" + field + "` cannot be filtered on.");
