@@ -261,6 +261,8 @@ public final class ModelCache<T> {
 
     /** True while an invalidation of this process waits for Redis: the read goes to the database (and is counted). */
     private boolean bypass() {
+        // inside a request-wide transaction reads see uncommitted rows, which must never reach Redis (it may roll back)
+        if (database.inTransaction()) return true;
         if (usable.getAsBoolean()) return false;
         stats.preventedStale();
         return true;

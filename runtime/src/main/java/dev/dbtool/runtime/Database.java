@@ -53,6 +53,9 @@ public final class Database {
         }
     }
 
+    /** Whether this thread's work runs in a request-wide transaction (its reads may see what it has not committed). */
+    public boolean inTransaction() { return ambient.get() != null; }
+
     /** Runs {@code action} once the current work is committed: now, or when the request-wide transaction commits (never if it rolls back). */
     public void afterCommit(Runnable action) {
         Ambient a = ambient.get();

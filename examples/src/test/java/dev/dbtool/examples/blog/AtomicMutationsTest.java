@@ -86,6 +86,13 @@ class AtomicMutationsTest {
         Map<String, Map<String, String>> after = cached.execute(read, null, Map.of("id", Integer.parseInt(id)), who).getData();
         assertTrue(!"Never".equals(after.get("post").get("title")), "the rolled-back title is nowhere: " + after);
         assertEquals(fx.sql("SELECT title FROM \"Post\" WHERE id = " + id), after.get("post").get("title"));
+        // a read through the cache inside the transaction sees the uncommitted name; it must not be cached for after the rollback
+        String user = fx.sql("SELECT \"authorId\"::text FROM \"Post\" WHERE id = " + id);
+        var readInside = cached.execute("mutation($u: ID!, $id: Int!) @transaction { a: updateUser(id: $u, data: {name: \"Uncommitted\"}) { id } "
+                + "b: updatePost(id: $id, data: {}) { author { name } } c: deletePost(id: -1) { id } }", null, Map.of("u", user, "id", Integer.parseInt(id)), who);
+        assertTrue(!readInside.getErrors().isEmpty());
+        Map<String, Map<String, String>> userNow = cached.execute("query($u: ID!) { user(id: $u) { name } }", null, Map.of("u", user), who).getData();
+        assertEquals(fx.sql("SELECT name FROM users WHERE id = '" + user + "'"), userNow.get("user").get("name"), "the rolled-back name was never cached");
         var committed = cached.execute("mutation($id: Int!) @transaction { updatePost(id: $id, data: {title: \"Together\"}) { id } }", null,
                 Map.of("id", Integer.parseInt(id)), who);
         assertTrue(committed.getErrors().isEmpty(), committed.getErrors().toString());
