@@ -38,6 +38,8 @@ public final class Jdbc {
             case TIMESTAMP -> ps.setObject(index, LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
             case TIMESTAMPTZ -> ps.setObject(index, OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
             case DATE -> ps.setObject(index, LocalDate.ofInstant((Instant) value, ZoneOffset.UTC));
+            case TIME -> ps.setObject(index, java.time.LocalTime.ofInstant((Instant) value, ZoneOffset.UTC));
+            case TIMETZ -> ps.setObject(index, java.time.OffsetTime.ofInstant((Instant) value, ZoneOffset.UTC));
             case JSON -> ps.setString(index, value instanceof JsonNode n ? n.toString() : value.toString());
             case BYTES -> ps.setBytes(index, (byte[]) value);
             case ENUM -> ps.setString(index, ((DbEnum) value).dbValue());
@@ -96,6 +98,18 @@ public final class Jdbc {
     public static Instant date(ResultSet rs, int i) throws SQLException {
         LocalDate v = rs.getObject(i, LocalDate.class);
         return v == null ? null : v.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** A {@code time} as Prisma's client gives it: that time of 1970-01-01, UTC. */
+    public static Instant time(ResultSet rs, int i) throws SQLException {
+        java.time.LocalTime v = rs.getObject(i, java.time.LocalTime.class);
+        return v == null ? null : LocalDate.EPOCH.atTime(v).toInstant(ZoneOffset.UTC);
+    }
+
+    /** A {@code timetz}: that time of 1970-01-01 in its offset. */
+    public static Instant timetz(ResultSet rs, int i) throws SQLException {
+        java.time.OffsetTime v = rs.getObject(i, java.time.OffsetTime.class);
+        return v == null ? null : v.atDate(LocalDate.EPOCH).toInstant();
     }
 
     public static JsonNode json(ResultSet rs, int i) throws SQLException {

@@ -17,12 +17,12 @@ import java.util.Set;
 public final class ProfileRepository {
     public static final String TABLE = "\"Profile\"";
 
-    static final String SELECT = "\"id\", \"bio\", \"website\", \"avatar\", \"userId\"";
+    static final String SELECT = "\"id\", \"bio\", \"website\", \"avatar\", \"availableFrom\", \"userId\"";
 
     /**
      * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
      */
-    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "bio", "website", "avatar", "userId"), List.of("\"id\"", "\"bio\"", "\"website\"", "\"avatar\"", "\"userId\""), List.of("INTEGER", "TEXT", "TEXT", "BYTEA", "UUID"), List.of("id"), Map.ofEntries(Map.entry("user", List.of("userId"))));
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "bio", "website", "avatar", "availableFrom", "userId"), List.of("\"id\"", "\"bio\"", "\"website\"", "\"avatar\"", "\"availableFrom\"", "\"userId\""), List.of("INTEGER", "TEXT", "TEXT", "BYTEA", "TIME(0)", "UUID"), List.of("id"), Map.ofEntries(Map.entry("user", List.of("userId"))));
 
     static final Column COL_ID = new Column("id", "\"id\"", "INTEGER", Column.Kind.INT, false);
 
@@ -32,17 +32,19 @@ public final class ProfileRepository {
 
     static final Column COL_AVATAR = new Column("avatar", "\"avatar\"", "BYTEA", Column.Kind.BYTES, true);
 
+    static final Column COL_AVAILABLE_FROM = new Column("availableFrom", "\"availableFrom\"", "TIME(0)", Column.Kind.TIME, true);
+
     static final Column COL_USER_ID = new Column("userId", "\"userId\"", "UUID", Column.Kind.STRING, false);
 
     /**
      * The fields list queries may filter and sort on (never hashed, internal or encrypted ones).
      */
-    public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("bio", COL_BIO), Map.entry("website", COL_WEBSITE), Map.entry("userId", COL_USER_ID));
+    public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("bio", COL_BIO), Map.entry("website", COL_WEBSITE), Map.entry("availableFrom", COL_AVAILABLE_FROM), Map.entry("userId", COL_USER_ID));
 
     /**
      * Every field, for row rules (the server's own filters, which may name hidden fields).
      */
-    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("bio", COL_BIO), Map.entry("website", COL_WEBSITE), Map.entry("avatar", COL_AVATAR), Map.entry("userId", COL_USER_ID));
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("bio", COL_BIO), Map.entry("website", COL_WEBSITE), Map.entry("avatar", COL_AVATAR), Map.entry("availableFrom", COL_AVAILABLE_FROM), Map.entry("userId", COL_USER_ID));
 
     private final ApiConfig config;
 
@@ -50,7 +52,7 @@ public final class ProfileRepository {
 
     public ProfileRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 5, QUERYABLE, COLUMNS, List.of("id"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 6, QUERYABLE, COLUMNS, List.of("id"), this::read);
     }
 
     /**
@@ -62,7 +64,8 @@ public final class ProfileRepository {
                     Jdbc.string(rs, 2),
                     Jdbc.string(rs, 3),
                     keyRing().decryptBytes(Jdbc.bytes(rs, 4)),
-                    Jdbc.string(rs, 5));
+                    Jdbc.time(rs, 5),
+                    Jdbc.string(rs, 6));
     }
 
     private KeyRing keyRing() {
@@ -71,11 +74,11 @@ public final class ProfileRepository {
     }
 
     public Optional<Profile> findById(Connection c, Integer id) throws SQLException {
-        return Rows.one(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"userId\" FROM \"Profile\" WHERE \"id\" = ?::INTEGER", this::read, COL_ID, id);
+        return Rows.one(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"availableFrom\", \"userId\" FROM \"Profile\" WHERE \"id\" = ?::INTEGER", this::read, COL_ID, id);
     }
 
     public Optional<Profile> findByUserId(Connection c, String userId) throws SQLException {
-        return Rows.one(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"userId\" FROM \"Profile\" WHERE \"userId\" = ?::UUID", this::read, COL_USER_ID, userId);
+        return Rows.one(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"availableFrom\", \"userId\" FROM \"Profile\" WHERE \"userId\" = ?::UUID", this::read, COL_USER_ID, userId);
     }
 
     /**
@@ -83,7 +86,7 @@ public final class ProfileRepository {
      */
     public List<Profile> findByIdIn(Connection c, Collection<? extends Integer> values) throws
             SQLException {
-        return Rows.in(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"userId\" FROM \"Profile\" WHERE \"id\" = ANY(?::INTEGER[]) ORDER BY \"id\"", this::read, values);
+        return Rows.in(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"availableFrom\", \"userId\" FROM \"Profile\" WHERE \"id\" = ANY(?::INTEGER[]) ORDER BY \"id\"", this::read, values);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class ProfileRepository {
      */
     public List<Profile> findByUserIdIn(Connection c, Collection<? extends String> values) throws
             SQLException {
-        return Rows.in(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"userId\" FROM \"Profile\" WHERE \"userId\" = ANY(?::UUID[]) ORDER BY \"id\"", this::read, values);
+        return Rows.in(c, "SELECT \"id\", \"bio\", \"website\", \"avatar\", \"availableFrom\", \"userId\" FROM \"Profile\" WHERE \"userId\" = ANY(?::UUID[]) ORDER BY \"id\"", this::read, values);
     }
 
     /**
@@ -150,6 +153,7 @@ public final class ProfileRepository {
         if (data.bio() != null) w.set(COL_BIO, data.bio());
         if (data.website() != null) w.set(COL_WEBSITE, data.website());
         if (data.avatar() != null) w.set(COL_AVATAR, keyRing().encryptBytes(data.avatar()));
+        if (data.availableFrom() != null) w.set(COL_AVAILABLE_FROM, data.availableFrom());
         w.set(COL_USER_ID, data.userId());
         return Rows.write(c, w.insert(TABLE, SELECT), w, this::read).orElseThrow();
     }
@@ -174,6 +178,7 @@ public final class ProfileRepository {
         if (patch.bio().isPresent()) w.set(COL_BIO, patch.bio().get());
         if (patch.website().isPresent()) w.set(COL_WEBSITE, patch.website().get());
         if (patch.avatar().isPresent()) w.set(COL_AVATAR, patch.avatar().get() == null ? null : keyRing().encryptBytes(patch.avatar().get()));
+        if (patch.availableFrom().isPresent()) w.set(COL_AVAILABLE_FROM, patch.availableFrom().get());
         if (patch.userId().isPresent()) w.set(COL_USER_ID, patch.userId().get());
         if (w.isEmpty()) return findById(c, id);
         return Rows.write(c, w.update(TABLE, "\"id\" = ?::INTEGER", SELECT), w, this::read, COL_ID, id);
@@ -190,6 +195,7 @@ public final class ProfileRepository {
         if (patch.bio().isPresent()) w.set(COL_BIO, patch.bio().get());
         if (patch.website().isPresent()) w.set(COL_WEBSITE, patch.website().get());
         if (patch.avatar().isPresent()) w.set(COL_AVATAR, patch.avatar().get() == null ? null : keyRing().encryptBytes(patch.avatar().get()));
+        if (patch.availableFrom().isPresent()) w.set(COL_AVAILABLE_FROM, patch.availableFrom().get());
         if (patch.userId().isPresent()) w.set(COL_USER_ID, patch.userId().get());
         return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "Profile");
     }
@@ -206,6 +212,8 @@ public final class ProfileRepository {
         }
         if (patch.avatar().isPresent()) {
         }
+        if (patch.availableFrom().isPresent()) {
+        }
         if (patch.userId().isPresent()) {
             if (patch.userId().get() == null) problems.add(new ApiException.Problem(List.of("data", "userId"), "Cannot be null."));
         }
@@ -216,7 +224,7 @@ public final class ProfileRepository {
      * Deletes the row and returns it; empty when no row has this key.
      */
     public Optional<Profile> delete(Connection c, Integer id) throws SQLException {
-        return Rows.one(c, "DELETE FROM \"Profile\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"bio\", \"website\", \"avatar\", \"userId\"", this::read, COL_ID, id);
+        return Rows.one(c, "DELETE FROM \"Profile\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"bio\", \"website\", \"avatar\", \"availableFrom\", \"userId\"", this::read, COL_ID, id);
     }
 
     /**

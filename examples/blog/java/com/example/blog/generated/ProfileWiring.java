@@ -2,6 +2,7 @@
 package com.example.blog.generated;
 
 import graphql.schema.idl.TypeRuntimeWiring;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,7 @@ public final class ProfileWiring {
                     (String) in.get("bio"),
                     (String) in.get("website"),
                     (byte[]) in.get("avatar"),
+                    (Instant) in.get("availableFrom"),
                     (String) in.get("userId"));
     }
 
@@ -66,6 +68,7 @@ public final class ProfileWiring {
                     in.containsKey("bio") ? Value.of((String) in.get("bio")) : Value.absent(),
                     in.containsKey("website") ? Value.of((String) in.get("website")) : Value.absent(),
                     in.containsKey("avatar") ? Value.of((byte[]) in.get("avatar")) : Value.absent(),
+                    in.containsKey("availableFrom") ? Value.of((Instant) in.get("availableFrom")) : Value.absent(),
                     in.containsKey("userId") ? Value.of((String) in.get("userId")) : Value.absent());
     }
 }

@@ -171,7 +171,6 @@ public final class ApiModelBuilder {
         for (ScalarField f : m.scalarFields()) {
             if (f.ignored() || f.kind() instanceof FieldKind.Unsupported) continue;
             DbColumn col = table.column(f.columnName()).orElseThrow();
-            if (f.nativeType() != null && (f.nativeType().name().equals("Time") || f.nativeType().name().equals("Timetz"))) continue;
             fields.add(field(f, col, keyNames.contains(f.name()), idReferencing.contains(f.name())));
         }
         List<ApiField> key = keyNames.stream().map(n -> fields.stream().filter(f -> f.name().equals(n)).findFirst()
@@ -258,7 +257,9 @@ public final class ApiModelBuilder {
                 case BigInt -> "BIGINT";
                 case Float -> "FLOAT";
                 case Decimal -> "DECIMAL";
-                case DateTime -> "Timestamptz".equals(nativeName) ? "TIMESTAMPTZ" : "Date".equals(nativeName) ? "DATE" : "TIMESTAMP";
+                // @db.Time / @db.Timetz: a DateTime on 1970-01-01, as Prisma's client gives them
+                case DateTime -> "Timestamptz".equals(nativeName) ? "TIMESTAMPTZ" : "Date".equals(nativeName) ? "DATE" : "Time".equals(nativeName) ? "TIME"
+                        : "Timetz".equals(nativeName) ? "TIMETZ" : "TIMESTAMP";
                 case Json -> "JSON";
                 case Bytes -> "BYTES";
             };

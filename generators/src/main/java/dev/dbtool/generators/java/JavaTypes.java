@@ -30,7 +30,7 @@ final class JavaTypes {
             case "FLOAT" -> ClassName.get(Double.class);
             case "DECIMAL" -> ClassName.get(java.math.BigDecimal.class);
             case "BOOLEAN" -> ClassName.get(Boolean.class);
-            case "TIMESTAMP", "TIMESTAMPTZ", "DATE" -> ClassName.get(java.time.Instant.class);
+            case "TIMESTAMP", "TIMESTAMPTZ", "DATE", "TIME", "TIMETZ" -> ClassName.get(java.time.Instant.class);
             case "JSON" -> JSON_NODE;
             case "BYTES" -> ArrayTypeName.of(TypeName.BYTE);
             default -> throw new IllegalStateException(kind);
@@ -72,6 +72,8 @@ final class JavaTypes {
             case "TIMESTAMP" -> "timestamp";
             case "TIMESTAMPTZ" -> "timestamptz";
             case "DATE" -> "date";
+            case "TIME" -> "time";
+            case "TIMETZ" -> "timetz";
             case "JSON" -> "json";
             case "BYTES" -> "bytes";
             default -> throw new IllegalStateException(f.kind());
