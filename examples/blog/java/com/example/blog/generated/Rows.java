@@ -42,7 +42,7 @@ public final class Rows {
     public static <T> List<T> in(Connection c, String select, String keyCondition, String orderBy, Filter rule, Map<String, Column> columns,
             ListQuery.RowReader<T> reader, Collection<?> values) throws SQLException {
         if (values.isEmpty()) return List.of();
-        SqlFilter.Compiled r = SqlFilter.compile(rule, columns);
+        SqlFilter.Compiled r = SqlFilter.compile(rule, columns, table(select));
         String sql = select + " WHERE " + keyCondition + (rule.isAll() ? "" : " AND (" + r.sql() + ")") + " ORDER BY " + orderBy;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, Batches.textArray(c, values));
@@ -54,6 +54,12 @@ public final class Rows {
                 return out;
             }
         }
+    }
+
+    /** The one table a generated {@code SELECT … FROM "t"} reads, for relation filters to correlate with; null for a join. */
+    private static String table(String select) {
+        String from = select.substring(select.lastIndexOf(" FROM ") + 6).trim();
+        return from.matches("(\"[^\"]+\"\\.)?\"[^\"]+\"") ? from : null;
     }
 
     /** Whether the row with this key passes {@code rule} (a row rule checked around a write, inside its transaction). */
@@ -104,7 +110,7 @@ public final class Rows {
             order.append(order.length() > 0 ? ", " : "").append(col.sql()).append(o.direction() == OrderBy.Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST");
         }
         for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append(columns.get(k).sql());
-        SqlFilter.Compiled r = SqlFilter.compile(rule, ruleColumns);
+        SqlFilter.Compiled r = SqlFilter.compile(rule, ruleColumns, table);
         String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + keyColumn.sql() + " ORDER BY " + order + ") AS \"_rank\" FROM "
                 + table + " WHERE " + keyColumn.sql() + " = ANY(?::" + keyColumn.cast() + "[])" + (rule.isAll() ? "" : " AND (" + r.sql() + ")")
                 + ") ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";

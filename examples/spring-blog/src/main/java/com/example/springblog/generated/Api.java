@@ -164,7 +164,7 @@ public final class Api implements ApiEngine {
             + "  id: Int!\n"
             + "  email: String!\n"
             + "  name: String!\n"
-            + "  \"\"\"`where` (on Post's own fields), `first` and `orderBy` apply per Author, in one query for all of them.\"\"\"\n"
+            + "  \"\"\"`where`, `first` and `orderBy` apply per Author, in one query for all of them.\"\"\"\n"
             + "  posts(where: PostWhereInput, first: Int, orderBy: [PostOrderByInput!]): [Post!]!\n"
             + "  \"\"\"How many related rows each list relation has (only rows the caller may read count; one query per level).\"\"\"\n"
             + "  _count: AuthorCount!\n"

@@ -85,17 +85,13 @@ public final class Relations {
 
     /**
      * {@code where} narrows the list like a row rule does, in the same batched statement (it joins the rule; a list
-     * with a {@code where} is not read from the cache). Relation filters are for root lists: inside a relation list the
-     * where input's own fields count.
+     * with a {@code where} is not read from the cache), relation filters included.
      */
     public static <K, V> Object toMany(DataFetchingEnvironment env, ApiEngine api, K key, String loader, FilterModel target, Filter rule,
             Set<String> fields, FirstPerKey<K, V> limited, Restricted<K, List<V>> restricted, Function<V, K> keyOf, CachedGroups<K, V> cached) {
         Integer first = env.getArgument("first");
         Object order = env.getArgument("orderBy");
         Filter where = Inputs.where(env.getArgument("where"), target, api, Auth.principal(env));
-        if (where.crossesRelations()) {
-            throw ApiException.badUserInput(List.of("where"), "Relation filters apply to root lists; in a relation list, filter on " + target.type() + "'s own fields.");
-        }
         Filter narrowed = rule.andAlso(where);
         if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
         List<OrderBy> orderBy = Inputs.orderBy(order, target.fieldScopes(), Auth.principal(env));
