@@ -22,10 +22,15 @@ final class ApiProject {
 
     private ApiProject() {}
 
+    /** The project's artifact id (and jar name), from its folder's name. */
+    static String artifactId(Path dir) {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return ProjectFiles.artifactId(name == null ? "app" : name.toString());
+    }
+
     /** Writes pom.xml, README.md and .gitignore into {@code dir} where absent; returns the files written. */
     static List<Path> write(Path dir, Path schemaFile, JavaSettings settings, Environment env) {
-        ProjectFiles.Project p = new ProjectFiles.Project(settings.basePackage(), ProjectFiles.artifactId(dir.toAbsolutePath().normalize().getFileName() == null
-                ? "app" : dir.toAbsolutePath().normalize().getFileName().toString()), settings.generatedPackage() + ".ApiServer",
+        ProjectFiles.Project p = new ProjectFiles.Project(settings.basePackage(), artifactId(dir), settings.generatedPackage() + ".ApiServer",
                 dir.relativize(schemaFile).toString().replace('\\', '/'), settings.output());
         List<Path> written = new ArrayList<>();
         for (String build : BUILD_FILES) {
@@ -68,6 +73,8 @@ final class ApiProject {
         return null;
     }
 
+    private static boolean gradle(Path build) { return !build.getFileName().toString().equals("pom.xml"); }
+
     /** Says which dependencies the generated files need that the project's pom does not declare (a Gradle file is checked by name). */
     static void checkDependencies(Path output, Collection<GeneratedFile> files, Environment env) {
         Path build = buildFile(output);
@@ -79,7 +86,7 @@ final class ApiProject {
         List<Dependency> missing;
         try {
             String text = Files.readString(build);
-            missing = build.getFileName().toString().equals("pom.xml") ? PomDependencies.missing(text, needed)
+            missing = !gradle(build) ? PomDependencies.missing(text, needed)
                     : needed.stream().filter(d -> !text.contains(d.key())).toList();
         } catch (IOException e) {
             env.err().println("note: cannot read " + env.display(build) + " to check its dependencies: " + e.getMessage());
@@ -88,7 +95,7 @@ final class ApiProject {
         if (missing.isEmpty()) return;
         env.err().println("warning: " + env.display(build) + " lacks " + missing.size() + " dependenc" + (missing.size() == 1 ? "y" : "ies")
                 + " the generated code needs:");
-        boolean gradle = !build.getFileName().toString().equals("pom.xml");
+        boolean gradle = gradle(build);
         for (Dependency d : missing) env.err().println("  " + (gradle ? "implementation(\"" + d.key() + (d.version() == null ? "" : ":" + d.version()) + "\")" : d.xml()));
     }
 }

@@ -74,14 +74,18 @@ final class DevCommand implements Callable<Integer> {
         env.out().println("dbtool dev: " + url + "/ (GraphiQL), " + url + "/graphql; watching " + env.display(schema) + " and your sources; Ctrl-C stops");
         DevBuild build = new DevBuild(env, schema, target.jdbcUrl(), acceptDataLoss, DevWorkFolder.of(base));
         try {
-            Map<Path, String> seen = pass(env, build, front, base, url);
+            pass(env, build, front, url);
+            // what to watch follows the generator block, so it is worked out after each build, not on every poll
+            DevWatch watch = watch(env, base, schema);
+            Map<Path, String> seen = watch.fingerprint();
             while (!stopping) {
                 Thread.sleep(pollMillis);
-                Map<Path, String> now = watch(env, base, schema).fingerprint();
-                if (now.equals(seen)) continue;
+                if (watch.fingerprint().equals(seen)) continue;
                 Thread.sleep(Math.min(200, pollMillis)); // an editor's save may be several writes
                 env.err().println("— change seen; building again");
-                seen = pass(env, build, front, base, url);
+                pass(env, build, front, url);
+                watch = watch(env, base, schema);
+                seen = watch.fingerprint(); // taken after the build wrote its files
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,8 +99,8 @@ final class DevCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One build; returns the fingerprint to compare the next polls with (taken after the build wrote its files). */
-    private Map<Path, String> pass(Environment env, DevBuild build, DevServer front, Path base, String url) {
+    /** One build, served when it succeeds. */
+    private void pass(Environment env, DevBuild build, DevServer front, String url) {
         long t0 = System.nanoTime();
         DevBuild.Outcome o = build.run();
         if (o.ok()) {
@@ -110,7 +114,6 @@ final class DevCommand implements Callable<Integer> {
                     ? "; build " + front.state().build() + " goes on serving" : "") + ". Fix it and save: dbtool dev builds again.");
         }
         env.out().flush();
-        return watch(env, base, schemaOption.resolve(env)).fingerprint();
     }
 
     private static DevWatch watch(Environment env, Path base, Path schema) {

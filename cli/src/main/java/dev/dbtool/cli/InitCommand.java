@@ -78,8 +78,7 @@ final class InitCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.FINDINGS, "nothing to write: the schema and the project's build files already exist");
         }
         env.err().println("Next: `dbtool dev` serves the API with a GraphiQL page and reloads on every change; or `dbtool schema`, `dbtool migrate`, "
-                + "`dbtool gql-type --all --crud`, then `mvn -q package && java -jar target/" + dev.dbtool.generators.project.ProjectFiles.artifactId(
-                        dir.getFileName() == null ? "app" : dir.getFileName().toString()) + ".jar` with DATABASE_URL set.");
+                + "`dbtool gql-type --all --crud`, then `mvn -q package && java -jar target/" + ApiProject.artifactId(dir) + ".jar` with DATABASE_URL set.");
         return ExitCodes.OK;
     }
 }

@@ -55,6 +55,11 @@ public final class Batches {
         }));
     }
 
+    /** Each key to the value the query computes for all keys at once (counts); keys it leaves out get none. */
+    public static <K, V> DataLoader<K, V> mapped(Database db, Query<K, Map<K, V>> query) {
+        return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> run(db, keys, query, values -> values));
+    }
+
     /** Fetches rows for a set of keys (through the cache); may fail with a database error. */
     @FunctionalInterface
     public interface Fetch<K, R> {

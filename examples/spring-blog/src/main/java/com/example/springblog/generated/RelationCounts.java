@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.dataloader.DataLoader;
-import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -33,13 +32,7 @@ public final class RelationCounts {
         Filter rule = api.rule(target.type(), principal);
         String name = "count:" + parent.type() + "." + relation + "|" + rule;
         DataLoaderRegistry registry = env.getDataLoaderRegistry();
-        DataLoader<K, Integer> counts = registry.computeIfAbsent(name, n -> DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
-            try {
-                return java.util.concurrent.CompletableFuture.completedFuture(api.database().read(c -> count(c, parent, link, target, rule, keys)));
-            } catch (SQLException | RuntimeException e) {
-                return java.util.concurrent.CompletableFuture.failedFuture(e);
-            }
-        }));
+        DataLoader<K, Integer> counts = registry.computeIfAbsent(name, n -> Batches.mapped(api.database(), (c, keys) -> count(c, parent, link, target, rule, keys)));
         return counts.load(key);
     }
 
