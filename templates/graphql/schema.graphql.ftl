@@ -194,6 +194,148 @@ input ${t.name()}OrderByInput {
   ${f}: SortOrder
 </#list>
 }
+<#if t.aggregate()??>
+<#assign a = t.aggregate()>
+
+"""Aggregates over ${t.name()} rows (only rows the caller may read count)."""
+type ${t.name()}Aggregate {
+  """How many rows (`_all`), and how many hold a value (not null) per field."""
+  _count: ${t.name()}CountAggregate!
+<#if a.sum()?has_content>
+  """Sums; null over no rows. A sum of Int is a BigInt, of BigInt a Decimal."""
+  _sum: ${t.name()}SumAggregate!
+  """Averages; null over no rows."""
+  _avg: ${t.name()}AvgAggregate!
+</#if>
+<#if a.minMax()?has_content>
+  _min: ${t.name()}MinMaxAggregate!
+  _max: ${t.name()}MinMaxAggregate!
+</#if>
+}
+
+type ${t.name()}CountAggregate {
+  _all: Int!
+<#list a.count() as f>
+  ${f}: Int!
+</#list>
+}
+<#if a.sum()?has_content>
+
+type ${t.name()}SumAggregate {
+<#list a.sum() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+}
+
+type ${t.name()}AvgAggregate {
+<#list a.avg() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+}
+</#if>
+<#if a.minMax()?has_content>
+
+type ${t.name()}MinMaxAggregate {
+<#list a.minMax() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+}
+</#if>
+<#if a.by()?has_content>
+
+"""A field ${t.name()} rows can be grouped by."""
+enum ${t.name()}GroupByField {
+<#list a.by() as f>
+  ${f.name()}
+</#list>
+}
+
+"""One group: the grouped fields' values (select only those named in `by`) and the group's aggregates."""
+type ${t.name()}GroupBy {
+<#list a.by() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+  _count: ${t.name()}CountAggregate!
+<#if a.sum()?has_content>
+  _sum: ${t.name()}SumAggregate!
+  _avg: ${t.name()}AvgAggregate!
+</#if>
+<#if a.minMax()?has_content>
+  _min: ${t.name()}MinMaxAggregate!
+  _max: ${t.name()}MinMaxAggregate!
+</#if>
+}
+
+"""Which groups to keep: conditions on their aggregates, combined with AND / OR / NOT."""
+input ${t.name()}HavingInput {
+  AND: [${t.name()}HavingInput!]
+  OR: [${t.name()}HavingInput!]
+  NOT: ${t.name()}HavingInput
+  """Rows in the group."""
+  _count: IntFilter
+<#if a.sum()?has_content>
+  _sum: ${t.name()}SumHavingInput
+  _avg: ${t.name()}AvgHavingInput
+</#if>
+<#if a.minMax()?has_content>
+  _min: ${t.name()}MinMaxHavingInput
+  _max: ${t.name()}MinMaxHavingInput
+</#if>
+}
+<#if a.sum()?has_content>
+
+input ${t.name()}SumHavingInput {
+<#list a.sumFilter() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+}
+
+input ${t.name()}AvgHavingInput {
+<#list a.avgFilter() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+}
+
+"""One sum or average to order groups by."""
+input ${t.name()}NumericOrderByInput {
+<#list a.sum() as f>
+  ${f.name()}: SortOrder
+</#list>
+}
+</#if>
+<#if a.minMax()?has_content>
+
+input ${t.name()}MinMaxHavingInput {
+<#list a.minMaxFilter() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+}
+
+"""One minimum or maximum to order groups by."""
+input ${t.name()}MinMaxOrderByInput {
+<#list a.minMax() as f>
+  ${f.name()}: SortOrder
+</#list>
+}
+</#if>
+
+"""One sort key of groups: a grouped field, `_count` (rows per group) or one aggregate; pass several in order of precedence."""
+input ${t.name()}GroupByOrderByInput {
+<#list a.by() as f>
+  ${f.name()}: SortOrder
+</#list>
+  _count: SortOrder
+<#if a.sum()?has_content>
+  _sum: ${t.name()}NumericOrderByInput
+  _avg: ${t.name()}NumericOrderByInput
+</#if>
+<#if a.minMax()?has_content>
+  _min: ${t.name()}MinMaxOrderByInput
+  _max: ${t.name()}MinMaxOrderByInput
+</#if>
+}
+</#if>
+</#if>
 </#list>
 
 type Query {

@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
             "Examples:",
             "  dbtool gql-type User",
             "  dbtool gql-type --all             # every model",
-            "  dbtool gql-type --all --crud      # every model with its list, get, create, update and delete fields",
+            "  dbtool gql-type --all --crud      # every model with its list, get, write and aggregate fields",
             "  dbtool gql-type --check           # in CI: fail when the generated sources are stale"})
 final class GqlTypeCommand implements Callable<Integer> {
     @ParentCommand DbtoolCommand root;
@@ -43,7 +43,8 @@ final class GqlTypeCommand implements Callable<Integer> {
     boolean check;
 
     @Option(names = "--crud", description = "Also give each named model its root fields, as `dbtool gql-query` names them: users, user, createUser, "
-            + "updateUser, deleteUser, upsertUser, updateManyUsers, deleteManyUsers (those the model can have; names already taken are left alone).")
+            + "updateUser, deleteUser, upsertUser, updateManyUsers, deleteManyUsers, aggregateUser, groupByUser (those the model can have; names already "
+            + "taken are left alone).")
     boolean crud;
 
     @Override

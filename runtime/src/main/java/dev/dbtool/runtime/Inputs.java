@@ -51,7 +51,7 @@ public final class Inputs {
                     if (value == null) continue;
                     FilterModel.Link link = model == null ? null : model.relations().get(key);
                     if (link != null) all.add(relation(key, link, asMap(value), api, principal, at));
-                    else all.add(conditions(key, asMap(value)));
+                    else all.add(conditions(at, key, asMap(value)));
                 }
             }
         }
@@ -92,7 +92,8 @@ public final class Inputs {
         return Filter.and(all);
     }
 
-    private static Filter conditions(String field, Map<String, ?> ops) {
+    /** A scalar filter input ({@code {gt: 1, lte: 5}}) on {@code field}; {@code path} names it in errors. */
+    static Filter conditions(List<Object> path, String field, Map<String, ?> ops) {
         boolean insensitive = "insensitive".equals(String.valueOf(ops.get("mode")));
         List<Filter> all = new ArrayList<>();
         for (Map.Entry<String, ?> op : ops.entrySet()) {
@@ -116,7 +117,7 @@ public final class Inputs {
             };
             if (kind == null) continue;
             if (op.getValue() == null && kind != Filter.Op.EQUALS && kind != Filter.Op.NOT) {
-                throw ApiException.badUserInput(List.of("where", field, op.getKey()), "`" + op.getKey() + "` needs a value, not null.");
+                throw ApiException.badUserInput(append(path, op.getKey()), "`" + op.getKey() + "` needs a value, not null.");
             }
             boolean text = kind == Filter.Op.EQUALS || kind == Filter.Op.NOT || kind == Filter.Op.IN || kind == Filter.Op.NOT_IN
                     || kind == Filter.Op.CONTAINS || kind == Filter.Op.STARTS_WITH || kind == Filter.Op.ENDS_WITH;

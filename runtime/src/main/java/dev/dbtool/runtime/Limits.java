@@ -131,7 +131,7 @@ public final class Limits {
                     depth = Math.max(depth, level);
                     GraphQLType childType = GraphQLTypeUtil.unwrapAll(def.getType());
                     long children = childType instanceof GraphQLCompositeType c ? selections(f.getSelectionSet(), c, level + 1) : 0;
-                    total = add(total, cost(def.getType(), parent, size(f), children));
+                    total = add(total, cost(def.getType(), parent, size(f, def), children));
                 } else if (s instanceof InlineFragment i) {
                     total = add(total, selections(i.getSelectionSet(), typeOf(i.getTypeCondition(), parent), level));
                 } else if (s instanceof FragmentSpread spread) {
@@ -146,8 +146,8 @@ public final class Limits {
             return condition != null && ctx.getGraphQLSchema().getType(condition.getName()) instanceof GraphQLCompositeType c ? c : fallback;
         }
 
-        /** {@code first} or {@code last}, literal or from a variable; -1 when neither is given. */
-        private long size(Field f) {
+        /** {@code first} or {@code last}, literal or from a variable, else {@code first}'s default in the schema; -1 without any. */
+        private long size(Field f, GraphQLFieldDefinition def) {
             for (String name : List.of("first", "last")) {
                 Argument a = f.getArguments().stream().filter(x -> x.getName().equals(name)).findFirst().orElse(null);
                 if (a == null) continue;
@@ -156,6 +156,8 @@ public final class Limits {
                 if (v instanceof Number n) return Math.max(n.longValue(), 1);
                 if (v instanceof java.math.BigInteger b) return b.signum() > 0 ? Long.MAX_VALUE : 1;
             }
+            graphql.schema.GraphQLArgument first = def.getArgument("first");
+            if (first != null && first.hasSetDefaultValue() && first.getArgumentDefaultValue().getValue() instanceof IntValue i) return Math.max(i.getValue().longValue(), 1);
             return -1;
         }
     }

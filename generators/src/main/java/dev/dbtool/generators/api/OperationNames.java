@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Infers an operation's kind and model from its name when that is unambiguous: {@code users} lists User,
  * {@code user} gets one, {@code createUser} / {@code updateUser} / {@code deleteUser} write one row,
- * {@code updateManyUsers} / {@code deleteManyUsers} the rows a filter selects.
+ * {@code updateManyUsers} / {@code deleteManyUsers} the rows a filter selects, {@code aggregateUser} / {@code groupByUser}
+ * aggregates them.
  */
 public final class OperationNames {
     private OperationNames() {}
@@ -18,7 +19,8 @@ public final class OperationNames {
             String single = Plurals.lowerFirst(m.name());
             if (name.equals(Plurals.lowerFirst(Plurals.of(m.name())))) return Optional.of(new OperationSpec(name, OperationKind.LIST, m.name()));
             if (name.equals(single)) return Optional.of(new OperationSpec(name, OperationKind.GET, m.name()));
-            for (OperationKind k : new OperationKind[] {OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE, OperationKind.UPSERT}) {
+            for (OperationKind k : new OperationKind[] {OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE, OperationKind.UPSERT, OperationKind.AGGREGATE,
+                    OperationKind.GROUP_BY}) {
                 if (name.equals(k.id() + m.name())) return Optional.of(new OperationSpec(name, k, m.name()));
             }
             for (OperationKind k : new OperationKind[] {OperationKind.UPDATE_MANY, OperationKind.DELETE_MANY}) {

@@ -26,7 +26,16 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
      */
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
                        List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
-                       List<Field> whereUnique) {}
+                       List<Field> whereUnique, Aggregate aggregate) {}
+
+    /**
+     * The aggregate types of a model with {@code aggregate} or {@code groupBy} operations (null without): {@code count}
+     * every filterable field, {@code sum}/{@code avg} the numeric ones (a sum of Int is a BigInt, of BigInt a Decimal),
+     * {@code minMax} those PostgreSQL orders (not uuid, not Boolean), each with its filter input for {@code having};
+     * {@code by} the fields rows can be grouped by (empty without groupBy).
+     */
+    public record Aggregate(List<String> count, List<Field> sum, List<Field> avg, List<Field> minMax, List<Field> by, List<Field> sumFilter,
+                            List<Field> avgFilter, List<Field> minMaxFilter) {}
 
     public static SdlModel of(ApiSchema api) {
         List<Enum> enums = new ArrayList<>();
@@ -93,7 +102,49 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             for (ApiField f : t.key()) whereUnique.add(new Field("", f.name(), "", f.graphqlType()));
             for (ApiField f : t.uniques()) whereUnique.add(new Field("", f.name(), "", f.graphqlType()));
         }
-        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique);
+        return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique,
+                aggregate(api, t));
+    }
+
+    private static Aggregate aggregate(ApiSchema api, ApiType t) {
+        boolean aggregate = api.operations().stream().anyMatch(op -> op.model().equals(t.name()) && op.kind() == dev.dbtool.generators.api.OperationKind.AGGREGATE);
+        boolean groupBy = api.operations().stream().anyMatch(op -> op.model().equals(t.name()) && op.kind() == dev.dbtool.generators.api.OperationKind.GROUP_BY);
+        if (!aggregate && !groupBy) return null;
+        List<String> count = new ArrayList<>();
+        List<Field> sum = new ArrayList<>(), avg = new ArrayList<>(), minMax = new ArrayList<>(), by = new ArrayList<>();
+        List<Field> sumFilter = new ArrayList<>(), avgFilter = new ArrayList<>(), minMaxFilter = new ArrayList<>();
+        for (ApiField f : t.fields()) {
+            if (!f.filterable()) continue;
+            count.add(f.name());
+            if (f.list()) continue;
+            if (summable(f)) {
+                String sumType = switch (f.kind()) {
+                    case "INT" -> "BigInt";
+                    case "FLOAT" -> "Float";
+                    default -> "Decimal";
+                };
+                String avgType = f.kind().equals("DECIMAL") ? "Decimal" : "Float";
+                sum.add(new Field("", f.name(), "", sumType));
+                avg.add(new Field("", f.name(), "", avgType));
+                sumFilter.add(new Field("", f.name(), "", sumType + "Filter"));
+                avgFilter.add(new Field("", f.name(), "", avgType + "Filter"));
+            }
+            if (ordered(f)) {
+                minMax.add(new Field("", f.name(), "", f.graphqlType()));
+                minMaxFilter.add(new Field("", f.name(), "", filterType(f)));
+            }
+            if (groupBy && !f.kind().equals("JSON") && !f.kind().equals("BYTES")) by.add(new Field("", f.name(), "", f.graphqlType()));
+        }
+        return new Aggregate(count, sum, avg, minMax, by, sumFilter, avgFilter, minMaxFilter);
+    }
+
+    /** As the runtime's {@code Aggregates.summable}. */
+    private static boolean summable(ApiField f) { return List.of("INT", "BIGINT", "FLOAT", "DECIMAL").contains(f.kind()); }
+
+    /** As the runtime's {@code Aggregates.ordered}: PostgreSQL has no min/max for uuid or boolean. */
+    private static boolean ordered(ApiField f) {
+        if (f.cast().equalsIgnoreCase("uuid")) return false;
+        return List.of("STRING", "INT", "BIGINT", "FLOAT", "DECIMAL", "TIMESTAMP", "TIMESTAMPTZ", "DATE", "TIME", "TIMETZ", "ENUM").contains(f.kind());
     }
 
     private static Field operation(ApiType t, OperationSpec op) {
@@ -124,10 +175,20 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             case UPDATE_MANY -> new Field(describe(join("Changes the given fields of every " + name + " the filter selects (that the caller may read), in one "
                     + "statement and one transaction; returns how many.", scope(t.writeScope())), "  "), op.name(), "(where: " + name + "WhereInput!, data: " + name
                     + "UpdateInput!)", "BatchPayload!");
+            case AGGREGATE -> new Field(describe(join("Counts, sums, averages, minima and maxima over the " + name + " rows the filter selects (that the caller "
+                    + "may read); one statement computing only what is selected.", scope(t.readScope())), "  "), op.name(), "(where: " + name + "WhereInput)",
+                    name + "Aggregate!");
+            case GROUP_BY -> new Field(describe(join("The " + name + " rows the filter selects (that the caller may read), grouped by the `by` fields: one entry per "
+                    + "group with its aggregates, filtered by `having`, ordered by `orderBy` (then by the grouped fields), at most `first` (up to the maximum page "
+                    + "size) after `skip`.", scope(t.readScope())), "  "), op.name(), "(by: [" + name + "GroupByField!]!, where: " + name + "WhereInput, having: "
+                    + name + "HavingInput, orderBy: [" + name + "GroupByOrderByInput!], first: Int = " + DEFAULT_GROUPS + ", skip: Int = 0)", "[" + name + "GroupBy!]!");
             case DELETE_MANY -> new Field(describe(join("Deletes every " + name + " the filter selects (that the caller may read), in one statement; returns how many.",
                     scope(t.writeScope())), "  "), op.name(), "(where: " + name + "WhereInput!)", "BatchPayload!");
         };
     }
+
+    /** How many groups {@code groupBy} returns without {@code first} (the page size of lists). */
+    static final int DEFAULT_GROUPS = 20;
 
     private static String scope(String scope) { return scope == null ? null : "Needs the scope `" + scope + "`."; }
 

@@ -167,6 +167,24 @@ final class ResolverWriter {
                         List.class, keyOf("written", t));
                 get.addStatement("return written");
             }
+            case AGGREGATE, GROUP_BY -> {
+                boolean grouped = op.kind() == dev.dbtool.generators.api.OperationKind.GROUP_BY;
+                get.addStatement("$T where = rows(principal, $T.where(env.getArgument($S), $T.FILTER, api, principal))", names.runtime("Filter"), names.runtime("Inputs"),
+                                "where", names.wiring(t.name()))
+                        .addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
+                if (grouped) {
+                    get.addStatement("return api.database().read(c -> $T.groupBy(c, env, $T.FILTER, where, rule, principal, api.config().maxPageSize()))",
+                            names.runtime("Aggregates"), names.wiring(t.name()));
+                } else {
+                    get.addStatement("return api.database().read(c -> $T.aggregate(c, env, $T.FILTER, where, rule, principal))", names.runtime("Aggregates"),
+                            names.wiring(t.name()));
+                }
+                b.addMethod(MethodSpec.methodBuilder("rows").addModifiers(Modifier.PROTECTED)
+                        .addJavadoc("The rows aggregated: the client's filter (the caller's row rule is added after). Override to narrow it, e.g. {@code "
+                                + "where.andAlso(Filter.eq(\"ownerId\", principal.subject()))}.\n")
+                        .returns(names.runtime("Filter")).addParameter(principal, "principal").addParameter(names.runtime("Filter"), "where")
+                        .addStatement("return where").build());
+            }
             case UPDATE_MANY, DELETE_MANY -> {
                 boolean update = op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE_MANY;
                 get.addStatement("$T where = $T.where(env.getArgument($S), $T.FILTER, api, principal)", names.runtime("Filter"), names.runtime("Inputs"), "where",
