@@ -137,6 +137,9 @@ input ${t.name()}CreateInput {
 <#list t.create() as f>
 ${f.description()}  ${f.name()}: ${f.type()}
 </#list>
+<#list t.createRelations() as f>
+${f.description()}  ${f.name()}: ${f.type()}
+</#list>
 }
 <#if t.update()?has_content>
 
@@ -144,7 +147,19 @@ input ${t.name()}UpdateInput {
 <#list t.update() as f>
 ${f.description()}  ${f.name()}: ${f.type()}
 </#list>
+<#list t.updateRelations() as f>
+${f.description()}  ${f.name()}: ${f.type()}
+</#list>
 }
+<#if t.updateMany()>
+
+"""The fields an updateMany sets on every row it selects."""
+input ${t.name()}UpdateManyInput {
+<#list t.update() as f>
+${f.description()}  ${f.name()}: ${f.type()}
+</#list>
+}
+</#if>
 </#if>
 
 input ${t.name()}WhereInput {
@@ -178,9 +193,82 @@ input ${t.name()}RelationFilter {
   isNot: ${t.name()}WhereInput
 }
 </#if>
+<#if t.relationFilter()>
+
+"""Nested writes of a single relation to a ${t.name()}<#if t.whereUnique()?has_content>: create one, or connect (or connect-or-create) an existing one by a unique field</#if>."""
+input ${t.name()}CreateOneNestedInput {
+  create: ${t.name()}CreateInput
+<#if t.whereUnique()?has_content>
+  connect: ${t.name()}WhereUniqueInput
+  connectOrCreate: ${t.name()}ConnectOrCreateInput
+</#if>
+}
+
+"""Nested writes of a single relation to a ${t.name()} in an update; one of these."""
+input ${t.name()}UpdateOneNestedInput {
+  create: ${t.name()}CreateInput
+<#if t.whereUnique()?has_content>
+  connect: ${t.name()}WhereUniqueInput
+  connectOrCreate: ${t.name()}ConnectOrCreateInput
+</#if>
+  """Detach it (only where the foreign key may be null)."""
+  disconnect: Boolean
+<#if t.update()?has_content>
+  """Change the related ${t.name()}."""
+  update: ${t.name()}UpdateInput
+</#if>
+  """Delete the related ${t.name()} (only where its foreign key points at this row)."""
+  delete: Boolean
+}
+</#if>
+<#if t.listRelationFilter()>
+
+"""Nested writes of a list relation to ${t.name()} rows in a create."""
+input ${t.name()}CreateManyNestedInput {
+  create: [${t.name()}CreateInput!]
+<#if t.whereUnique()?has_content>
+  connect: [${t.name()}WhereUniqueInput!]
+  connectOrCreate: [${t.name()}ConnectOrCreateInput!]
+</#if>
+}
+
+"""Nested writes of a list relation to ${t.name()} rows in an update, run in this order: set, disconnect, delete, update, create, connect, connectOrCreate."""
+input ${t.name()}UpdateManyNestedInput {
+  create: [${t.name()}CreateInput!]
+<#if t.whereUnique()?has_content>
+  connect: [${t.name()}WhereUniqueInput!]
+  connectOrCreate: [${t.name()}ConnectOrCreateInput!]
+  """Detach these (a foreign key that may be null is set to null; a many-to-many link is removed)."""
+  disconnect: [${t.name()}WhereUniqueInput!]
+  """Detach every related row the caller may see, then connect these."""
+  set: [${t.name()}WhereUniqueInput!]
+  """Delete these related rows."""
+  delete: [${t.name()}WhereUniqueInput!]
+<#if t.update()?has_content>
+  """Change these related rows."""
+  update: [${t.name()}UpdateWithWhereUniqueInput!]
+</#if>
+</#if>
+}
+<#if t.whereUnique()?has_content && t.update()?has_content>
+
+input ${t.name()}UpdateWithWhereUniqueInput {
+  where: ${t.name()}WhereUniqueInput!
+  data: ${t.name()}UpdateInput!
+}
+</#if>
+</#if>
+<#if t.whereUnique()?has_content && (t.relationFilter() || t.listRelationFilter())>
+
+"""The ${t.name()} `where` names when there is one (that the caller may read), else one made from `create`."""
+input ${t.name()}ConnectOrCreateInput {
+  where: ${t.name()}WhereUniqueInput!
+  create: ${t.name()}CreateInput!
+}
+</#if>
 
 <#if t.whereUnique()?has_content>
-"""Exactly one of these: the ${t.name()} an upsert updates."""
+"""Exactly one of these names one ${t.name()} (the one an upsert updates, a nested write connects)."""
 input ${t.name()}WhereUniqueInput {
 <#list t.whereUnique() as f>
   ${f.name()}: ${f.type()}

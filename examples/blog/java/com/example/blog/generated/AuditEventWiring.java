@@ -4,6 +4,7 @@ package com.example.blog.generated;
 import com.fasterxml.jackson.databind.JsonNode;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.dataloader.DataLoaderRegistry;
 
@@ -20,6 +21,16 @@ public final class AuditEventWiring {
      * What a where input on AuditEvent may name, relations included (they compile to EXISTS subqueries).
      */
     public static final FilterModel FILTER = new FilterModel("AuditEvent", AuditEventRepository.TABLE, AuditEventRepository.QUERYABLE, AuditEventRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries());
+
+    /**
+     * What nested writes (a relation field inside a create or update input) need of AuditEvent.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("AuditEvent", null, List.of("id"), List.of("id", "eventId"), Map.ofEntries(), Map.ofEntries(),
+            (c, api, in) -> ((Api) api).auditEventRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).auditEventRepository().update(c, (Long) key.get(0), update(in)),
+            in -> AuditEventRepository.validate(create(in)),
+            in -> AuditEventRepository.validate(update(in)),
+            AuditEventWiring::value);
 
     private AuditEventWiring() {
     }
@@ -55,5 +66,20 @@ public final class AuditEventWiring {
                     in.containsKey("action") ? Value.of((String) in.get("action")) : Value.absent(),
                     in.containsKey("payload") ? Value.of((JsonNode) in.get("payload")) : Value.absent(),
                     in.containsKey("at") ? Value.of((Instant) in.get("at")) : Value.absent());
+    }
+
+    /**
+     * A field of a AuditEvent by name.
+     */
+    public static Object value(Object row, String field) {
+        AuditEvent r = (AuditEvent) row;
+        return switch (field) {
+            case "id" -> r.id();
+            case "eventId" -> r.eventId();
+            case "action" -> r.action();
+            case "payload" -> r.payload();
+            case "at" -> r.at();
+            default -> throw new IllegalArgumentException("no field of AuditEvent: " + field);
+        };
     }
 }

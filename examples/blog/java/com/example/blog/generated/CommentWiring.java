@@ -26,6 +26,20 @@ public final class CommentWiring {
             Map.entry("parent", FilterModel.Link.direct("Comment", false, CommentRepository.COLUMNS.get("parentId").sql(), CommentRepository.COLUMNS.get("id").sql())),
             Map.entry("replies", FilterModel.Link.direct("Comment", true, CommentRepository.COLUMNS.get("id").sql(), CommentRepository.COLUMNS.get("parentId").sql()))));
 
+    /**
+     * What nested writes (a relation field inside a create or update input) need of Comment.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Comment", null, List.of("id"), List.of("id"), Map.ofEntries(), Map.ofEntries(
+            Map.entry("post", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Post", "postId", "id")),
+            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "authorId", "id")),
+            Map.entry("parent", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Comment", "parentId", "id")),
+            Map.entry("replies", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", "id", "parentId"))),
+            (c, api, in) -> ((Api) api).commentRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).commentRepository().update(c, (String) key.get(0), update(in)),
+            in -> CommentRepository.validate(create(in)),
+            in -> CommentRepository.validate(update(in)),
+            CommentWiring::value);
+
     private CommentWiring() {
     }
 
@@ -108,5 +122,21 @@ public final class CommentWiring {
                     in.containsKey("authorId") ? Value.of((String) in.get("authorId")) : Value.absent(),
                     in.containsKey("parentId") ? Value.of((String) in.get("parentId")) : Value.absent(),
                     in.containsKey("createdAt") ? Value.of((Instant) in.get("createdAt")) : Value.absent());
+    }
+
+    /**
+     * A field of a Comment by name.
+     */
+    public static Object value(Object row, String field) {
+        Comment r = (Comment) row;
+        return switch (field) {
+            case "id" -> r.id();
+            case "text" -> r.text();
+            case "postId" -> r.postId();
+            case "authorId" -> r.authorId();
+            case "parentId" -> r.parentId();
+            case "createdAt" -> r.createdAt();
+            default -> throw new IllegalArgumentException("no field of Comment: " + field);
+        };
     }
 }

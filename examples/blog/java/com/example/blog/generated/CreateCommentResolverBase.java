@@ -18,7 +18,7 @@ public abstract class CreateCommentResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Inserts the row (inside the mutation's transaction). Override to add rules or side effects.
+     * Inserts the row (inside the mutation's transaction, after the rows its input's relations create or connect). Override to add rules or side effects.
      */
     protected Comment create(Connection c, Principal principal, CommentCreate data) throws
             SQLException {
@@ -28,15 +28,19 @@ public abstract class CreateCommentResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
-        CommentCreate data = CommentWiring.create(env.getArgument("data"));
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkCreate("Comment", env.getArgument("data"), "data");
         Filter rule = api.rules().comment(principal);
         Comment created = api.database().transaction(c -> {
+                    CommentCreate data = CommentWiring.create(nested.before(c, "Comment", env.getArgument("data"), null, "data"));
                     Comment row = create(c, principal, data);
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.commentRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Comment");
+                    nested.after(c, "Comment", env.getArgument("data"), row, "data");
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Comment", List.of(created.id()), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return created;
     }
 }

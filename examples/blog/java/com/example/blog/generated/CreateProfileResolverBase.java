@@ -18,7 +18,7 @@ public abstract class CreateProfileResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Inserts the row (inside the mutation's transaction). Override to add rules or side effects.
+     * Inserts the row (inside the mutation's transaction, after the rows its input's relations create or connect). Override to add rules or side effects.
      */
     protected Profile create(Connection c, Principal principal, ProfileCreate data) throws
             SQLException {
@@ -28,15 +28,19 @@ public abstract class CreateProfileResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
-        ProfileCreate data = ProfileWiring.create(env.getArgument("data"));
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkCreate("Profile", env.getArgument("data"), "data");
         Filter rule = api.rules().profile(principal);
         Profile created = api.database().transaction(c -> {
+                    ProfileCreate data = ProfileWiring.create(nested.before(c, "Profile", env.getArgument("data"), null, "data"));
                     Profile row = create(c, principal, data);
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.profileRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Profile");
+                    nested.after(c, "Profile", env.getArgument("data"), row, "data");
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Profile", List.of(created.id()), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return created;
     }
 }

@@ -18,7 +18,7 @@ public abstract class CreateUserResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Inserts the row (inside the mutation's transaction). Override to add rules or side effects.
+     * Inserts the row (inside the mutation's transaction, after the rows its input's relations create or connect). Override to add rules or side effects.
      */
     protected User create(Connection c, Principal principal, UserCreate data) throws SQLException {
         return api.userRepository().create(c, data);
@@ -27,16 +27,19 @@ public abstract class CreateUserResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:write");
-        UserCreate data = UserWiring.create(env.getArgument("data"));
-        if (data.phone() != null) Auth.require(principal, "users:contact");
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkCreate("User", env.getArgument("data"), "data");
         Filter rule = api.rules().user(principal);
         User created = api.database().transaction(c -> {
+                    UserCreate data = UserWiring.create(nested.before(c, "User", env.getArgument("data"), null, "data"));
                     User row = create(c, principal, data);
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.userRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("User");
+                    nested.after(c, "User", env.getArgument("data"), row, "data");
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(created.id()), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return created;
     }
 }

@@ -24,6 +24,18 @@ public final class FollowWiring {
             Map.entry("follower", FilterModel.Link.direct("User", false, FollowRepository.COLUMNS.get("followerId").sql(), UserRepository.COLUMNS.get("id").sql())),
             Map.entry("following", FilterModel.Link.direct("User", false, FollowRepository.COLUMNS.get("followingId").sql(), UserRepository.COLUMNS.get("id").sql()))));
 
+    /**
+     * What nested writes (a relation field inside a create or update input) need of Follow.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Follow", null, List.of("followerId", "followingId"), List.of(), Map.ofEntries(), Map.ofEntries(
+            Map.entry("follower", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "followerId", "id")),
+            Map.entry("following", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "followingId", "id"))),
+            (c, api, in) -> ((Api) api).followRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).followRepository().update(c, (String) key.get(0), (String) key.get(1), update(in)),
+            in -> FollowRepository.validate(create(in)),
+            in -> FollowRepository.validate(update(in)),
+            FollowWiring::value);
+
     private FollowWiring() {
     }
 
@@ -74,5 +86,18 @@ public final class FollowWiring {
         Map<String, Object> in = Inputs.object(input);
         return new FollowUpdate(
                     in.containsKey("since") ? Value.of((Instant) in.get("since")) : Value.absent());
+    }
+
+    /**
+     * A field of a Follow by name.
+     */
+    public static Object value(Object row, String field) {
+        Follow r = (Follow) row;
+        return switch (field) {
+            case "followerId" -> r.followerId();
+            case "followingId" -> r.followingId();
+            case "since" -> r.since();
+            default -> throw new IllegalArgumentException("no field of Follow: " + field);
+        };
     }
 }

@@ -28,6 +28,20 @@ public final class PostWiring {
             Map.entry("tags", FilterModel.Link.through("Tag", PostRepository.COLUMNS.get("id").sql(), TagRepository.COLUMNS.get("id").sql(), "\"_PostToTag\"", "\"A\"", "\"B\"")),
             Map.entry("comments", FilterModel.Link.direct("Comment", true, PostRepository.COLUMNS.get("id").sql(), CommentRepository.COLUMNS.get("postId").sql()))));
 
+    /**
+     * What nested writes (a relation field inside a create or update input) need of Post.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Post", "posts:write", List.of("id"), List.of("id", "slug"), Map.ofEntries(), Map.ofEntries(
+            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "authorId", "id")),
+            Map.entry("editor", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "editorId", "id")),
+            Map.entry("tags", new NestedWrites.Relation(NestedWrites.Kind.MANY_TO_MANY, "Tag", "id", "id")),
+            Map.entry("comments", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", "id", "postId"))),
+            (c, api, in) -> ((Api) api).postRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).postRepository().update(c, (Integer) key.get(0), update(in)),
+            in -> PostRepository.validate(create(in)),
+            in -> PostRepository.validate(update(in)),
+            PostWiring::value);
+
     private PostWiring() {
     }
 
@@ -124,5 +138,29 @@ public final class PostWiring {
                     in.containsKey("deletedAt") ? Value.of((Instant) in.get("deletedAt")) : Value.absent(),
                     in.containsKey("authorId") ? Value.of((String) in.get("authorId")) : Value.absent(),
                     in.containsKey("editorId") ? Value.of((String) in.get("editorId")) : Value.absent());
+    }
+
+    /**
+     * A field of a Post by name.
+     */
+    public static Object value(Object row, String field) {
+        Post r = (Post) row;
+        return switch (field) {
+            case "id" -> r.id();
+            case "slug" -> r.slug();
+            case "title" -> r.title();
+            case "body" -> r.body();
+            case "status" -> r.status();
+            case "price" -> r.price();
+            case "rating" -> r.rating();
+            case "metadata" -> r.metadata();
+            case "keywords" -> r.keywords();
+            case "publishedAt" -> r.publishedAt();
+            case "deletedAt" -> r.deletedAt();
+            case "authorId" -> r.authorId();
+            case "editorId" -> r.editorId();
+            case "reviewNotes" -> r.reviewNotes();
+            default -> throw new IllegalArgumentException("no field of Post: " + field);
+        };
     }
 }

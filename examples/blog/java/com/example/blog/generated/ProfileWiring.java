@@ -23,6 +23,17 @@ public final class ProfileWiring {
     public static final FilterModel FILTER = new FilterModel("Profile", ProfileRepository.TABLE, ProfileRepository.QUERYABLE, ProfileRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries(
             Map.entry("user", FilterModel.Link.direct("User", false, ProfileRepository.COLUMNS.get("userId").sql(), UserRepository.COLUMNS.get("id").sql()))));
 
+    /**
+     * What nested writes (a relation field inside a create or update input) need of Profile.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Profile", null, List.of("id"), List.of("id", "userId"), Map.ofEntries(), Map.ofEntries(
+            Map.entry("user", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "userId", "id"))),
+            (c, api, in) -> ((Api) api).profileRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).profileRepository().update(c, (Integer) key.get(0), update(in)),
+            in -> ProfileRepository.validate(create(in)),
+            in -> ProfileRepository.validate(update(in)),
+            ProfileWiring::value);
+
     private ProfileWiring() {
     }
 
@@ -70,5 +81,21 @@ public final class ProfileWiring {
                     in.containsKey("avatar") ? Value.of((byte[]) in.get("avatar")) : Value.absent(),
                     in.containsKey("availableFrom") ? Value.of((Instant) in.get("availableFrom")) : Value.absent(),
                     in.containsKey("userId") ? Value.of((String) in.get("userId")) : Value.absent());
+    }
+
+    /**
+     * A field of a Profile by name.
+     */
+    public static Object value(Object row, String field) {
+        Profile r = (Profile) row;
+        return switch (field) {
+            case "id" -> r.id();
+            case "bio" -> r.bio();
+            case "website" -> r.website();
+            case "avatar" -> r.avatar();
+            case "availableFrom" -> r.availableFrom();
+            case "userId" -> r.userId();
+            default -> throw new IllegalArgumentException("no field of Profile: " + field);
+        };
     }
 }

@@ -22,6 +22,17 @@ public final class TagWiring {
     public static final FilterModel FILTER = new FilterModel("Tag", TagRepository.TABLE, TagRepository.QUERYABLE, TagRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries(
             Map.entry("posts", FilterModel.Link.through("Post", TagRepository.COLUMNS.get("id").sql(), PostRepository.COLUMNS.get("id").sql(), "\"_PostToTag\"", "\"B\"", "\"A\""))));
 
+    /**
+     * What nested writes (a relation field inside a create or update input) need of Tag.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Tag", null, List.of("id"), List.of("id", "name"), Map.ofEntries(), Map.ofEntries(
+            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.MANY_TO_MANY, "Post", "id", "id"))),
+            (c, api, in) -> ((Api) api).tagRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).tagRepository().update(c, (Integer) key.get(0), update(in)),
+            in -> TagRepository.validate(create(in)),
+            in -> TagRepository.validate(update(in)),
+            TagWiring::value);
+
     private TagWiring() {
     }
 
@@ -69,5 +80,17 @@ public final class TagWiring {
         Map<String, Object> in = Inputs.object(input);
         return new TagUpdate(
                     in.containsKey("name") ? Value.of((String) in.get("name")) : Value.absent());
+    }
+
+    /**
+     * A field of a Tag by name.
+     */
+    public static Object value(Object row, String field) {
+        Tag r = (Tag) row;
+        return switch (field) {
+            case "id" -> r.id();
+            case "name" -> r.name();
+            default -> throw new IllegalArgumentException("no field of Tag: " + field);
+        };
     }
 }

@@ -30,15 +30,19 @@ public abstract class UpdatePostResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "posts:write");
         Integer id = env.getArgument("id");
-        PostUpdate patch = PostWiring.update(env.getArgument("data"));
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkUpdate("Post", env.getArgument("data"), "data");
         Filter rule = api.rules().post(principal);
         Post written = api.database().transaction(c -> {
                     if (!rule.isAll() && !api.postRepository().visible(c, id, rule)) return Optional.<Post>empty();
+                    PostUpdate patch = PostWiring.update(nested.before(c, "Post", env.getArgument("data"), List.of(id), "data"));
                     Optional<Post> done = update(c, principal, id, patch);
                     if (done.isPresent() && !rule.isAll() && !api.postRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("Post");
+                    if (done.isPresent()) nested.after(c, "Post", env.getArgument("data"), done.get(), "data");
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Post"));
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Post", List.of(id), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return written;
     }
 }

@@ -30,16 +30,19 @@ public abstract class UpdateUserResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:write");
         String id = env.getArgument("id");
-        UserUpdate patch = UserWiring.update(env.getArgument("data"));
-        if (patch.phone().isPresent()) Auth.require(principal, "users:contact");
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkUpdate("User", env.getArgument("data"), "data");
         Filter rule = api.rules().user(principal);
         User written = api.database().transaction(c -> {
                     if (!rule.isAll() && !api.userRepository().visible(c, id, rule)) return Optional.<User>empty();
+                    UserUpdate patch = UserWiring.update(nested.before(c, "User", env.getArgument("data"), List.of(id), "data"));
                     Optional<User> done = update(c, principal, id, patch);
                     if (done.isPresent() && !rule.isAll() && !api.userRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("User");
+                    if (done.isPresent()) nested.after(c, "User", env.getArgument("data"), done.get(), "data");
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("User"));
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(id), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return written;
     }
 }

@@ -20,18 +20,22 @@ public abstract class UpsertUserResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:write");
         Filter where = Inputs.unique(env.getArgument("where"), List.of("id", "email"));
-        UserCreate data = UserWiring.create(env.getArgument("create"));
-        UserUpdate patch = UserWiring.update(env.getArgument("update"));
-        if (data.phone() != null) Auth.require(principal, "users:contact");
-        if (patch.phone().isPresent()) Auth.require(principal, "users:contact");
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkCreate("User", env.getArgument("create"), "create");
+        nested.checkUpdate("User", env.getArgument("update"), "update");
         Filter rule = api.rules().user(principal);
         User written = api.database().transaction(c -> {
                     Optional<User> existing = api.userRepository().findMany(c, where, rule, List.of(), PageRequest.first(1)).edges().stream().findFirst().map(Page.Edge::node);
-                    User row = existing.isPresent() ? api.userRepository().update(c, existing.get().id(), patch).orElseThrow() : api.userRepository().create(c, data);
+                    String argument = existing.isPresent() ? "update" : "create";
+                    User row = existing.isPresent()
+                        ? api.userRepository().update(c, existing.get().id(), UserWiring.update(nested.before(c, "User", env.getArgument(argument), List.of(existing.get().id()), argument))).orElseThrow()
+                        : api.userRepository().create(c, UserWiring.create(nested.before(c, "User", env.getArgument(argument), null, argument)));
                     if (!rule.isAll() && !api.userRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("User");
+                    nested.after(c, "User", env.getArgument(argument), row, argument);
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(written.id()), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return written;
     }
 }

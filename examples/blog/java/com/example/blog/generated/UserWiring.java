@@ -30,6 +30,24 @@ public final class UserWiring {
             Map.entry("followers", FilterModel.Link.direct("Follow", true, UserRepository.COLUMNS.get("id").sql(), FollowRepository.COLUMNS.get("followingId").sql())),
             Map.entry("following", FilterModel.Link.direct("Follow", true, UserRepository.COLUMNS.get("id").sql(), FollowRepository.COLUMNS.get("followerId").sql()))));
 
+    /**
+     * What nested writes (a relation field inside a create or update input) need of User.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("User", "users:write", List.of("id"), List.of("id", "email"), Map.ofEntries(Map.entry("phone", "users:contact")), Map.ofEntries(
+            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", "id", "authorId")),
+            Map.entry("edited", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", "id", "editorId")),
+            Map.entry("profile", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_BACK, "Profile", "id", "userId")),
+            Map.entry("comments", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", "id", "authorId")),
+            Map.entry("invitedBy", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "invitedById", "id")),
+            Map.entry("invited", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "User", "id", "invitedById")),
+            Map.entry("followers", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Follow", "id", "followingId")),
+            Map.entry("following", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Follow", "id", "followerId"))),
+            (c, api, in) -> ((Api) api).userRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).userRepository().update(c, (String) key.get(0), update(in)),
+            in -> UserRepository.validate(create(in)),
+            in -> UserRepository.validate(update(in)),
+            UserWiring::value);
+
     private UserWiring() {
     }
 
@@ -175,5 +193,25 @@ public final class UserWiring {
                     in.containsKey("karma") ? Value.of((Integer) in.get("karma")) : Value.absent(),
                     in.containsKey("createdAt") ? Value.of((Instant) in.get("createdAt")) : Value.absent(),
                     in.containsKey("invitedById") ? Value.of((String) in.get("invitedById")) : Value.absent());
+    }
+
+    /**
+     * A field of a User by name.
+     */
+    public static Object value(Object row, String field) {
+        User r = (User) row;
+        return switch (field) {
+            case "id" -> r.id();
+            case "email" -> r.email();
+            case "name" -> r.name();
+            case "phone" -> r.phone();
+            case "role" -> r.role();
+            case "karma" -> r.karma();
+            case "loginCount" -> r.loginCount();
+            case "createdAt" -> r.createdAt();
+            case "updatedAt" -> r.updatedAt();
+            case "invitedById" -> r.invitedById();
+            default -> throw new IllegalArgumentException("no field of User: " + field);
+        };
     }
 }

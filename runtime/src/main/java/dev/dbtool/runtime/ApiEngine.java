@@ -29,6 +29,9 @@ public interface ApiEngine extends AutoCloseable {
     /** The row rule of a type for {@code principal} (every row by default). */
     default Filter rule(String type, Principal principal) { return Filter.ALL; }
 
+    /** What nested writes need of a type (its relations, typed create and update); null for types the API does not write. */
+    default NestedWrites.Model writeModel(String type) { return null; }
+
     /** Releases the API's own connections (the data source is the caller's). */
     @Override
     void close();

@@ -26,7 +26,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
      */
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
                        List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
-                       List<Field> whereUnique, Aggregate aggregate) {}
+                       List<Field> whereUnique, Aggregate aggregate, List<Field> createRelations, List<Field> updateRelations, boolean updateMany) {}
 
     /**
      * The aggregate types of a model with {@code aggregate} or {@code groupBy} operations (null without): {@code count}
@@ -73,9 +73,13 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         }
         List<Field> create = new ArrayList<>();
         List<Field> update = new ArrayList<>();
+        java.util.Map<String, String> foreignKeys = new java.util.HashMap<>();
+        for (ApiRelation r : t.relations()) if (r.kind() == ApiRelation.Kind.TO_ONE_OWNER) foreignKeys.put(r.localField(), r.name());
         for (ApiField f : t.inputFields()) {
             String doc = f.hashed() ? "Plain text; stored as an argon2id hash and never returned." : null;
-            create.add(new Field(describe(doc, "  "), f.name(), "", wrap(f.graphqlType(), f.list(), f.optionalOnCreate())));
+            // a foreign key may instead come from its relation (connect / create), or from the input this one is nested in
+            String createDoc = foreignKeys.containsKey(f.name()) && !f.optionalOnCreate() ? join(doc, "Required unless `" + foreignKeys.get(f.name()) + "` is given.") : doc;
+            create.add(new Field(describe(createDoc, "  "), f.name(), "", wrap(f.graphqlType(), f.list(), f.optionalOnCreate() || foreignKeys.containsKey(f.name()))));
             if (!f.key()) update.add(new Field(describe(doc, "  "), f.name(), "", wrap(f.graphqlType(), f.list(), true)));
         }
         List<Field> where = new ArrayList<>();
@@ -98,12 +102,26 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         String doc = t.documentation();
         if (t.readScope() != null) doc = join(doc, "Reading needs the scope `" + t.readScope() + "`.");
         List<Field> whereUnique = new ArrayList<>();
-        if (api.operations().stream().anyMatch(op -> op.kind() == dev.dbtool.generators.api.OperationKind.UPSERT && op.model().equals(t.name()))) {
-            for (ApiField f : t.key()) whereUnique.add(new Field("", f.name(), "", f.graphqlType()));
+        boolean upsert = api.operations().stream().anyMatch(op -> op.kind() == dev.dbtool.generators.api.OperationKind.UPSERT && op.model().equals(t.name()));
+        if (upsert || manyTarget || oneTarget) {
+            if (t.key().size() == 1) whereUnique.add(new Field("", t.key().get(0).name(), "", t.key().get(0).graphqlType()));
             for (ApiField f : t.uniques()) whereUnique.add(new Field("", f.name(), "", f.graphqlType()));
         }
+        List<Field> createRelations = new ArrayList<>();
+        List<Field> updateRelations = new ArrayList<>();
+        for (ApiRelation r : t.relations()) {
+            String nested = r.target() + (r.many() ? "ManyNested" : "OneNested");
+            String what = switch (r.kind()) {
+                case TO_ONE_OWNER -> "Written before this row; its key fills `" + r.localField() + "`.";
+                case TO_ONE_BACK, TO_MANY_BACK -> "Written after this row, pointing at it.";
+                case MANY_TO_MANY -> "Linked to this row after it is written.";
+            };
+            createRelations.add(new Field(describe("Nested writes of `" + r.name() + "`. " + what, "  "), r.name(), "", r.target() + "Create" + nested.substring(r.target().length()) + "Input"));
+            updateRelations.add(new Field(describe("Nested writes of `" + r.name() + "`. " + what, "  "), r.name(), "", r.target() + "Update" + nested.substring(r.target().length()) + "Input"));
+        }
+        boolean updateMany = api.operations().stream().anyMatch(op -> op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE_MANY && op.model().equals(t.name()));
         return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique,
-                aggregate(api, t));
+                aggregate(api, t), createRelations, updateRelations, updateMany);
     }
 
     private static Aggregate aggregate(ApiSchema api, ApiType t) {
@@ -174,7 +192,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
                     + name + "CreateInput!, update: " + name + "UpdateInput!)", name + "!");
             case UPDATE_MANY -> new Field(describe(join("Changes the given fields of every " + name + " the filter selects (that the caller may read), in one "
                     + "statement and one transaction; returns how many.", scope(t.writeScope())), "  "), op.name(), "(where: " + name + "WhereInput!, data: " + name
-                    + "UpdateInput!)", "BatchPayload!");
+                    + "UpdateManyInput!)", "BatchPayload!");
             case AGGREGATE -> new Field(describe(join("Counts, sums, averages, minima and maxima over the " + name + " rows the filter selects (that the caller "
                     + "may read); one statement computing only what is selected.", scope(t.readScope())), "  "), op.name(), "(where: " + name + "WhereInput)",
                     name + "Aggregate!");

@@ -158,11 +158,16 @@ final class ApiClassWriter {
         MethodSpec.Builder rule = MethodSpec.methodBuilder("rule").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(names.runtime("Filter")).addParameter(String.class, "type").addParameter(names.runtime("Principal"), "principal")
                 .addJavadoc("Each type's row rule, for relation filters: only the rows a caller may read count.\n").addCode("return switch (type) {\n$>");
+        MethodSpec.Builder writeModel = MethodSpec.methodBuilder("writeModel").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(names.runtime("NestedWrites").nestedClass("Model")).addParameter(String.class, "type")
+                .addJavadoc("What nested writes need of each type.\n").addCode("return switch (type) {\n$>");
         for (ApiType t : api.types()) {
+            writeModel.addStatement("case $S -> $T.WRITES", t.name(), names.wiring(t.name()));
             filterModel.addStatement("case $S -> $T.FILTER", t.name(), names.wiring(t.name()));
             rule.addStatement("case $S -> rules.$N(principal)", t.name(), RulesWriter.method(t));
         }
         b.addMethod(filterModel.addStatement("default -> null").addCode("$<};\n").build());
+        b.addMethod(writeModel.addStatement("default -> null").addCode("$<};\n").build());
         b.addMethod(rule.addStatement("default -> $T.ALL", names.runtime("Filter")).addCode("$<};\n").build());
         MethodSpec.Builder register = MethodSpec.methodBuilder("registerLoaders").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Adds every relation's DataLoader to a request's registry (Spring for GraphQL: a DataLoaderRegistrar).\n")

@@ -44,6 +44,7 @@ final class ResolverWriter {
         String scope = op.kind().mutation() ? t.writeScope() : t.readScope();
         get.addStatement("$T principal = $T.require(env, $L)", principal, auth, scope == null ? "null" : "\"" + scope + "\"");
         String keyNames = String.join(", ", t.key().stream().map(k -> JavaNames.identifier(k.name())).toList());
+        ClassName nested = names.runtime("NestedWrites");
         switch (op.kind()) {
             case LIST -> {
                 ClassName wiring = names.wiring(t.name());
@@ -127,44 +128,54 @@ final class ResolverWriter {
                         .addStatement("return page.edges().stream().findFirst().map($T.Edge::node)", names.runtime("Page")).build());
             }
             case CREATE -> {
-                get.addStatement("$T data = $T.create(env.getArgument($S))", names.create(t.name()), names.wiring(t.name()), "data");
-                for (ApiField f : t.inputFields()) {
-                    if (f.authScope() != null) get.addStatement("if (data.$N() != null) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
-                }
-                get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
-                        .addStatement("$T created = api.database().transaction(c -> {\n$>$T row = create(c, principal, data);\n"
+                // nested writes: the whole input tree is checked (every problem at once, every scope) before any SQL
+                get.addStatement("$T nested = $T.of(api, principal)", nested, nested)
+                        .addStatement("nested.checkCreate($S, env.getArgument($S), $S)", t.name(), "data", "data")
+                        .addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
+                        .addStatement("$T created = api.database().transaction(c -> {\n$>"
+                                + "$T data = $T.create(nested.before(c, $S, env.getArgument($S), null, $S));\n"
+                                + "$T row = create(c, principal, data);\n"
                                 + "// the new row must be one the caller may see: else the write is refused and rolled back\n"
-                                + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\nreturn row;\n$<})",
-                                row, row, repo, keyOf("row", t), names.runtime("ApiException"), t.name());
-                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), false))", t.name(), List.class,
-                        String.join(", ", t.key().stream().map(k -> "created." + JavaNames.identifier(k.name()) + "()").toList()));
+                                + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n"
+                                + "nested.after(c, $S, env.getArgument($S), row, $S);\nreturn row;\n$<})",
+                                row, names.create(t.name()), names.wiring(t.name()), t.name(), "data", "data", row, repo, keyOf("row", t),
+                                names.runtime("ApiException"), t.name(), t.name(), "data", "data");
+                if (api.cacheEnabled()) {
+                    get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), false))", t.name(), List.class,
+                            String.join(", ", t.key().stream().map(k -> "created." + JavaNames.identifier(k.name()) + "()").toList()));
+                    invalidateNested(get);
+                }
                 get.addStatement("return created");
                 b.addMethod(MethodSpec.methodBuilder("create").addModifiers(Modifier.PROTECTED)
-                        .addJavadoc("Inserts the row (inside the mutation's transaction). Override to add rules or side effects.\n")
+                        .addJavadoc("Inserts the row (inside the mutation's transaction, after the rows its input's relations create or connect). Override to add "
+                                + "rules or side effects.\n")
                         .returns(row).addParameter(Connection.class, "c").addParameter(principal, "principal").addParameter(names.create(t.name()), "data")
                         .addException(SQLException.class).addStatement("return api.$N().create(c, data)", repo).build());
             }
             case UPSERT -> {
                 String uniqueNames = String.join(", ", java.util.stream.Stream.concat(t.key().stream(), t.uniques().stream()).map(f -> "\"" + f.name() + "\"").toList());
                 get.addStatement("$T where = $T.unique(env.getArgument($S), $T.of($L))", names.runtime("Filter"), names.runtime("Inputs"), "where", List.class, uniqueNames)
-                        .addStatement("$T data = $T.create(env.getArgument($S))", names.create(t.name()), names.wiring(t.name()), "create")
-                        .addStatement("$T patch = $T.update(env.getArgument($S))", names.update(t.name()), names.wiring(t.name()), "update");
-                for (ApiField f : t.inputFields()) {
-                    if (f.authScope() != null) get.addStatement("if (data.$N() != null) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
-                }
-                for (ApiField f : InputWriter.updatable(t)) {
-                    if (f.authScope() != null) get.addStatement("if (patch.$N().isPresent()) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
-                }
+                        .addStatement("$T nested = $T.of(api, principal)", nested, nested)
+                        .addStatement("nested.checkCreate($S, env.getArgument($S), $S)", t.name(), "create", "create")
+                        .addStatement("nested.checkUpdate($S, env.getArgument($S), $S)", t.name(), "update", "update");
                 // a row the caller may not see is as absent as to their reads: the insert then meets the unique constraint (CONFLICT)
                 get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
                         .addStatement("$T written = api.database().transaction(c -> {\n$>"
                                 + "$T<$T> existing = api.$N().findMany(c, where, rule, $T.of(), $T.first(1)).edges().stream().findFirst().map($T.Edge::node);\n"
-                                + "$T row = existing.isPresent() ? api.$N().update(c, $L, patch).orElseThrow() : api.$N().create(c, data);\n"
-                                + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\nreturn row;\n$<})",
-                                row, Optional.class, row, repo, List.class, names.runtime("PageRequest"), names.runtime("Page"), row, repo, keyOf("existing.get()", t), repo,
-                                repo, keyOf("row", t), names.runtime("ApiException"), t.name());
-                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), false))", t.name(),
-                        List.class, keyOf("written", t));
+                                + "String argument = existing.isPresent() ? $S : $S;\n"
+                                + "$T row = existing.isPresent()\n$>? api.$N().update(c, $L, $T.update(nested.before(c, $S, env.getArgument(argument), $T.of($L), argument))).orElseThrow()\n"
+                                + ": api.$N().create(c, $T.create(nested.before(c, $S, env.getArgument(argument), null, argument)));\n$<"
+                                + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n"
+                                + "nested.after(c, $S, env.getArgument(argument), row, argument);\nreturn row;\n$<})",
+                                row, Optional.class, row, repo, List.class, names.runtime("PageRequest"), names.runtime("Page"), "update", "create",
+                                row, repo, keyOf("existing.get()", t), names.wiring(t.name()), t.name(), List.class, keyOf("existing.get()", t),
+                                repo, names.wiring(t.name()), t.name(),
+                                repo, keyOf("row", t), names.runtime("ApiException"), t.name(), t.name());
+                if (api.cacheEnabled()) {
+                    get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), false))", t.name(),
+                            List.class, keyOf("written", t));
+                    invalidateNested(get);
+                }
                 get.addStatement("return written");
             }
             case AGGREGATE, GROUP_BY -> {
@@ -213,22 +224,28 @@ final class ResolverWriter {
                 for (ApiField k : t.key())
                     get.addStatement("$T $N = env.getArgument($S)", JavaTypes.of(k, names), JavaNames.identifier(k.name()), k.name());
                 if (update) {
-                    get.addStatement("$T patch = $T.update(env.getArgument($S))", names.update(t.name()), names.wiring(t.name()), "data");
-                    for (ApiField f : InputWriter.updatable(t)) {
-                        if (f.authScope() != null) get.addStatement("if (patch.$N().isPresent()) $T.require(principal, $S)", JavaNames.identifier(f.name()), auth, f.authScope());
-                    }
+                    get.addStatement("$T nested = $T.of(api, principal)", nested, nested)
+                            .addStatement("nested.checkUpdate($S, env.getArgument($S), $S)", t.name(), "data", "data");
                 }
                 String call = update ? "update(c, principal, " + keyNames + ", patch)" : "delete(c, principal, " + keyNames + ")";
                 get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
                 // a row the caller may not see cannot be changed either: it is as absent as it is to their reads
                 CodeBlock.Builder tx = CodeBlock.builder().add("c -> {\n$>")
-                        .add("if (!rule.isAll() && !api.$N().visible(c, $L, rule)) return $T.<$T>empty();\n", repo, keyNames, Optional.class, row)
-                        .add("$T<$T> done = $L;\n", Optional.class, row, call);
-                if (update) tx.add("if (done.isPresent() && !rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n", repo,
-                        keyOf("done.get()", t), names.runtime("ApiException"), t.name());
+                        .add("if (!rule.isAll() && !api.$N().visible(c, $L, rule)) return $T.<$T>empty();\n", repo, keyNames, Optional.class, row);
+                if (update) tx.add("$T patch = $T.update(nested.before(c, $S, env.getArgument($S), $T.of($L), $S));\n", names.update(t.name()), names.wiring(t.name()),
+                        t.name(), "data", List.class, keyNames, "data");
+                tx.add("$T<$T> done = $L;\n", Optional.class, row, call);
+                if (update) {
+                    tx.add("if (done.isPresent() && !rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n", repo,
+                            keyOf("done.get()", t), names.runtime("ApiException"), t.name());
+                    tx.add("if (done.isPresent()) nested.after(c, $S, env.getArgument($S), done.get(), $S);\n", t.name(), "data", "data");
+                }
                 tx.add("return done;\n$<}");
                 get.addStatement("$T written = api.database().transaction($L).orElseThrow(() -> $T.notFound($S))", row, tx.build(), names.runtime("ApiException"), t.name());
-                if (api.cacheEnabled()) get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), $L))", t.name(), List.class, keyNames, !update);
+                if (api.cacheEnabled()) {
+                    get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), $L))", t.name(), List.class, keyNames, !update);
+                    if (update) invalidateNested(get);
+                }
                 get.addStatement("return written");
                 MethodSpec.Builder hook = MethodSpec.methodBuilder(update ? "update" : "delete").addModifiers(Modifier.PROTECTED)
                         .addJavadoc((update ? "Changes" : "Deletes") + " the row (inside the mutation's transaction); empty becomes NOT_FOUND. Override to add rules.\n")
@@ -241,6 +258,11 @@ final class ResolverWriter {
             }
         }
         return b.addMethod(constructor.build()).addMethod(get.build()).build();
+    }
+
+    /** After the commit, the rows nested writes changed leave the cache too. */
+    private static void invalidateNested(MethodSpec.Builder get) {
+        get.addStatement("if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())))");
     }
 
     /** {@code Filter.eq("a", a).andAlso(Filter.eq("b", b))} for the given fields, from local variables of their names. */

@@ -154,7 +154,55 @@ final class WiringWriter {
         b.addMethod(loaders.build());
         b.addMethod(createInput(t, names));
         if (!InputWriter.updatable(t).isEmpty()) b.addMethod(updateInput(t, names));
+        b.addField(writes(t, names));
+        b.addMethod(valueOf(t, names));
         return b.build();
+    }
+
+    /** {@code WRITES}: what nested writes need of this type (see the runtime's NestedWrites). */
+    private static FieldSpec writes(ApiType t, JavaNames names) {
+        ClassName nested = names.runtime("NestedWrites");
+        ClassName repository = names.repository(t.name());
+        String repo = JavaNames.repositoryAccessor(t);
+        CodeBlock.Builder scopes = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        int n = 0;
+        for (ApiField f : t.inputFields()) if (f.authScope() != null) scopes.add(n++ > 0 ? ", " : "").add("$T.entry($S, $S)", Map.class, f.name(), f.authScope());
+        CodeBlock.Builder relations = CodeBlock.builder().add("$T.ofEntries($>$>", Map.class);
+        int l = 0;
+        for (ApiRelation r : t.relations()) {
+            relations.add(l++ > 0 ? ",\n" : "\n").add("$T.entry($S, new $T.Relation($T.Kind.$L, $S, $S, $S))", Map.class, r.name(), nested, nested, r.kind().name(), r.target(),
+                    r.localField(), r.remoteField());
+        }
+        List<String> uniques = new java.util.ArrayList<>();
+        if (t.key().size() == 1) uniques.add(t.key().get(0).name());
+        for (ApiField u : t.uniques()) uniques.add(u.name());
+        CodeBlock keyArgs = CodeBlock.join(java.util.stream.IntStream.range(0, t.key().size())
+                .mapToObj(i -> CodeBlock.of("($T) key.get($L)", JavaTypes.of(t.key().get(i), names), i)).toList(), ", ");
+        boolean updatable = !InputWriter.updatable(t).isEmpty();
+        CodeBlock update = updatable ? CodeBlock.of("(c, api, key, in) -> (($T) api).$N().update(c, $L, update(in))", names.api(), repo, keyArgs)
+                : CodeBlock.of("(c, api, key, in) -> { throw $T.badUserInput($T.of($S), $S); }", names.runtime("ApiException"), List.class, "data",
+                        t.name() + " has no field an update could change.");
+        CodeBlock checkUpdate = updatable ? CodeBlock.of("in -> $T.validate(update(in))", repository) : CodeBlock.of("in -> { }");
+        return FieldSpec.builder(nested.nestedClass("Model"), "WRITES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("What nested writes (a relation field inside a create or update input) need of " + t.name() + ".\n")
+                .initializer("new $T.Model($S, $L, $T.of($L), $T.of($L), $L, $L,\n$>$>(c, api, in) -> (($T) api).$N().create(c, create(in)),\n$L,\n"
+                                + "in -> $T.validate(create(in)),\n$L,\n$T::value)$<$<",
+                        nested, t.name(), t.writeScope() == null ? "null" : "\"" + t.writeScope() + "\"", List.class,
+                        String.join(", ", t.key().stream().map(k -> "\"" + k.name() + "\"").toList()), List.class,
+                        String.join(", ", uniques.stream().map(u -> "\"" + u + "\"").toList()), scopes.add(")").build(), relations.add(")$<$<").build(),
+                        names.api(), repo, update, repository, checkUpdate, names.wiring(t.name()))
+                .build();
+    }
+
+    /** {@code value(row, field)}: a field of a row by name, for nested writes (keys and the fields relations match). */
+    private static MethodSpec valueOf(ApiType t, JavaNames names) {
+        ClassName row = names.model(t.name());
+        CodeBlock.Builder cases = CodeBlock.builder().add("return switch (field) {\n$>");
+        for (ApiField f : t.recordFields()) cases.add("case $S -> r.$N();\n", f.name(), JavaNames.identifier(f.name()));
+        cases.add("default -> throw new $T($S + field);\n$<};\n", IllegalArgumentException.class, "no field of " + t.name() + ": ");
+        return MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(Object.class)
+                .addJavadoc("A field of a " + t.name() + " by name.\n").addParameter(Object.class, "row").addParameter(String.class, "field")
+                .addStatement("$T r = ($T) row", row, row).addCode(cases.build()).build();
     }
 
     private static CodeBlock value(ApiField f, JavaNames names, String map) {

@@ -22,6 +22,17 @@ public final class AuthorWiring {
     public static final FilterModel FILTER = new FilterModel("Author", AuthorRepository.TABLE, AuthorRepository.QUERYABLE, AuthorRepository.COLUMNS, FIELD_SCOPES, "blog:read", Map.ofEntries(
             Map.entry("posts", FilterModel.Link.direct("Post", true, AuthorRepository.COLUMNS.get("id").sql(), PostRepository.COLUMNS.get("authorId").sql()))));
 
+    /**
+     * What nested writes (a relation field inside a create or update input) need of Author.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Author", "blog:write", List.of("id"), List.of("id", "email"), Map.ofEntries(), Map.ofEntries(
+            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", "id", "authorId"))),
+            (c, api, in) -> ((Api) api).authorRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).authorRepository().update(c, (Integer) key.get(0), update(in)),
+            in -> AuthorRepository.validate(create(in)),
+            in -> AuthorRepository.validate(update(in)),
+            AuthorWiring::value);
+
     private AuthorWiring() {
     }
 
@@ -77,5 +88,18 @@ public final class AuthorWiring {
         return new AuthorUpdate(
                     in.containsKey("email") ? Value.of((String) in.get("email")) : Value.absent(),
                     in.containsKey("name") ? Value.of((String) in.get("name")) : Value.absent());
+    }
+
+    /**
+     * A field of a Author by name.
+     */
+    public static Object value(Object row, String field) {
+        Author r = (Author) row;
+        return switch (field) {
+            case "id" -> r.id();
+            case "email" -> r.email();
+            case "name" -> r.name();
+            default -> throw new IllegalArgumentException("no field of Author: " + field);
+        };
     }
 }

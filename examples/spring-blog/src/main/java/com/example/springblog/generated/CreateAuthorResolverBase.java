@@ -18,7 +18,7 @@ public abstract class CreateAuthorResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Inserts the row (inside the mutation's transaction). Override to add rules or side effects.
+     * Inserts the row (inside the mutation's transaction, after the rows its input's relations create or connect). Override to add rules or side effects.
      */
     protected Author create(Connection c, Principal principal, AuthorCreate data) throws
             SQLException {
@@ -28,15 +28,19 @@ public abstract class CreateAuthorResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "blog:write");
-        AuthorCreate data = AuthorWiring.create(env.getArgument("data"));
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkCreate("Author", env.getArgument("data"), "data");
         Filter rule = api.rules().author(principal);
         Author created = api.database().transaction(c -> {
+                    AuthorCreate data = AuthorWiring.create(nested.before(c, "Author", env.getArgument("data"), null, "data"));
                     Author row = create(c, principal, data);
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.authorRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Author");
+                    nested.after(c, "Author", env.getArgument("data"), row, "data");
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Author", List.of(created.id()), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return created;
     }
 }

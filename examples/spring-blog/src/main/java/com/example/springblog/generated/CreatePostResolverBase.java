@@ -18,7 +18,7 @@ public abstract class CreatePostResolverBase implements DataFetcher<Object> {
     }
 
     /**
-     * Inserts the row (inside the mutation's transaction). Override to add rules or side effects.
+     * Inserts the row (inside the mutation's transaction, after the rows its input's relations create or connect). Override to add rules or side effects.
      */
     protected Post create(Connection c, Principal principal, PostCreate data) throws SQLException {
         return api.postRepository().create(c, data);
@@ -27,15 +27,19 @@ public abstract class CreatePostResolverBase implements DataFetcher<Object> {
     @Override
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "blog:write");
-        PostCreate data = PostWiring.create(env.getArgument("data"));
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkCreate("Post", env.getArgument("data"), "data");
         Filter rule = api.rules().post(principal);
         Post created = api.database().transaction(c -> {
+                    PostCreate data = PostWiring.create(nested.before(c, "Post", env.getArgument("data"), null, "data"));
                     Post row = create(c, principal, data);
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.postRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Post");
+                    nested.after(c, "Post", env.getArgument("data"), row, "data");
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Post", List.of(created.id()), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return created;
     }
 }

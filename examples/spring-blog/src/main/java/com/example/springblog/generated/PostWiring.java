@@ -22,6 +22,17 @@ public final class PostWiring {
     public static final FilterModel FILTER = new FilterModel("Post", PostRepository.TABLE, PostRepository.QUERYABLE, PostRepository.COLUMNS, FIELD_SCOPES, "blog:read", Map.ofEntries(
             Map.entry("author", FilterModel.Link.direct("Author", false, PostRepository.COLUMNS.get("authorId").sql(), AuthorRepository.COLUMNS.get("id").sql()))));
 
+    /**
+     * What nested writes (a relation field inside a create or update input) need of Post.
+     */
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Post", "blog:write", List.of("id"), List.of("id"), Map.ofEntries(), Map.ofEntries(
+            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Author", "authorId", "id"))),
+            (c, api, in) -> ((Api) api).postRepository().create(c, create(in)),
+            (c, api, key, in) -> ((Api) api).postRepository().update(c, (Integer) key.get(0), update(in)),
+            in -> PostRepository.validate(create(in)),
+            in -> PostRepository.validate(update(in)),
+            PostWiring::value);
+
     private PostWiring() {
     }
 
@@ -65,5 +76,19 @@ public final class PostWiring {
                     in.containsKey("title") ? Value.of((String) in.get("title")) : Value.absent(),
                     in.containsKey("published") ? Value.of((Boolean) in.get("published")) : Value.absent(),
                     in.containsKey("authorId") ? Value.of((Integer) in.get("authorId")) : Value.absent());
+    }
+
+    /**
+     * A field of a Post by name.
+     */
+    public static Object value(Object row, String field) {
+        Post r = (Post) row;
+        return switch (field) {
+            case "id" -> r.id();
+            case "title" -> r.title();
+            case "published" -> r.published();
+            case "authorId" -> r.authorId();
+            default -> throw new IllegalArgumentException("no field of Post: " + field);
+        };
     }
 }

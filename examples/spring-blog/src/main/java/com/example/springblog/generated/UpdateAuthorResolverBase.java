@@ -30,15 +30,19 @@ public abstract class UpdateAuthorResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "blog:write");
         Integer id = env.getArgument("id");
-        AuthorUpdate patch = AuthorWiring.update(env.getArgument("data"));
+        NestedWrites nested = NestedWrites.of(api, principal);
+        nested.checkUpdate("Author", env.getArgument("data"), "data");
         Filter rule = api.rules().author(principal);
         Author written = api.database().transaction(c -> {
                     if (!rule.isAll() && !api.authorRepository().visible(c, id, rule)) return Optional.<Author>empty();
+                    AuthorUpdate patch = AuthorWiring.update(nested.before(c, "Author", env.getArgument("data"), List.of(id), "data"));
                     Optional<Author> done = update(c, principal, id, patch);
                     if (done.isPresent() && !rule.isAll() && !api.authorRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("Author");
+                    if (done.isPresent()) nested.after(c, "Author", env.getArgument("data"), done.get(), "data");
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Author"));
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Author", List.of(id), false));
+        if (api.cache() != null && !nested.written().isEmpty()) api.database().afterCommit(() -> nested.written().forEach(w -> api.cache().afterWrite(w.type(), w.ids(), w.deleted())));
         return written;
     }
 }
