@@ -216,6 +216,8 @@ input ${t.name()}UpdateOneNestedInput {
 <#if t.update()?has_content>
   """Change the related ${t.name()}."""
   update: ${t.name()}UpdateInput
+  """Change the related ${t.name()}, or create one when there is none (that the caller may see)."""
+  upsert: ${t.name()}UpsertOneNestedInput
 </#if>
   """Delete the related ${t.name()} (only where its foreign key points at this row)."""
   delete: Boolean
@@ -232,7 +234,7 @@ input ${t.name()}CreateManyNestedInput {
 </#if>
 }
 
-"""Nested writes of a list relation to ${t.name()} rows in an update, run in this order: set, disconnect, delete, update, create, connect, connectOrCreate."""
+"""Nested writes of a list relation to ${t.name()} rows in an update, run in this order: set, disconnect, delete, update, upsert, create, connect, connectOrCreate."""
 input ${t.name()}UpdateManyNestedInput {
   create: [${t.name()}CreateInput!]
 <#if t.whereUnique()?has_content>
@@ -247,6 +249,8 @@ input ${t.name()}UpdateManyNestedInput {
 <#if t.update()?has_content>
   """Change these related rows."""
   update: [${t.name()}UpdateWithWhereUniqueInput!]
+  """Change the related row `where` names, or create one when there is none (that the caller may see)."""
+  upsert: [${t.name()}UpsertWithWhereUniqueInput!]
 </#if>
 </#if>
 }
@@ -256,7 +260,20 @@ input ${t.name()}UpdateWithWhereUniqueInput {
   where: ${t.name()}WhereUniqueInput!
   data: ${t.name()}UpdateInput!
 }
+
+input ${t.name()}UpsertWithWhereUniqueInput {
+  where: ${t.name()}WhereUniqueInput!
+  create: ${t.name()}CreateInput!
+  update: ${t.name()}UpdateInput!
+}
 </#if>
+</#if>
+<#if t.relationFilter() && t.update()?has_content>
+
+input ${t.name()}UpsertOneNestedInput {
+  create: ${t.name()}CreateInput!
+  update: ${t.name()}UpdateInput!
+}
 </#if>
 <#if t.whereUnique()?has_content && (t.relationFilter() || t.listRelationFilter())>
 

@@ -61,7 +61,7 @@ public final class NestedWrites {
 
     private static final String REQUIRED = "Required.";
     /** The order a relation's nested writes run in, whatever order the input gives them: detach first, then attach. */
-    private static final List<String> ORDER = List.of("set", "disconnect", "delete", "update", "create", "connect", "connectOrCreate");
+    private static final List<String> ORDER = List.of("set", "disconnect", "delete", "update", "upsert", "create", "connect", "connectOrCreate");
     private final ApiEngine api;
     private final Principal principal;
     private final List<Written> written = new ArrayList<>();
@@ -199,6 +199,15 @@ public final class NestedWrites {
                             check(r.target(), Inputs.object(item), false, itemPath, fill, problems, depth + 1);
                         }
                     }
+                    case "upsert" -> {
+                        if (create) problems.add(new ApiException.Problem(at, "`upsert` is for updates."));
+                        requireRead(targetFilter);
+                        requireWrite(target);
+                        Map<String, Object> all = Inputs.object(item);
+                        if (many) unique(target, all.get("where"), at(itemPath, "where"), problems);
+                        check(r.target(), Inputs.object(all.get("create")), true, at(itemPath, "create"), fill, problems, depth + 1);
+                        check(r.target(), Inputs.object(all.get("update")), false, at(itemPath, "update"), fill, problems, depth + 1);
+                    }
                     default -> problems.add(new ApiException.Problem(at, "Unknown nested write `" + op.getKey() + "`."));
                 }
             }
@@ -268,6 +277,15 @@ public final class NestedWrites {
                         if (fk == null) throw notFound(r.target(), opPath);
                         List<Object> targetKey = keyWhere(c, r.target(), Filter.eq(r.remoteField(), fk), opPath);
                         update(c, r.target(), targetKey, Inputs.object(op.getValue()), opPath);
+                    }
+                    case "upsert" -> {
+                        // the row this one points at (if the caller may see it) is updated; else one is created and pointed at
+                        Map<String, Object> both = Inputs.object(op.getValue());
+                        Object fk = current(c, m, key, r.localField());
+                        Optional<List<Object>> existing = fk == null ? Optional.empty() : findKey(c, r.target(), Filter.eq(r.remoteField(), fk), null);
+                        if (existing.isPresent()) update(c, r.target(), existing.get(), Inputs.object(both.get("update")), at(opPath, "update"));
+                        else out.put(r.localField(), model(r.target()).value().value(create(c, r.target(), Inputs.object(both.get("create")), Map.of(), at(opPath, "create")),
+                                r.remoteField()));
                     }
                     default -> throw ApiException.badUserInput(opPath, "Unknown nested write `" + op.getKey() + "`.");
                 }
@@ -348,6 +366,15 @@ public final class NestedWrites {
                 }
                 List<Object> k = link ? linkedKey(c, parent, field, parentValue, which, path) : keyWhere(c, r.target(), which, path);
                 update(c, r.target(), k, data, r.kind() == Kind.TO_ONE_BACK ? path : at(path, "data"));
+            }
+            case "upsert" -> {
+                // a related row the unique names (for a single relation: the one pointing at this row) is updated; else one is created
+                Map<String, Object> all = Inputs.object(item);
+                Filter which = r.kind() == Kind.TO_ONE_BACK ? mine
+                        : uniqueFilter(model(r.target()), all.get("where"), at(path, "where")).andAlso(link ? Filter.ALL : mine);
+                Optional<List<Object>> k = link ? related(c, parent, field, parentValue, which) : findKey(c, r.target(), which, null);
+                if (k.isPresent()) update(c, r.target(), k.get(), Inputs.object(all.get("update")), at(path, "update"));
+                else child(c, parent, field, r, parentValue, "create", all.get("create"), at(path, "create"));
             }
             default -> throw ApiException.badUserInput(path, "Unknown nested write `" + op + "`.");
         }
@@ -472,11 +499,15 @@ public final class NestedWrites {
 
     /** The key of the target row {@code which} selects among those linked to the parent (many-to-many); NOT_FOUND otherwise. */
     private List<Object> linkedKey(Connection c, Model parent, String field, Object parentValue, Filter which, List<Object> path) throws SQLException {
+        return related(c, parent, field, parentValue, which).orElseThrow(() -> notFound(link(parent, field).target(), path));
+    }
+
+    private Optional<List<Object>> related(Connection c, Model parent, String field, Object parentValue, Filter which) throws SQLException {
         FilterModel.Link l = link(parent, field);
         Column outer = column(parent.type(), parent.key().get(0));
         String linked = "EXISTS (SELECT 1 FROM " + l.joinTable() + " AS \"j\" WHERE \"j\"." + l.joinInner() + " = " + api.filterModel(l.target()).table() + "."
                 + l.innerColumn() + " AND \"j\"." + l.joinOuter() + " = " + outer.param() + ")";
-        return findKey(c, l.target(), which, new Object[] {linked, outer, parentValue}).orElseThrow(() -> notFound(l.target(), path));
+        return findKey(c, l.target(), which, new Object[] {linked, outer, parentValue});
     }
 
     private List<Object> keyWhere(Connection c, String type, Filter which, List<Object> path) throws SQLException {

@@ -168,6 +168,26 @@ class NestedWritesTest {
         assertEquals("Renamed through the post", fx.sql("SELECT name FROM users WHERE id = '" + userId + "'"));
         Response missing = client.post(admin, "mutation { updatePost(id: " + postId + ", data: {editor: {update: {name: \"nobody\"}}}) { id } }");
         assertEquals("NOT_FOUND", missing.firstCode(), "the post has no editor to update: " + missing.body());
+        // upsert: created when there is none, updated when there is one — on both sides of a one-to-one, and on the owner side
+        String upsertProfile = "mutation { updateUser(id: \"" + userId + "\", data: {profile: {upsert: {create: {bio: \"%s\"}, update: {bio: \"%s\"}}}}) { id } }";
+        ok(admin, String.format(upsertProfile, "created", "updated"));
+        assertEquals("created", fx.sql("SELECT bio FROM \"Profile\" WHERE \"userId\" = '" + userId + "'"));
+        ok(admin, String.format(upsertProfile, "created again", "updated"));
+        assertEquals("updated", fx.sql("SELECT bio FROM \"Profile\" WHERE \"userId\" = '" + userId + "'"));
+        String upsertEditor = "mutation { updatePost(id: " + postId + ", data: {editor: {upsert: {create: {email: \"editor-upsert@example.com\", passwordHash: \"pw-123456\", "
+                + "name: \"E1\"}, update: {name: \"E2\"}}}}) { id } }";
+        ok(admin, upsertEditor);
+        assertEquals("E1", fx.sql("SELECT u.name FROM \"Post\" p JOIN users u ON u.id = p.\"editorId\" WHERE p.id = " + postId));
+        ok(admin, upsertEditor);
+        assertEquals("E2", fx.sql("SELECT u.name FROM \"Post\" p JOIN users u ON u.id = p.\"editorId\" WHERE p.id = " + postId));
+        // a list: the row `where` names among the post's own comments
+        String upsertComment = "mutation { updatePost(id: " + postId + ", data: {comments: {upsert: [{where: {id: \"%s\"}, create: {text: \"new\", authorId: \"" + userId
+                + "\"}, update: {text: \"changed\"}}]}}) { id } }";
+        ok(admin, String.format(upsertComment, "no-such-comment"));
+        String created = fx.sql("SELECT id FROM \"Comment\" WHERE \"postId\" = " + postId + " AND text = 'new'");
+        ok(admin, String.format(upsertComment, created));
+        assertEquals("changed", fx.sql("SELECT text FROM \"Comment\" WHERE id = '" + created + "'"));
+        assertEquals(1, count("SELECT count(*) FROM \"Comment\" WHERE \"postId\" = " + postId));
     }
 
     @Test
