@@ -39,6 +39,15 @@ type BatchPayload {
 }
 
 </#if>
+<#if sdl.subscriptions()?has_content>
+"""What happened to a row."""
+enum MutationEvent {
+  CREATED
+  UPDATED
+  DELETED
+}
+
+</#if>
 type PageInfo {
   hasNextPage: Boolean!
   hasPreviousPage: Boolean!
@@ -299,6 +308,17 @@ input ${t.name()}OrderByInput {
   ${f}: SortOrder
 </#list>
 }
+<#if t.eventKeys()?has_content>
+
+"""A committed write of a ${t.name()}: its key, and the row as the subscriber may see it now (null when deleted)."""
+type ${t.name()}Event {
+  event: MutationEvent!
+<#list t.eventKeys() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+  node: ${t.name()}
+}
+</#if>
 <#if t.aggregate()??>
 <#assign a = t.aggregate()>
 
@@ -456,6 +476,14 @@ ${q.description()}  ${q.name()}${q.arguments()}: ${q.type()}
 type Mutation {
 <#list sdl.mutations() as m>
 ${m.description()}  ${m.name()}${m.arguments()}: ${m.type()}
+</#list>
+}
+</#if>
+<#if sdl.subscriptions()?has_content>
+
+type Subscription {
+<#list sdl.subscriptions() as f>
+${f.description()}  ${f.name()}${f.arguments()}: ${f.type()}
 </#list>
 }
 </#if>

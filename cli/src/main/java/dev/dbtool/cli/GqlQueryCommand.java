@@ -35,17 +35,18 @@ final class GqlQueryCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "The model it reads or writes (inferred from NAME when obvious).")
     String model;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "list, get, create, update, delete, upsert, updateMany, deleteMany, aggregate or groupBy (inferred from NAME when obvious).")
+    @Option(names = "--kind", paramLabel = "KIND", description = "list, get, create, update, delete, upsert, updateMany, deleteMany, aggregate, groupBy or events (inferred from NAME when obvious).")
     String kind;
 
     @Override
     public Integer call() {
         Environment env = root.environment;
-        GqlProject project = GqlProject.of(LoadedProject.load(schemaOption, env), env);
+        LoadedProject loaded = LoadedProject.load(schemaOption, env);
+        GqlProject project = GqlProject.of(loaded, env);
         if (!name.matches("[_A-Za-z][_0-9A-Za-z]*")) throw new UserError(ExitCodes.USAGE, "`" + name + "` is not a GraphQL field name");
         Optional<OperationSpec> inferred = OperationNames.infer(project.schema(), name);
         OperationKind k = kind == null ? inferred.map(OperationSpec::kind).orElse(null)
-                : OperationKind.parse(kind).orElseThrow(() -> new UserError(ExitCodes.USAGE, "--kind must be list, get, create, update, delete, upsert, updateMany, deleteMany, aggregate or groupBy, not `" + kind + "`"));
+                : OperationKind.parse(kind).orElseThrow(() -> new UserError(ExitCodes.USAGE, "--kind must be list, get, create, update, delete, upsert, updateMany, deleteMany, aggregate, groupBy or events, not `" + kind + "`"));
         String m = model != null ? model : inferred.map(OperationSpec::model).orElse(null);
         if (k == null || m == null) {
             throw new UserError(ExitCodes.USAGE, "cannot tell what `" + name + "` does from its name; pass --model and --kind (e.g. --model Post --kind list)");
@@ -55,6 +56,7 @@ final class GqlQueryCommand implements Callable<Integer> {
         JavaApiGenerator.Output out = project.generate(selection);
         GqlProject.Plan plan = project.plan(out, selection, env);
         project.apply(out, selection, plan, env);
+        if (k.subscription()) EventTables.ensure(loaded, env);
         env.err().println("✔ " + name + ": " + k.id() + " " + m + "; edit its resolver in the " + project.settings().scaffoldPackage() + " package");
         project.checkBuildFile(out, env);
         return ExitCodes.OK;

@@ -50,7 +50,8 @@ final class GqlTypeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = root.environment;
-        GqlProject project = GqlProject.of(LoadedProject.load(schemaOption, env), env);
+        LoadedProject loaded = LoadedProject.load(schemaOption, env);
+        GqlProject project = GqlProject.of(loaded, env);
         ApiSelection selection = project.selection(env);
         List<String> names = new ArrayList<>(models);
         if (all) for (Model m : project.schema().models()) if (!m.view() && !m.ignored()) names.add(m.name());
@@ -60,6 +61,7 @@ final class GqlTypeCommand implements Callable<Integer> {
             if (!crud) continue;
             try {
                 for (OperationKind k : ApiModelBuilder.possibleKinds(project.schema(), project.settings(), n)) {
+                    if (k.subscription()) continue; // subscriptions are asked for by name: they add a NOTIFY to every write
                     String op = OperationNames.defaultName(k, n);
                     if (selection.operations().stream().noneMatch(o -> o.name().equals(op))) selection = selection.withOperation(new OperationSpec(op, k, n));
                 }
@@ -79,6 +81,7 @@ final class GqlTypeCommand implements Callable<Integer> {
             return plan.changes() ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
         project.apply(out, selection, plan, env);
+        if (selection.operations().stream().anyMatch(o -> o.kind().subscription())) EventTables.ensure(loaded, env);
         env.err().println("✔ " + selection.types().size() + " types, " + selection.operations().size() + " operations; "
                 + (plan.create().size() + plan.write().size()) + " files written, " + plan.unchanged().size() + " unchanged");
         project.checkBuildFile(out, env);

@@ -17,7 +17,7 @@ import java.util.List;
 public final class CatalogDump {
     private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%' "
             + "AND n.nspname NOT LIKE 'pg_toast_temp%'";
-    private static final String NOT_LIQUIBASE = "c.relname NOT IN ('databasechangelog', 'databasechangeloglock', 'dbtool_job_outbox', 'dbtool_processed_jobs')";
+    private static final String NOT_LIQUIBASE = "c.relname NOT IN ('databasechangelog', 'databasechangeloglock', 'dbtool_job_outbox', 'dbtool_processed_jobs', 'dbtool_events')";
 
     private CatalogDump() {}
 
@@ -47,7 +47,7 @@ public final class CatalogDump {
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "LEFT JOIN pg_depend dep ON dep.objid = c.oid AND dep.deptype = 'a' AND dep.classid = 'pg_class'::regclass "
                 + "LEFT JOIN pg_class t ON t.oid = dep.refobjid LEFT JOIN pg_attribute a ON a.attrelid = dep.refobjid AND a.attnum = dep.refobjsubid "
-                + "WHERE c.relkind = 'S' AND " + USER_SCHEMAS + " AND c.relname NOT LIKE 'dbtool\\_job\\_outbox%'");
+                + "WHERE c.relkind = 'S' AND " + USER_SCHEMAS + " AND c.relname NOT LIKE 'dbtool\\_job\\_outbox%' AND c.relname NOT LIKE 'dbtool\\_events%'");
         out.sort(null);
         return List.copyOf(out);
     }

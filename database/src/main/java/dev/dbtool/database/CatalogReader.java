@@ -30,7 +30,7 @@ public final class CatalogReader {
     private static final String SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%' "
             + "AND n.nspname NOT LIKE 'pg_toast_temp%'";
     // Liquibase's and Prisma's bookkeeping, and the job queues' outbox and idempotency tables (dbtool queue-job)
-    private static final String SKIPPED_TABLES = "c.relname NOT IN ('databasechangelog', 'databasechangeloglock', '_prisma_migrations', 'dbtool_job_outbox', 'dbtool_processed_jobs')";
+    private static final String SKIPPED_TABLES = "c.relname NOT IN ('databasechangelog', 'databasechangeloglock', '_prisma_migrations', 'dbtool_job_outbox', 'dbtool_processed_jobs', 'dbtool_events')";
 
     private final Connection c;
     private final String defaultSchema;

@@ -14,6 +14,7 @@ import com.example.blog.api.DeleteUserResolver;
 import com.example.blog.api.FollowsResolver;
 import com.example.blog.api.GroupByPostResolver;
 import com.example.blog.api.GroupByUserResolver;
+import com.example.blog.api.PostEventsResolver;
 import com.example.blog.api.PostResolver;
 import com.example.blog.api.PostsResolver;
 import com.example.blog.api.ProfilesResolver;
@@ -84,6 +85,13 @@ public final class Api implements ApiEngine {
             + "type BatchPayload {\n"
             + "  \"\"\"How many rows it wrote.\"\"\"\n"
             + "  count: Int!\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"What happened to a row.\"\"\"\n"
+            + "enum MutationEvent {\n"
+            + "  CREATED\n"
+            + "  UPDATED\n"
+            + "  DELETED\n"
             + "}\n"
             + "\n"
             + "type PageInfo {\n"
@@ -942,6 +950,13 @@ public final class Api implements ApiEngine {
             + "  editorId: SortOrder\n"
             + "}\n"
             + "\n"
+            + "\"\"\"A committed write of a Post: its key, and the row as the subscriber may see it now (null when deleted).\"\"\"\n"
+            + "type PostEvent {\n"
+            + "  event: MutationEvent!\n"
+            + "  id: Int!\n"
+            + "  node: Post\n"
+            + "}\n"
+            + "\n"
             + "\"\"\"Aggregates over Post rows (only rows the caller may read count).\"\"\"\n"
             + "type PostAggregate {\n"
             + "  \"\"\"How many rows (`_all`), and how many hold a value (not null) per field.\"\"\"\n"
@@ -1638,6 +1653,14 @@ public final class Api implements ApiEngine {
             + "  Needs the scope `users:write`.\n"
             + "  \"\"\"\n"
             + "  upsertUser(where: UserWhereUniqueInput!, create: UserCreateInput!, update: UserUpdateInput!): User!\n"
+            + "}\n"
+            + "\n"
+            + "type Subscription {\n"
+            + "  \"\"\"\n"
+            + "  Every committed write of Post rows the filter selects (that the caller may read), from any API instance, in commit order (over a WebSocket, graphql-transport-ws). A created or updated row comes as it is now; a deleted one as its key.\n"
+            + "  Needs the scope `posts:read`.\n"
+            + "  \"\"\"\n"
+            + "  postEvents(where: PostWhereInput, events: [MutationEvent!]): PostEvent!\n"
             + "}\n";
 
     static final Map<String, ErrorHandler.ConstraintInfo> CONSTRAINTS = Map.ofEntries(
@@ -1689,6 +1712,8 @@ public final class Api implements ApiEngine {
 
     private final ApiCache cache;
 
+    private final EventHub events;
+
     private Api(DataSource dataSource, ApiConfig config, CacheConfig cacheConfig) {
         this.database = new Database(dataSource);
         this.config = config;
@@ -1701,6 +1726,7 @@ public final class Api implements ApiEngine {
         this.commentRepository = new CommentRepository(config);
         this.followRepository = new FollowRepository(config);
         this.auditEventRepository = new AuditEventRepository(config);
+        this.events = new EventHub(dataSource);
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         configure(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring.build());
@@ -1753,6 +1779,22 @@ public final class Api implements ApiEngine {
     }
 
     /**
+     * The database listener feeding subscriptions (it connects with the first subscriber).
+     */
+    @Override
+    public EventHub eventHub() {
+        return events;
+    }
+
+    /**
+     * Whether writes of {@code type} are announced to subscriptions: Post.
+     */
+    @Override
+    public boolean publishes(String type) {
+        return Set.of("Post").contains(type);
+    }
+
+    /**
      * The Redis cache layer, or null when the API was created without one.
      */
     public ApiCache cache() {
@@ -1764,6 +1806,7 @@ public final class Api implements ApiEngine {
      */
     @Override
     public void close() {
+        events.close();
         if (cache != null) cache.close();
     }
 
@@ -1834,6 +1877,7 @@ public final class Api implements ApiEngine {
         wiring.type(CommentWiring.countType(this));
         wiring.type(FollowWiring.type(this));
         wiring.type(AuditEventWiring.type(this));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Subscription").dataFetcher("postEvents", new PostEventsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("aggregatePost", new AggregatePostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("auditEvents", new AuditEventsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("comments", new CommentsResolver(this)));

@@ -37,6 +37,7 @@ public abstract class CreateCommentResolverBase implements DataFetcher<Object> {
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.commentRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Comment");
                     nested.after(c, "Comment", env.getArgument("data"), row, "data");
+                    nested.publish(c, "Comment", List.of(row.id()));
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Comment", List.of(created.id()), false));

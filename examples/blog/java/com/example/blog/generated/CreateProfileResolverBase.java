@@ -37,6 +37,7 @@ public abstract class CreateProfileResolverBase implements DataFetcher<Object> {
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.profileRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Profile");
                     nested.after(c, "Profile", env.getArgument("data"), row, "data");
+                    nested.publish(c, "Profile", List.of(row.id()));
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Profile", List.of(created.id()), false));

@@ -36,6 +36,7 @@ public abstract class CreateUserResolverBase implements DataFetcher<Object> {
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.userRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("User");
                     nested.after(c, "User", env.getArgument("data"), row, "data");
+                    nested.publish(c, "User", List.of(row.id()));
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(created.id()), false));

@@ -33,6 +33,7 @@ public abstract class DeletePostResolverBase implements DataFetcher<Object> {
         Filter rule = api.rules().post(principal);
         Post written = api.database().transaction(c -> {
                     if (!rule.isAll() && !api.postRepository().visible(c, id, rule)) return Optional.<Post>empty();
+                    Events.deletingRow(c, "Post", PostRepository.TABLE, List.of(PostRepository.COL_ID), List.of(id));
                     Optional<Post> done = delete(c, principal, id);
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Post"));

@@ -58,7 +58,7 @@ public final class NestedWrites {
     public interface Accessor { Object value(Object row, String field); }
 
     /** A row written (or deleted), for the cache after the commit. */
-    public record Written(String type, List<Object> ids, boolean deleted) {}
+    public record Written(String type, List<Object> ids, boolean deleted, boolean created) {}
 
     private static final String REQUIRED = "Required.";
     /** The order a relation's nested writes run in, whatever order the input gives them: detach first, then attach. */
@@ -243,6 +243,25 @@ public final class NestedWrites {
     // ---- writing, inside the transaction ----
 
     /**
+     * Announces the rows written through relations to subscriptions (of the types that have them), inside the
+     * transaction: call last. Deleted rows were announced as they went; the mutation's own row ({@code type}, {@code
+     * ids}) is the resolver's to announce.
+     */
+    public void publish(Connection c, String type, List<Object> ids) throws SQLException {
+        Map<String, Map<Events.Op, List<List<Object>>>> byType = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        seen.add(type + "|" + ids);
+        for (Written w : written) {
+            if (w.deleted() || !api.publishes(w.type()) || !seen.add(w.type() + "|" + w.ids())) continue;
+            byType.computeIfAbsent(w.type(), t -> new LinkedHashMap<>()).computeIfAbsent(w.created() ? Events.Op.CREATED : Events.Op.UPDATED, o -> new ArrayList<>())
+                    .add(w.ids());
+        }
+        for (Map.Entry<String, Map<Events.Op, List<List<Object>>>> t : byType.entrySet()) {
+            for (Map.Entry<Events.Op, List<List<Object>>> e : t.getValue().entrySet()) Events.changed(c, t.getKey(), e.getKey(), e.getValue());
+        }
+    }
+
+    /**
      * The input's own fields, with the foreign keys of the rows it points at filled in: those connected (found by a
      * unique the caller may read), created first, or disconnected (null). {@code key} is the row's key on update
      * (null on create), for an {@code update} of the row it points at.
@@ -407,7 +426,7 @@ public final class NestedWrites {
                 for (Object[] p : rule.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
                 ps.executeUpdate();
             }
-            written.add(new Written(parent.type(), List.of(parentValue), false));
+            written.add(new Written(parent.type(), List.of(parentValue), false, false));
         } else {
             setForeignKey(c, r.target(), r.remoteField(), null, Filter.eq(r.remoteField(), parentValue));
         }
@@ -420,7 +439,7 @@ public final class NestedWrites {
         Object row = m.create().create(c, api, scalars);
         List<Object> key = key(m, row);
         mustStayVisible(c, type, key);
-        written.add(new Written(type, ids(key), false));
+        written.add(new Written(type, ids(key), false, true));
         after(c, type, input, row, path);
         return row;
     }
@@ -430,20 +449,21 @@ public final class NestedWrites {
         Map<String, Object> scalars = before(c, type, input, key, path);
         Object row = m.update().update(c, api, key, scalars).orElseThrow(() -> notFound(type, path));
         mustStayVisible(c, type, key(m, row));
-        written.add(new Written(type, ids(key), false));
+        written.add(new Written(type, ids(key), false, false));
         after(c, type, input, row, path);
     }
 
     private void delete(Connection c, String type, List<Object> key, List<Object> path) throws SQLException {
         Model m = model(type);
         FilterModel f = api.filterModel(type);
+        if (api.publishes(type)) Events.deletingRow(c, type, f.table(), m.key().stream().map(k -> column(type, k)).toList(), key);
         StringBuilder where = new StringBuilder();
         for (String k : m.key()) where.append(where.length() > 0 ? " AND " : "").append(column(type, k).sql()).append(" = ").append(column(type, k).param());
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + f.table() + " WHERE " + where)) {
             for (int i = 0; i < key.size(); i++) Jdbc.bind(ps, i + 1, column(type, m.key().get(i)), key.get(i));
             if (ps.executeUpdate() == 0) throw notFound(type, path);
         }
-        written.add(new Written(type, ids(key), true));
+        written.add(new Written(type, ids(key), true, false));
     }
 
     /** Points the target rows {@code which} selects (that the caller may see) at {@code value}; their keys. */
@@ -465,7 +485,7 @@ public final class NestedWrites {
         }
         for (List<Object> k : keys) {
             mustStayVisible(c, type, k);
-            written.add(new Written(type, ids(k), false));
+            written.add(new Written(type, ids(k), false, false));
         }
         return keys;
     }
@@ -480,8 +500,8 @@ public final class NestedWrites {
             Jdbc.bind(ps, 2, inner, targetKey.get(0));
             ps.executeUpdate();
         }
-        written.add(new Written(parent.type(), List.of(parentValue), false));
-        written.add(new Written(l.target(), ids(targetKey), false));
+        written.add(new Written(parent.type(), List.of(parentValue), false, false));
+        written.add(new Written(l.target(), ids(targetKey), false, false));
     }
 
     private void unlink(Connection c, Model parent, String field, Object parentValue, List<Object> targetKey) throws SQLException {
@@ -494,8 +514,8 @@ public final class NestedWrites {
             Jdbc.bind(ps, 2, inner, targetKey.get(0));
             ps.executeUpdate();
         }
-        written.add(new Written(parent.type(), List.of(parentValue), false));
-        written.add(new Written(l.target(), ids(targetKey), false));
+        written.add(new Written(parent.type(), List.of(parentValue), false, false));
+        written.add(new Written(l.target(), ids(targetKey), false, false));
     }
 
     /** The key of the target row {@code which} selects among those linked to the parent (many-to-many); NOT_FOUND otherwise. */

@@ -46,19 +46,35 @@ public final class Operations {
     }
 
     /**
+     * True when the operation the request would run is a subscription (which needs the WebSocket). Costs a substring
+     * scan unless the text names the keyword.
+     */
+    public static boolean isSubscription(String query, String operationName, ParserOptions options) {
+        if (query == null || !query.contains("subscription")) return false;
+        Document document = parsed(query, options);
+        OperationDefinition op = document == null ? null : selected(document, operationName);
+        return op != null && op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+    }
+
+    /**
      * True when the operation the request would run is a mutation (or a subscription): only POST may run those. A
      * document that does not parse is not a mutation; its execution reports the syntax error.
      */
     public static boolean isMutation(String query, String operationName, ParserOptions options) {
-        Document document;
-        try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
+        Document document = parsed(query, options);
+        if (document == null) return false;
         OperationDefinition op = selected(document, operationName);
         if (op != null) return op.getOperation() != OperationDefinition.Operation.QUERY;
         // no operation is selected, so nothing will run; refuse GET anyway when any operation could write
         return document.getDefinitionsOfType(OperationDefinition.class).stream().anyMatch(o -> o.getOperation() != OperationDefinition.Operation.QUERY);
+    }
+
+    /** The document, or null when it does not parse (its execution reports the syntax error). */
+    private static Document parsed(String query, ParserOptions options) {
+        try {
+            return Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+        } catch (InvalidSyntaxException e) {
+            return null;
+        }
     }
 }

@@ -22,7 +22,11 @@ public abstract class UpdateManyPostsResolverBase implements DataFetcher<Object>
         Filter where = Inputs.where(env.getArgument("where"), PostWiring.FILTER, api, principal);
         PostUpdate patch = PostWiring.update(env.getArgument("data"));
         Filter rule = api.rules().post(principal);
-        List<List<Object>> keys = api.database().transaction(c -> api.postRepository().updateMany(c, where, rule, patch));
+        List<List<Object>> keys = api.database().transaction(c -> {
+                    List<List<Object>> written = api.postRepository().updateMany(c, where, rule, patch);
+                    Events.changed(c, "Post", Events.Op.UPDATED, written);
+                    return written;
+                });
         if (api.cache() != null && !keys.isEmpty()) api.database().afterCommit(() -> api.cache().afterWrite("Post", keys.stream().map(k -> k.get(0)).toList(), false));
         return Map.of("count", keys.size());
     }

@@ -38,7 +38,11 @@ public abstract class UpdatePostResolverBase implements DataFetcher<Object> {
                     PostUpdate patch = PostWiring.update(nested.before(c, "Post", env.getArgument("data"), List.of(id), "data"));
                     Optional<Post> done = update(c, principal, id, patch);
                     if (done.isPresent() && !rule.isAll() && !api.postRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("Post");
-                    if (done.isPresent()) nested.after(c, "Post", env.getArgument("data"), done.get(), "data");
+                    if (done.isPresent()) {
+                        nested.after(c, "Post", env.getArgument("data"), done.get(), "data");
+                        Events.changed(c, "Post", Events.Op.UPDATED, List.of(List.of(done.get().id())));
+                        nested.publish(c, "Post", List.of(done.get().id()));
+                    }
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Post"));
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Post", List.of(id), false));

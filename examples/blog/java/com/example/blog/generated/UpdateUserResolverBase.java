@@ -38,7 +38,10 @@ public abstract class UpdateUserResolverBase implements DataFetcher<Object> {
                     UserUpdate patch = UserWiring.update(nested.before(c, "User", env.getArgument("data"), List.of(id), "data"));
                     Optional<User> done = update(c, principal, id, patch);
                     if (done.isPresent() && !rule.isAll() && !api.userRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("User");
-                    if (done.isPresent()) nested.after(c, "User", env.getArgument("data"), done.get(), "data");
+                    if (done.isPresent()) {
+                        nested.after(c, "User", env.getArgument("data"), done.get(), "data");
+                        nested.publish(c, "User", List.of(done.get().id()));
+                    }
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("User"));
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(id), false));

@@ -32,6 +32,7 @@ public abstract class UpsertUserResolverBase implements DataFetcher<Object> {
                         : api.userRepository().create(c, UserWiring.create(nested.before(c, "User", env.getArgument(argument), null, argument)));
                     if (!rule.isAll() && !api.userRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("User");
                     nested.after(c, "User", env.getArgument(argument), row, argument);
+                    nested.publish(c, "User", List.of(row.id()));
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("User", List.of(written.id()), false));

@@ -75,7 +75,7 @@ class GeneratedCombinationsCompileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "api only,         true,  false, false, 'com.graphql-java:graphql-java com.zaxxer:HikariCP org.eclipse.jetty:jetty-server org.postgresql:postgresql com.fasterxml.jackson.core:jackson-databind com.nimbusds:nimbus-jose-jwt org.bouncycastle:bcprov-jdk18on'",
+        "api only,         true,  false, false, 'com.graphql-java:graphql-java com.zaxxer:HikariCP org.eclipse.jetty:jetty-server org.eclipse.jetty.websocket:jetty-websocket-jetty-server org.postgresql:postgresql com.fasterxml.jackson.core:jackson-databind com.nimbusds:nimbus-jose-jwt org.bouncycastle:bcprov-jdk18on'",
         "api and cache,    true,  true,  false, ''",
         "jobs only,        false, false, true,  'org.postgresql:postgresql io.lettuce:lettuce-core io.micrometer:micrometer-core com.fasterxml.jackson.core:jackson-databind com.fasterxml.jackson.datatype:jackson-datatype-jsr310'",
         "'api, cache, jobs', true,  true,  true,  ''"})

@@ -32,6 +32,12 @@ public interface ApiEngine extends AutoCloseable {
     /** What nested writes need of a type (its relations, typed create and update); null for types the API does not write. */
     default NestedWrites.Model writeModel(String type) { return null; }
 
+    /** Whether writes of {@code type} are announced to subscriptions ({@link Events}); true for types with a subscription field. */
+    default boolean publishes(String type) { return false; }
+
+    /** The listener feeding this instance's subscriptions, or null when the API has none. */
+    default EventHub eventHub() { return null; }
+
     /** Releases the API's own connections (the data source is the caller's). */
     @Override
     void close();

@@ -19,7 +19,7 @@ class ApiProjectFilesTest {
         CliRun cli = new CliRun(dir);
         cli.ok("init", "--api");
         String pom = Files.readString(dir.resolve("pom.xml"));
-        for (String artifact : new String[] {"graphql-java", "HikariCP", "jetty-server", "postgresql", "lettuce-core", "micrometer-core", "jackson-databind",
+        for (String artifact : new String[] {"graphql-java", "HikariCP", "jetty-server", "jetty-websocket-jetty-server", "postgresql", "lettuce-core", "micrometer-core", "jackson-databind",
             "jackson-datatype-jsr310", "jackson-dataformat-cbor", "nimbus-jose-jwt", "bcprov-jdk18on", "slf4j-simple", "maven-shade-plugin"}) {
             assertTrue(pom.contains("<artifactId>" + artifact + "</artifactId>"), artifact);
         }

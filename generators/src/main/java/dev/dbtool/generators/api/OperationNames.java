@@ -8,7 +8,7 @@ import java.util.Optional;
  * Infers an operation's kind and model from its name when that is unambiguous: {@code users} lists User,
  * {@code user} gets one, {@code createUser} / {@code updateUser} / {@code deleteUser} write one row,
  * {@code updateManyUsers} / {@code deleteManyUsers} the rows a filter selects, {@code aggregateUser} / {@code groupByUser}
- * aggregates them.
+ * aggregates them, {@code userEvents} subscribes to their writes.
  */
 public final class OperationNames {
     private OperationNames() {}
@@ -19,6 +19,7 @@ public final class OperationNames {
             String single = Plurals.lowerFirst(m.name());
             if (name.equals(Plurals.lowerFirst(Plurals.of(m.name())))) return Optional.of(new OperationSpec(name, OperationKind.LIST, m.name()));
             if (name.equals(single)) return Optional.of(new OperationSpec(name, OperationKind.GET, m.name()));
+            if (name.equals(single + "Events")) return Optional.of(new OperationSpec(name, OperationKind.EVENTS, m.name()));
             for (OperationKind k : new OperationKind[] {OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE, OperationKind.UPSERT, OperationKind.AGGREGATE,
                     OperationKind.GROUP_BY}) {
                 if (name.equals(k.id() + m.name())) return Optional.of(new OperationSpec(name, k, m.name()));
@@ -35,6 +36,7 @@ public final class OperationNames {
         return switch (kind) {
             case LIST -> Plurals.lowerFirst(Plurals.of(model));
             case GET -> Plurals.lowerFirst(model);
+            case EVENTS -> Plurals.lowerFirst(model) + "Events";
             case UPDATE_MANY, DELETE_MANY -> kind.id() + Plurals.of(model);
             default -> kind.id() + model;
         };

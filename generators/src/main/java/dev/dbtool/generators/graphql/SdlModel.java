@@ -14,7 +14,7 @@ import java.util.Objects;
  * What the SDL template prints, worked out here so the template stays a layout: every type reference already carries
  * its list and non-null wrappers, every description is already a quoted block string.
  */
-public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, List<Field> mutations, boolean batchPayload) {
+public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, List<Field> mutations, boolean batchPayload, List<Field> subscriptions) {
     public record Enum(String description, String name, List<String> values) {}
 
     public record Field(String description, String name, String arguments, String type) {}
@@ -26,7 +26,8 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
      */
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
                        List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
-                       List<Field> whereUnique, Aggregate aggregate, List<Field> createRelations, List<Field> updateRelations, boolean updateMany) {}
+                       List<Field> whereUnique, Aggregate aggregate, List<Field> createRelations, List<Field> updateRelations, boolean updateMany,
+                       List<Field> eventKeys) {}
 
     /**
      * The aggregate types of a model with {@code aggregate} or {@code groupBy} operations (null without): {@code count}
@@ -47,8 +48,9 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         for (ApiType t : api.types()) types.add(type(api, t, manyTargets.contains(t.name()), oneTargets.contains(t.name())));
         List<Field> queries = new ArrayList<>();
         List<Field> mutations = new ArrayList<>();
-        for (OperationSpec op : api.operations()) (op.kind().mutation() ? mutations : queries).add(operation(api.typeOf(op), op));
-        return new SdlModel(enums, types, queries, mutations, api.operations().stream().anyMatch(op -> op.kind().bulk()));
+        List<Field> subscriptions = new ArrayList<>();
+        for (OperationSpec op : api.operations()) (op.kind().subscription() ? subscriptions : op.kind().mutation() ? mutations : queries).add(operation(api.typeOf(op), op));
+        return new SdlModel(enums, types, queries, mutations, api.operations().stream().anyMatch(op -> op.kind().bulk()), subscriptions);
     }
 
     private static Type type(ApiSchema api, ApiType t, boolean manyTarget, boolean oneTarget) {
@@ -120,8 +122,12 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             updateRelations.add(new Field(describe("Nested writes of `" + r.name() + "`. " + what, "  "), r.name(), "", r.target() + "Update" + nested.substring(r.target().length()) + "Input"));
         }
         boolean updateMany = api.operations().stream().anyMatch(op -> op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE_MANY && op.model().equals(t.name()));
+        List<Field> eventKeys = new ArrayList<>();
+        if (api.operations().stream().anyMatch(op -> op.kind().subscription() && op.model().equals(t.name()))) {
+            for (ApiField k : t.key()) eventKeys.add(new Field("", k.name(), "", k.graphqlType() + "!"));
+        }
         return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique,
-                aggregate(api, t), createRelations, updateRelations, updateMany);
+                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys);
     }
 
     private static Aggregate aggregate(ApiSchema api, ApiType t) {
@@ -200,6 +206,9 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
                     + "group with its aggregates, filtered by `having`, ordered by `orderBy` (then by the grouped fields), at most `first` (up to the maximum page "
                     + "size) after `skip`.", scope(t.readScope())), "  "), op.name(), "(by: [" + name + "GroupByField!]!, where: " + name + "WhereInput, having: "
                     + name + "HavingInput, orderBy: [" + name + "GroupByOrderByInput!], first: Int = " + DEFAULT_GROUPS + ", skip: Int = 0)", "[" + name + "GroupBy!]!");
+            case EVENTS -> new Field(describe(join("Every committed write of " + name + " rows the filter selects (that the caller may read), from any API "
+                    + "instance, in commit order (over a WebSocket, graphql-transport-ws). A created or updated row comes as it is now; a deleted one as its key.",
+                    scope(t.readScope())), "  "), op.name(), "(where: " + name + "WhereInput, events: [MutationEvent!])", name + "Event!");
             case DELETE_MANY -> new Field(describe(join("Deletes every " + name + " the filter selects (that the caller may read), in one statement; returns how many.",
                     scope(t.writeScope())), "  "), op.name(), "(where: " + name + "WhereInput!)", "BatchPayload!");
         };

@@ -62,6 +62,10 @@ final class ApiClassWriter {
                 .addStatement("this.rules = new $T()", names.rules());
         if (caching) ctor.addStatement("this.cache = cacheConfig == null ? null : $T.connect(cacheConfig, database, config.keyRing())", names.runtime("ApiCache"));
         for (ApiType t : api.types()) ctor.addStatement("this.$N = new $T(config)", JavaNames.repositoryAccessor(t), names.repository(t.name()));
+        if (api.operations().stream().anyMatch(op -> op.kind().subscription())) {
+            b.addField(FieldSpec.builder(names.runtime("EventHub"), "events", Modifier.PRIVATE, Modifier.FINAL).build());
+            ctor.addStatement("this.events = new $T(dataSource)", names.runtime("EventHub"));
+        }
         ctor.addStatement("$T.Builder wiring = $T.newRuntimeWiring()", RUNTIME_WIRING, RUNTIME_WIRING)
                 .addStatement("configure(wiring)")
                 .addStatement("$T schema = new $T().makeExecutableSchema(new $T().parse(SDL), wiring.build())", ClassName.get("graphql.schema", "GraphQLSchema"),
@@ -113,6 +117,17 @@ final class ApiClassWriter {
         else sessions.addStatement("return null");
         b.addMethod(sessions.build());
         MethodSpec.Builder close = MethodSpec.methodBuilder("close").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).addJavadoc("Releases the cache layer's connections (the data source is the caller's).\n");
+        java.util.Set<String> publishing = new java.util.TreeSet<>();
+        for (OperationSpec op : api.operations()) if (op.kind().subscription()) publishing.add(op.model());
+        if (!publishing.isEmpty()) {
+            close.addStatement("events.close()");
+            b.addMethod(MethodSpec.methodBuilder("eventHub").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(names.runtime("EventHub"))
+                    .addJavadoc("The database listener feeding subscriptions (it connects with the first subscriber).\n").addStatement("return events").build());
+        }
+        b.addMethod(MethodSpec.methodBuilder("publishes").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(boolean.class)
+                .addParameter(String.class, "type").addJavadoc("Whether writes of {@code type} are announced to subscriptions: " + (publishing.isEmpty() ? "none are" : String.join(", ", publishing)) + ".\n")
+                .addCode(publishing.isEmpty() ? CodeBlock.of("return false;\n") : CodeBlock.of("return $T.of($L).contains(type);\n", java.util.Set.class,
+                        String.join(", ", publishing.stream().map(x -> "\"" + x + "\"").toList()))).build());
         if (caching) {
             close.addStatement("if (cache != null) cache.close()");
             b.addMethod(MethodSpec.methodBuilder("cache").addModifiers(Modifier.PUBLIC).returns(names.runtime("ApiCache"))
@@ -139,6 +154,11 @@ final class ApiClassWriter {
         }
         List<OperationSpec> queries = api.operations().stream().filter(o -> !o.kind().mutation()).toList();
         List<OperationSpec> mutations = api.operations().stream().filter(o -> o.kind().mutation()).toList();
+        List<OperationSpec> subscriptions = api.operations().stream().filter(o -> o.kind().subscription()).toList();
+        queries = queries.stream().filter(o -> !o.kind().subscription()).toList();
+        for (OperationSpec op : subscriptions) {
+            configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Subscription", op.name(), names.resolver(op));
+        }
         if (queries.isEmpty()) configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, env -> true))", TYPE_WIRING, "Query", "ok");
         for (OperationSpec op : queries)
             configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Query", op.name(), names.resolver(op));

@@ -137,9 +137,11 @@ final class ResolverWriter {
                                 + "$T row = create(c, principal, data);\n"
                                 + "// the new row must be one the caller may see: else the write is refused and rolled back\n"
                                 + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n"
-                                + "nested.after(c, $S, env.getArgument($S), row, $S);\nreturn row;\n$<})",
+                                + "nested.after(c, $S, env.getArgument($S), row, $S);\n$L"
+                                + "nested.publish(c, $S, $T.of($L));\nreturn row;\n$<})",
                                 row, names.create(t.name()), names.wiring(t.name()), t.name(), "data", "data", row, repo, keyOf("row", t),
-                                names.runtime("ApiException"), t.name(), t.name(), "data", "data");
+                                names.runtime("ApiException"), t.name(), t.name(), "data", "data", announce(api, t, "CREATED", "row", names), t.name(), List.class,
+                                keyOf("row", t));
                 if (api.cacheEnabled()) {
                     get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), false))", t.name(), List.class,
                             String.join(", ", t.key().stream().map(k -> "created." + JavaNames.identifier(k.name()) + "()").toList()));
@@ -166,11 +168,13 @@ final class ResolverWriter {
                                 + "$T row = existing.isPresent()\n$>? api.$N().update(c, $L, $T.update(nested.before(c, $S, env.getArgument(argument), $T.of($L), argument))).orElseThrow()\n"
                                 + ": api.$N().create(c, $T.create(nested.before(c, $S, env.getArgument(argument), null, argument)));\n$<"
                                 + "if (!rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n"
-                                + "nested.after(c, $S, env.getArgument(argument), row, argument);\nreturn row;\n$<})",
+                                + "nested.after(c, $S, env.getArgument(argument), row, argument);\n$L"
+                                + "nested.publish(c, $S, $T.of($L));\nreturn row;\n$<})",
                                 row, Optional.class, row, repo, List.class, names.runtime("PageRequest"), names.runtime("Page"), "update", "create",
                                 row, repo, keyOf("existing.get()", t), names.wiring(t.name()), t.name(), List.class, keyOf("existing.get()", t),
                                 repo, names.wiring(t.name()), t.name(),
-                                repo, keyOf("row", t), names.runtime("ApiException"), t.name(), t.name());
+                                repo, keyOf("row", t), names.runtime("ApiException"), t.name(), t.name(),
+                                announce(api, t, "existing.isPresent() ? UPDATED : CREATED", "row", names), t.name(), List.class, keyOf("row", t));
                 if (api.cacheEnabled()) {
                     get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite($S, $T.of($L), false))", t.name(),
                             List.class, keyOf("written", t));
@@ -196,6 +200,23 @@ final class ResolverWriter {
                         .returns(names.runtime("Filter")).addParameter(principal, "principal").addParameter(names.runtime("Filter"), "where")
                         .addStatement("return where").build());
             }
+            case EVENTS -> {
+                ClassName page = names.runtime("Page");
+                get.addStatement("$T where = rows(principal, $T.where(env.getArgument($S), $T.FILTER, api, principal))", names.runtime("Filter"), names.runtime("Inputs"),
+                                "where", names.wiring(t.name()))
+                        .addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
+                        .addStatement("$T<String> events = env.getArgument($S)", List.class, "events")
+                        .addStatement("return $T.subscribe(env, api, $T.FILTER, where, rule, $T.of($L), events == null ? null : $T.copyOf(events),\n$>"
+                                        + "(c, f, limit) -> api.$N().findMany(c, $T.ALL, f, $T.of(), $T.first(limit)).edges().stream().map($T.Edge::node).toList(),\n$T::value)$<",
+                                names.runtime("Subscriptions"), names.wiring(t.name()), List.class,
+                                String.join(", ", t.key().stream().map(k -> "\"" + k.name() + "\"").toList()), java.util.Set.class,
+                                repo, names.runtime("Filter"), List.class, names.runtime("PageRequest"), page, names.wiring(t.name()));
+                b.addMethod(MethodSpec.methodBuilder("rows").addModifiers(Modifier.PROTECTED)
+                        .addJavadoc("The rows whose writes the subscriber hears of: the client's filter (the caller's row rule is added after). Override to narrow "
+                                + "it, e.g. {@code where.andAlso(Filter.eq(\"ownerId\", principal.subject()))}.\n")
+                        .returns(names.runtime("Filter")).addParameter(principal, "principal").addParameter(names.runtime("Filter"), "where")
+                        .addStatement("return where").build());
+            }
             case UPDATE_MANY, DELETE_MANY -> {
                 boolean update = op.kind() == dev.dbtool.generators.api.OperationKind.UPDATE_MANY;
                 get.addStatement("$T where = $T.where(env.getArgument($S), $T.FILTER, api, principal)", names.runtime("Filter"), names.runtime("Inputs"), "where",
@@ -207,9 +228,19 @@ final class ResolverWriter {
                     }
                 }
                 // only rows the caller may read can be written, as for one row
-                get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t))
-                        .addStatement("$T<$T<Object>> keys = api.database().transaction(c -> api.$N().$L)", List.class, List.class, repo,
-                                update ? "updateMany(c, where, rule, patch)" : "deleteMany(c, where, rule)");
+                get.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
+                if (!publishes(api, t)) {
+                    get.addStatement("$T<$T<Object>> keys = api.database().transaction(c -> api.$N().$L)", List.class, List.class, repo,
+                            update ? "updateMany(c, where, rule, patch)" : "deleteMany(c, where, rule)");
+                } else if (update) {
+                    get.addStatement("$T<$T<Object>> keys = api.database().transaction(c -> {\n$>$T<$T<Object>> written = api.$N().updateMany(c, where, rule, patch);\n"
+                            + "$T.changed(c, $S, $T.Op.UPDATED, written);\nreturn written;\n$<})", List.class, List.class, List.class, List.class, repo,
+                            names.runtime("Events"), t.name(), names.runtime("Events"));
+                } else {
+                    get.addStatement("$T<$T<Object>> keys = api.database().transaction(c -> {\n$>$T.deletingWhere(c, $S, $T.TABLE, where, $T.QUERYABLE, rule, $T.COLUMNS);\n"
+                            + "return api.$N().deleteMany(c, where, rule);\n$<})", List.class, List.class, names.runtime("Events"), t.name(), names.repository(t.name()),
+                            names.repository(t.name()), names.repository(t.name()), repo);
+                }
                 if (api.cacheEnabled()) {
                     if (t.key().size() == 1) {
                         get.addStatement("if (api.cache() != null && !keys.isEmpty()) api.database().afterCommit(() -> api.cache().afterWrite($S, keys.stream().map(k -> k.get(0)).toList(), $L))", t.name(), !update);
@@ -232,13 +263,20 @@ final class ResolverWriter {
                 // a row the caller may not see cannot be changed either: it is as absent as it is to their reads
                 CodeBlock.Builder tx = CodeBlock.builder().add("c -> {\n$>")
                         .add("if (!rule.isAll() && !api.$N().visible(c, $L, rule)) return $T.<$T>empty();\n", repo, keyNames, Optional.class, row);
+                // a deleted row's last version is kept for subscribers (their filters and rules are matched against it)
+                if (!update && publishes(api, t)) {
+                    tx.add("$T.deletingRow(c, $S, $T.TABLE, $T.of($L), $T.of($L));\n", names.runtime("Events"), t.name(), names.repository(t.name()), List.class,
+                            String.join(", ", t.key().stream().map(k -> names.repository(t.name()).simpleName() + "." + RepositoryWriter.col(k)).toList()), List.class, keyNames);
+                }
                 if (update) tx.add("$T patch = $T.update(nested.before(c, $S, env.getArgument($S), $T.of($L), $S));\n", names.update(t.name()), names.wiring(t.name()),
                         t.name(), "data", List.class, keyNames, "data");
                 tx.add("$T<$T> done = $L;\n", Optional.class, row, call);
                 if (update) {
                     tx.add("if (done.isPresent() && !rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n", repo,
                             keyOf("done.get()", t), names.runtime("ApiException"), t.name());
-                    tx.add("if (done.isPresent()) nested.after(c, $S, env.getArgument($S), done.get(), $S);\n", t.name(), "data", "data");
+                    tx.add("if (done.isPresent()) {\n$>nested.after(c, $S, env.getArgument($S), done.get(), $S);\n$L", t.name(), "data", "data",
+                            announce(api, t, "UPDATED", "done.get()", names));
+                    tx.add("nested.publish(c, $S, $T.of($L));\n$<}\n", t.name(), List.class, keyOf("done.get()", t));
                 }
                 tx.add("return done;\n$<}");
                 get.addStatement("$T written = api.database().transaction($L).orElseThrow(() -> $T.notFound($S))", row, tx.build(), names.runtime("ApiException"), t.name());
@@ -258,6 +296,20 @@ final class ResolverWriter {
             }
         }
         return b.addMethod(constructor.build()).addMethod(get.build()).build();
+    }
+
+    /** Whether the model has a subscription field, so its writes are announced ({@code Events}). */
+    private static boolean publishes(dev.dbtool.generators.api.ApiSchema api, ApiType t) {
+        return api.operations().stream().anyMatch(op -> op.kind().subscription() && op.model().equals(t.name()));
+    }
+
+    /** Inside a write's transaction: {@code Events.changed(c, "Post", op, List.of(List.of(row.id())))}, for models with subscriptions. */
+    private static CodeBlock announce(dev.dbtool.generators.api.ApiSchema api, ApiType t, String op, String row, JavaNames names) {
+        if (!publishes(api, t)) return CodeBlock.of("");
+        ClassName events = names.runtime("Events");
+        String opExpression = op.contains("?") ? op.replace("UPDATED", events.simpleName() + ".Op.UPDATED").replace("CREATED", events.simpleName() + ".Op.CREATED")
+                : events.simpleName() + ".Op." + op;
+        return CodeBlock.of("$T.changed(c, $S, $L, $T.of($T.of($L)));\n", events, t.name(), opExpression, List.class, List.class, keyOf(row, t));
     }
 
     /** After the commit, the rows nested writes changed leave the cache too. */

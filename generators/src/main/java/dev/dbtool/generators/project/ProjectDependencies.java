@@ -28,6 +28,7 @@ public final class ProjectDependencies {
         use("com.graphql-java:graphql-java", "graphql\\.", "org\\.dataloader\\.");
         use("com.zaxxer:HikariCP", "com\\.zaxxer\\.hikari\\.");
         use("org.eclipse.jetty:jetty-server", "org\\.eclipse\\.jetty\\.");
+        use("org.eclipse.jetty.websocket:jetty-websocket-jetty-server", "org\\.eclipse\\.jetty\\.websocket\\.");
         use("org.postgresql:postgresql", "org\\.postgresql\\.", "java\\.sql\\.", "javax\\.sql\\.");
         use("io.lettuce:lettuce-core", "io\\.lettuce\\.");
         use("io.micrometer:micrometer-core", "io\\.micrometer\\.");

@@ -514,6 +514,14 @@ public final class Api implements ApiEngine {
     }
 
     /**
+     * Whether writes of {@code type} are announced to subscriptions: none are.
+     */
+    @Override
+    public boolean publishes(String type) {
+        return false;
+    }
+
+    /**
      * The Redis cache layer, or null when the API was created without one.
      */
     public ApiCache cache() {

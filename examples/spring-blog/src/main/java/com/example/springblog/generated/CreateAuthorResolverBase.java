@@ -37,6 +37,7 @@ public abstract class CreateAuthorResolverBase implements DataFetcher<Object> {
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.authorRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Author");
                     nested.after(c, "Author", env.getArgument("data"), row, "data");
+                    nested.publish(c, "Author", List.of(row.id()));
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Author", List.of(created.id()), false));

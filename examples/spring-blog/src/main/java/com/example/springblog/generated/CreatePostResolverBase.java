@@ -36,6 +36,7 @@ public abstract class CreatePostResolverBase implements DataFetcher<Object> {
                     // the new row must be one the caller may see: else the write is refused and rolled back
                     if (!rule.isAll() && !api.postRepository().visible(c, row.id(), rule)) throw ApiException.hiddenRow("Post");
                     nested.after(c, "Post", env.getArgument("data"), row, "data");
+                    nested.publish(c, "Post", List.of(row.id()));
                     return row;
                 });
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Post", List.of(created.id()), false));

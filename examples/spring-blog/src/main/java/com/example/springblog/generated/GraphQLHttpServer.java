@@ -36,7 +36,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * mutations only by POST (a form or any other content type cannot post, so no cross-site write), an operation chosen
  * by name exactly as the spec says (an empty name is no name), {@code application/graphql-response+json} answered
  * with 4xx for requests that cannot execute. {@code Authorization: Bearer <JWT>} (or {@code Session <id>}) sets the
- * principal; an invalid, expired or forged token gets 401. Limits: {@link HttpSettings}.
+ * principal; an invalid, expired or forged token gets 401. Limits: {@link HttpSettings}. Subscriptions (and any operation) run over a
+ * WebSocket at the same path with graphql-ws's {@code graphql-transport-ws} protocol ({@link GraphQLWebSocket}).
  */
 public final class GraphQLHttpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GraphQLHttpServer.class.getName());
@@ -69,7 +70,18 @@ public final class GraphQLHttpServer implements AutoCloseable {
         connector.addBean(new HeaderDeadline(server, settings.headerTimeout().toMillis()));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
-        server.setHandler(new GracefulHandler(new Endpoint()));
+        // GET /graphql with Upgrade: websocket speaks graphql-transport-ws (subscriptions); everything else is plain HTTP
+        org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler ws = org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(settings.maxBodyBytes());
+            container.setIdleTimeout(java.time.Duration.ofMinutes(2));
+            container.addMapping("/graphql", (upgrade, upgraded, done) -> {
+                boolean accepted = upgrade.hasSubProtocol(GraphQLWebSocket.PROTOCOL);
+                if (accepted) upgraded.setAcceptedSubProtocol(GraphQLWebSocket.PROTOCOL);
+                return new GraphQLWebSocket(api, this::authenticate, upgrade.getHeaders().get(HttpHeader.AUTHORIZATION), accepted);
+            });
+        });
+        ws.setHandler(new Endpoint());
+        server.setHandler(new GracefulHandler(ws));
         server.setStopTimeout(settings.stopTimeout().toMillis());
         server.setStopAtShutdown(false);
     }
@@ -119,8 +131,12 @@ public final class GraphQLHttpServer implements AutoCloseable {
 
         @Override
         public void onOpened(Connection connection) {
+            // a WebSocket opens a connection of its own on the same socket once upgraded: its protocol times it out (connection_init)
+            if (connection instanceof org.eclipse.jetty.websocket.core.WebSocketConnection) return;
             server.getScheduler().schedule(() -> {
-                if (connection.getMessagesIn() == 0 && connection.getEndPoint().isOpen()) connection.getEndPoint().close();
+                if (connection.getMessagesIn() == 0 && connection.getEndPoint().isOpen() && connection.getEndPoint().getConnection() == connection) {
+                    connection.getEndPoint().close();
+                }
             }, millis, TimeUnit.MILLISECONDS);
         }
     }
@@ -196,6 +212,9 @@ public final class GraphQLHttpServer implements AutoCloseable {
     private void run(Request request, Response response, Callback callback, boolean graphqlResponse, Reader reader, boolean get) {
         try {
             GraphQLRequest r = reader.read().resolved(api.config().trustedDocuments());
+            if (Operations.isSubscription(r.query(), r.operationName(), api.config().parserOptions())) {
+                throw new GraphQLRequest.Problem(400, "BAD_REQUEST", "Subscriptions run over a WebSocket (graphql-transport-ws) at /graphql.");
+            }
             if (get && api.isMutation(r.query(), r.operationName())) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");
                 throw new GraphQLRequest.Problem(405, "BAD_REQUEST", "Mutations need POST.");
@@ -219,32 +238,36 @@ public final class GraphQLHttpServer implements AutoCloseable {
 
     /** The caller, or empty after answering 401/503 already. */
     private Optional<Principal> principal(Request request, Response response, Callback callback, boolean graphqlResponse) {
-        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (authorization == null) return Optional.of(Principal.ANONYMOUS);
+        try {
+            return Optional.of(authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
+        } catch (ApiException e) {
+            if (e.code().equals("UNAVAILABLE")) problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(503, "UNAVAILABLE", e.getMessage()));
+            else unauthorized(response, callback, graphqlResponse, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The caller an {@code Authorization} value names (none: anonymous): a bearer JWT, or a session id when the API has
+     * sessions. UNAUTHENTICATED for a bad credential, UNAVAILABLE when sessions cannot be checked. HTTP requests and
+     * WebSocket connections both come through here.
+     */
+    private Principal authenticate(String authorization) {
+        if (authorization == null) return Principal.ANONYMOUS;
         if (sessions != null && authorization.regionMatches(true, 0, "Session ", 0, 8)) {
+            Optional<Principal> found;
             try {
-                Optional<Principal> found = sessions.find(authorization.substring(8).trim());
-                if (found.isEmpty()) unauthorized(response, callback, graphqlResponse, "The session is unknown, expired or revoked.");
-                return found;
+                found = sessions.find(authorization.substring(8).trim());
             } catch (Exception e) {
-                problem(response, callback, graphqlResponse, new GraphQLRequest.Problem(503, "UNAVAILABLE", "Sessions cannot be checked right now."));
-                return Optional.empty();
+                throw new ApiException("UNAVAILABLE", "Sessions cannot be checked right now.", List.of(), Map.of());
             }
+            return found.orElseThrow(() -> ApiException.unauthenticated("The session is unknown, expired or revoked."));
         }
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            unauthorized(response, callback, graphqlResponse, sessions == null ? "Use `Authorization: Bearer <token>`." : "Use `Authorization: Bearer <token>` or `Session <id>`.");
-            return Optional.empty();
+            throw ApiException.unauthenticated(sessions == null ? "Use `Authorization: Bearer <token>`." : "Use `Authorization: Bearer <token>` or `Session <id>`.");
         }
-        if (authenticator == null) {
-            unauthorized(response, callback, graphqlResponse, "This server does not accept bearer tokens.");
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(authenticator.authenticate(authorization.substring(7).trim()));
-        } catch (ApiException e) {
-            unauthorized(response, callback, graphqlResponse, e.getMessage());
-            return Optional.empty();
-        }
+        if (authenticator == null) throw ApiException.unauthenticated("This server does not accept bearer tokens.");
+        return authenticator.authenticate(authorization.substring(7).trim());
     }
 
     private static boolean accepts(Request request, String mediaType) {

@@ -38,7 +38,10 @@ public abstract class UpdateAuthorResolverBase implements DataFetcher<Object> {
                     AuthorUpdate patch = AuthorWiring.update(nested.before(c, "Author", env.getArgument("data"), List.of(id), "data"));
                     Optional<Author> done = update(c, principal, id, patch);
                     if (done.isPresent() && !rule.isAll() && !api.authorRepository().visible(c, done.get().id(), rule)) throw ApiException.hiddenRow("Author");
-                    if (done.isPresent()) nested.after(c, "Author", env.getArgument("data"), done.get(), "data");
+                    if (done.isPresent()) {
+                        nested.after(c, "Author", env.getArgument("data"), done.get(), "data");
+                        nested.publish(c, "Author", List.of(done.get().id()));
+                    }
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Author"));
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Author", List.of(id), false));
