@@ -67,8 +67,31 @@ input StringFilter {
   contains: String
   startsWith: String
   endsWith: String
+<#if sdl.search()>
+  """Full-text search: PostgreSQL's to_tsquery syntax over the field's words (`cat & dog`, `cat | dog`, `!cat`, `cat <-> dog`)."""
+  search: String
+</#if>
   mode: QueryMode
 }
+<#if sdl.jsonFilter()>
+
+"""A condition on a Json field's value, or on the value at `path` (object keys; array indexes as text)."""
+input JSONFilter {
+  path: [String!]
+  equals: JSON
+  """Also true where there is no value."""
+  not: JSON
+  """The value is a string that contains this (`mode: insensitive` ignores case); likewise the next two."""
+  string_contains: String
+  string_starts_with: String
+  string_ends_with: String
+  """The value is an array that contains these elements (a single value: that one)."""
+  array_contains: JSON
+  array_starts_with: JSON
+  array_ends_with: JSON
+  mode: QueryMode
+}
+</#if>
 
 input StringListFilter {
   has: String

@@ -37,7 +37,7 @@ public final class AuditEventRepository {
     /**
      * The fields list queries may filter and sort on (never hashed, internal or encrypted ones).
      */
-    public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("eventId", COL_EVENT_ID), Map.entry("action", COL_ACTION), Map.entry("at", COL_AT));
+    public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("eventId", COL_EVENT_ID), Map.entry("action", COL_ACTION), Map.entry("payload", COL_PAYLOAD), Map.entry("at", COL_AT));
 
     /**
      * Every field, for row rules (the server's own filters, which may name hidden fields).

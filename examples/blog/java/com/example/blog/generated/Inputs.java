@@ -52,6 +52,7 @@ public final class Inputs {
                     if (value == null) continue;
                     FilterModel.Link link = model == null ? null : model.relations().get(key);
                     if (link != null) all.add(relation(key, link, asMap(value), api, principal, at));
+                    else if (model != null && model.columns().get(key) != null && model.columns().get(key).kind() == Column.Kind.JSON) all.add(json(at, key, asMap(value)));
                     else all.add(conditions(at, key, asMap(value)));
                 }
             }
@@ -93,6 +94,33 @@ public final class Inputs {
         return Filter.and(all);
     }
 
+    /** A {@code JSONFilter} input: conditions on a Json field's value, or on the value at its {@code path}. */
+    static Filter json(List<Object> at, String field, Map<String, ?> ops) {
+        boolean insensitive = "insensitive".equals(String.valueOf(ops.get("mode")));
+        List<String> path = ops.get("path") == null ? List.of() : ((Collection<?>) ops.get("path")).stream().map(String::valueOf).toList();
+        List<Filter> all = new ArrayList<>();
+        for (Map.Entry<String, ?> op : ops.entrySet()) {
+            Filter.JsonOp kind = switch (op.getKey()) {
+                case "equals" -> Filter.JsonOp.EQUALS;
+                case "not" -> Filter.JsonOp.NOT;
+                case "string_contains" -> Filter.JsonOp.STRING_CONTAINS;
+                case "string_starts_with" -> Filter.JsonOp.STRING_STARTS_WITH;
+                case "string_ends_with" -> Filter.JsonOp.STRING_ENDS_WITH;
+                case "array_contains" -> Filter.JsonOp.ARRAY_CONTAINS;
+                case "array_starts_with" -> Filter.JsonOp.ARRAY_STARTS_WITH;
+                case "array_ends_with" -> Filter.JsonOp.ARRAY_ENDS_WITH;
+                default -> null;
+            };
+            if (kind == null) continue;
+            Object v = op.getValue() instanceof com.fasterxml.jackson.databind.JsonNode n && n.isNull() ? null : op.getValue();
+            if (v == null && kind != Filter.JsonOp.EQUALS && kind != Filter.JsonOp.NOT) {
+                throw ApiException.badUserInput(append(at, op.getKey()), "`" + op.getKey() + "` needs a value, not null.");
+            }
+            all.add(new Filter.Json(field, path, kind, v, insensitive));
+        }
+        return Filter.and(all);
+    }
+
     /** A scalar filter input ({@code {gt: 1, lte: 5}}) on {@code field}; {@code path} names it in errors. */
     static Filter conditions(List<Object> path, String field, Map<String, ?> ops) {
         boolean insensitive = "insensitive".equals(String.valueOf(ops.get("mode")));
@@ -114,6 +142,7 @@ public final class Inputs {
                 case "hasSome" -> Filter.Op.HAS_SOME;
                 case "hasEvery" -> Filter.Op.HAS_EVERY;
                 case "isEmpty" -> Filter.Op.IS_EMPTY;
+                case "search" -> Filter.Op.SEARCH;
                 default -> null;
             };
             if (kind == null) continue;

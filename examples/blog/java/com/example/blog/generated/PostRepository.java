@@ -58,7 +58,7 @@ public final class PostRepository {
     /**
      * The fields list queries may filter and sort on (never hashed, internal or encrypted ones).
      */
-    public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("slug", COL_SLUG), Map.entry("title", COL_TITLE), Map.entry("body", COL_BODY), Map.entry("status", COL_STATUS), Map.entry("price", COL_PRICE), Map.entry("rating", COL_RATING), Map.entry("keywords", COL_KEYWORDS), Map.entry("publishedAt", COL_PUBLISHED_AT), Map.entry("deletedAt", COL_DELETED_AT), Map.entry("authorId", COL_AUTHOR_ID), Map.entry("editorId", COL_EDITOR_ID));
+    public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("slug", COL_SLUG), Map.entry("title", COL_TITLE), Map.entry("body", COL_BODY), Map.entry("status", COL_STATUS), Map.entry("price", COL_PRICE), Map.entry("rating", COL_RATING), Map.entry("metadata", COL_METADATA), Map.entry("keywords", COL_KEYWORDS), Map.entry("publishedAt", COL_PUBLISHED_AT), Map.entry("deletedAt", COL_DELETED_AT), Map.entry("authorId", COL_AUTHOR_ID), Map.entry("editorId", COL_EDITOR_ID));
 
     /**
      * Every field, for row rules (the server's own filters, which may name hidden fields).

@@ -51,6 +51,7 @@ public final class SqlFilter {
             emit(not.filter());
             sql.append(')');
         } else if (filter instanceof Filter.Relation r) relation(r);
+        else if (filter instanceof Filter.Json j) json(j);
         else condition((Filter.Condition) filter);
     }
 
@@ -156,7 +157,83 @@ public final class SqlFilter {
             case HAS_SOME -> arrayOp(col, (List<?>) v, " && ");
             case HAS_EVERY -> arrayOp(col, (List<?>) v, " @> ");
             case IS_EMPTY -> sql.append(Boolean.TRUE.equals(v) ? "cardinality(" + col.sql() + ") = 0" : "cardinality(" + col.sql() + ") > 0");
+            // Prisma's full-text search: to_tsquery syntax (cat & dog, cat | dog, !cat) over the column's words
+            case SEARCH -> {
+                sql.append("to_tsvector(concat_ws(' ', ").append(col.sql()).append(")) @@ to_tsquery(?::text)");
+                params.add(new Object[] {new Column(col.field(), col.sql(), "text", Column.Kind.STRING, col.nullable()), v});
+            }
         }
+    }
+
+    private static final Column TEXT_ARRAY = new Column("path", "path", "text[]", Column.Kind.ARRAY, false);
+
+    /**
+     * A Json condition: on {@code col::jsonb}, or the value at {@code #> path}. String conditions hold only for JSON
+     * strings, array conditions only for arrays; {@code not} also matches rows without a value there.
+     */
+    private void json(Filter.Json j) {
+        Column col = columns.get(j.field());
+        if (col == null) throw ApiException.badUserInput(List.of("where", j.field()), "Unknown field `" + j.field() + "`.");
+        Column jsonb = new Column(col.field(), col.sql(), "jsonb", Column.Kind.JSON, true);
+        String target;
+        if (j.path().isEmpty()) {
+            target = "(" + col.sql() + ")::jsonb";
+        } else {
+            target = "((" + col.sql() + ")::jsonb #> ?::text[])";
+        }
+        Object v = j.value();
+        switch (j.op()) {
+            case EQUALS, NOT -> {
+                if (v == null) {
+                    pathParam(j);
+                    sql.append(target).append(j.op() == Filter.JsonOp.EQUALS ? " IS NULL" : " IS NOT NULL");
+                    return;
+                }
+                if (j.op() == Filter.JsonOp.EQUALS) {
+                    pathParam(j);
+                    sql.append(target).append(" = ?::jsonb");
+                } else {
+                    pathParam(j);
+                    sql.append("(").append(target).append(" <> ?::jsonb OR ");
+                    params.add(new Object[] {jsonb, v});
+                    pathParam(j);
+                    sql.append(target).append(" IS NULL)");
+                    return;
+                }
+                params.add(new Object[] {jsonb, v});
+            }
+            case STRING_CONTAINS, STRING_STARTS_WITH, STRING_ENDS_WITH -> {
+                String text = v instanceof com.fasterxml.jackson.databind.JsonNode n ? n.asText() : String.valueOf(v);
+                String pattern = switch (j.op()) {
+                    case STRING_CONTAINS -> "%" + escape(text) + "%";
+                    case STRING_STARTS_WITH -> escape(text) + "%";
+                    default -> "%" + escape(text);
+                };
+                pathParam(j);
+                sql.append("(jsonb_typeof(").append(target).append(") = 'string' AND ");
+                pathParam(j);
+                sql.append("(").append(target).append(" #>> '{}')").append(j.insensitive() ? " ILIKE" : " LIKE").append(" ?::text ESCAPE '\\')");
+                params.add(new Object[] {new Column(col.field(), col.sql(), "text", Column.Kind.STRING, true), pattern});
+            }
+            case ARRAY_CONTAINS, ARRAY_STARTS_WITH, ARRAY_ENDS_WITH -> {
+                pathParam(j);
+                sql.append("(jsonb_typeof(").append(target).append(") = 'array' AND ");
+                pathParam(j);
+                switch (j.op()) {
+                    // a value that is not an array is one element (Prisma's shorthand)
+                    case ARRAY_CONTAINS -> sql.append(target).append(" @> (CASE WHEN jsonb_typeof(?::jsonb) = 'array' THEN ?::jsonb ELSE jsonb_build_array(?::jsonb) END))");
+                    case ARRAY_STARTS_WITH -> sql.append(target).append(" -> 0 = ?::jsonb)");
+                    default -> sql.append(target).append(" -> -1 = ?::jsonb)");
+                }
+                int copies = j.op() == Filter.JsonOp.ARRAY_CONTAINS ? 3 : 1;
+                for (int i = 0; i < copies; i++) params.add(new Object[] {jsonb, v});
+            }
+        }
+    }
+
+    /** The path parameter of a Json condition's target, each time the target is written out. */
+    private void pathParam(Filter.Json j) {
+        if (!j.path().isEmpty()) params.add(new Object[] {TEXT_ARRAY, j.path()});
     }
 
     private void value(String predicate, Column col, Object v) {

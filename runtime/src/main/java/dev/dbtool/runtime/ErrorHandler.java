@@ -109,6 +109,13 @@ public final class ErrorHandler implements DataFetcherExceptionHandler {
                     return new ApiException("BAD_USER_INPUT", "A text value holds a character that cannot be stored (such as a NUL byte).", List.of(), Map.of());
                 case "54000", "54001":
                     return new ApiException("BAD_USER_INPUT", "A value is too large.", List.of(), Map.of());
+                case "42601":
+                    // to_tsquery rejects a malformed search text with a syntax error naming tsquery; any other syntax error is ours
+                    if (String.valueOf(sql.getMessage()).contains("tsquery")) {
+                        return new ApiException("BAD_USER_INPUT", "The search text is not valid: join words with & (and), | (or), ! (not), <-> (followed by).",
+                                List.of(), Map.of());
+                    }
+                    break;
                 default:
                     break;
             }

@@ -22,10 +22,18 @@ public sealed interface Filter {
         public String toString() { return "Relation[" + field + " " + op + " " + inner + " rule " + rule + "]"; }
     }
 
+    /**
+     * A condition on a Json field's value, or on the value at {@code path} inside it (object keys, array indexes as
+     * text); Prisma's JSON filter.
+     */
+    record Json(String field, List<String> path, JsonOp op, Object value, boolean insensitive) implements Filter {}
+
+    enum JsonOp { EQUALS, NOT, STRING_CONTAINS, STRING_STARTS_WITH, STRING_ENDS_WITH, ARRAY_CONTAINS, ARRAY_STARTS_WITH, ARRAY_ENDS_WITH }
+
     /** {@code some}, {@code every}, {@code none} on a to-many relation; {@code is}, {@code isNot} on a to-one. */
     enum RelationOp { SOME, EVERY, NONE, IS, IS_NOT }
 
-    enum Op { EQUALS, NOT, IN, NOT_IN, LT, LTE, GT, GTE, CONTAINS, STARTS_WITH, ENDS_WITH, HAS, HAS_SOME, HAS_EVERY, IS_EMPTY }
+    enum Op { EQUALS, NOT, IN, NOT_IN, LT, LTE, GT, GTE, CONTAINS, STARTS_WITH, ENDS_WITH, HAS, HAS_SOME, HAS_EVERY, IS_EMPTY, SEARCH }
 
     Filter ALL = new And(List.of());
 

@@ -294,7 +294,8 @@ public final class ApiModelBuilder {
                 && !(f.defaultValue() instanceof DefaultValue.DbGenerated);
         boolean plain = !hashed && !internal && !encrypted;
         boolean scalarKind = !list && !kind.equals("JSON") && !kind.equals("BYTES");
-        boolean filterable = plain && (scalarKind || (list && !kind.equals("JSON")));
+        // Json fields take Prisma's JSON filter (path, equals, string_contains, array_contains …)
+        boolean filterable = plain && (scalarKind || (list && !kind.equals("JSON")) || (!list && kind.equals("JSON")));
         boolean sortable = plain && scalarKind;
         return new ApiField(f, f.name(), SqlNames.quote(col.name()), cast(col.type()), kind, gql, enumName, !f.isRequired() && !list, list,
                 output, input, filterable, sortable, gen, key);

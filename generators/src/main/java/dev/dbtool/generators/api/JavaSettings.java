@@ -8,9 +8,11 @@ import dev.dbtool.core.model.Schema;
  * source root, relative to the schema file; default {@code src/main/java}), {@code package} (default
  * {@code com.example.app}), {@code sdl} (where {@code schema.graphql} goes; default next to the schema file),
  * {@code maxDepth} (10), {@code maxComplexity} (10000), {@code maxPageSize} (100), {@code spring} ({@code "true"}: also a
- * Spring for GraphQL configuration class).
+ * Spring for GraphQL configuration class). {@code fullTextSearch}: a generator of the schema lists {@code fullTextSearchPostgres} (or
+ * {@code fullTextSearch}) in its {@code previewFeatures}, as Prisma asks for its {@code search} filter.
  */
-public record JavaSettings(String output, String basePackage, String sdl, int maxDepth, int maxComplexity, int maxPageSize, String templates, boolean spring) {
+public record JavaSettings(String output, String basePackage, String sdl, int maxDepth, int maxComplexity, int maxPageSize, String templates, boolean spring,
+                           boolean fullTextSearch) {
     /** The file in the {@code templates} folder that replaces the built-in SDL template. */
     public static final String SDL_TEMPLATE = "schema.graphql.mustache";
 
@@ -26,7 +28,15 @@ public record JavaSettings(String output, String basePackage, String sdl, int ma
         return new JavaSettings(output == null ? "src/main/java" : output, pkg == null ? "com.example.app" : pkg,
                 g == null || g.setting("sdl") == null ? "schema.graphql" : g.setting("sdl"),
                 positive(g, "maxDepth", 10), positive(g, "maxComplexity", 10000), positive(g, "maxPageSize", 100), g == null ? null : g.setting("templates"),
-                flag(g, "spring"));
+                flag(g, "spring"), fullTextSearch(schema));
+    }
+
+    private static boolean fullTextSearch(Schema schema) {
+        for (Generator gen : schema.generators()) {
+            if (gen.settings().get("previewFeatures") instanceof dev.dbtool.core.model.ConfigValue.ListValue l
+                    && (l.values().contains("fullTextSearchPostgres") || l.values().contains("fullTextSearch"))) return true;
+        }
+        return false;
     }
 
     private static boolean flag(Generator g, String key) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * What the SDL template prints, worked out here so the template stays a layout: every type reference already carries
  * its list and non-null wrappers, every description is already a quoted block string.
  */
-public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, List<Field> mutations, boolean batchPayload, List<Field> subscriptions) {
+public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, List<Field> mutations, boolean batchPayload, List<Field> subscriptions,
+                       boolean jsonFilter, boolean search) {
     public record Enum(String description, String name, List<String> values) {}
 
     public record Field(String description, String name, String arguments, String type) {}
@@ -50,7 +51,9 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         List<Field> mutations = new ArrayList<>();
         List<Field> subscriptions = new ArrayList<>();
         for (OperationSpec op : api.operations()) (op.kind().subscription() ? subscriptions : op.kind().mutation() ? mutations : queries).add(operation(api.typeOf(op), op));
-        return new SdlModel(enums, types, queries, mutations, api.operations().stream().anyMatch(op -> op.kind().bulk()), subscriptions);
+        boolean jsonFilter = api.types().stream().anyMatch(t -> t.fields().stream().anyMatch(f -> f.filterable() && f.kind().equals("JSON")));
+        return new SdlModel(enums, types, queries, mutations, api.operations().stream().anyMatch(op -> op.kind().bulk()), subscriptions, jsonFilter,
+                api.settings().fullTextSearch());
     }
 
     private static Type type(ApiSchema api, ApiType t, boolean manyTarget, boolean oneTarget) {
@@ -220,6 +223,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
     private static String scope(String scope) { return scope == null ? null : "Needs the scope `" + scope + "`."; }
 
     private static String filterType(ApiField f) {
+        if (f.kind().equals("JSON")) return "JSONFilter";
         if (f.list()) return "StringListFilter";
         if (f.enumName() != null) return f.enumName() + "Filter";
         return switch (f.graphqlType()) {
