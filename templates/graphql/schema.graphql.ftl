@@ -173,6 +173,15 @@ ${f.description()}  ${f.name()}: ${f.type()}
 ${f.description()}  ${f.name()}: ${f.type()}
 </#list>
 }
+<#if t.createMany()?has_content>
+
+"""One row of a createMany: its fields only."""
+input ${t.name()}CreateManyInput {
+<#list t.createMany() as f>
+${f.description()}  ${f.name()}: ${f.type()}
+</#list>
+}
+</#if>
 <#if t.update()?has_content>
 
 input ${t.name()}UpdateInput {

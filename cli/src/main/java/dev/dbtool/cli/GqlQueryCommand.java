@@ -35,7 +35,7 @@ final class GqlQueryCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "The model it reads or writes (inferred from NAME when obvious).")
     String model;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "list, get, create, update, delete, upsert, updateMany, deleteMany, aggregate, groupBy or events (inferred from NAME when obvious).")
+    @Option(names = "--kind", paramLabel = "KIND", description = "list, get, create, update, delete, upsert, updateMany, deleteMany, createMany, aggregate, groupBy or events (inferred from NAME when obvious).")
     String kind;
 
     @Override
@@ -46,7 +46,7 @@ final class GqlQueryCommand implements Callable<Integer> {
         if (!name.matches("[_A-Za-z][_0-9A-Za-z]*")) throw new UserError(ExitCodes.USAGE, "`" + name + "` is not a GraphQL field name");
         Optional<OperationSpec> inferred = OperationNames.infer(project.schema(), name);
         OperationKind k = kind == null ? inferred.map(OperationSpec::kind).orElse(null)
-                : OperationKind.parse(kind).orElseThrow(() -> new UserError(ExitCodes.USAGE, "--kind must be list, get, create, update, delete, upsert, updateMany, deleteMany, aggregate, groupBy or events, not `" + kind + "`"));
+                : OperationKind.parse(kind).orElseThrow(() -> new UserError(ExitCodes.USAGE, "--kind must be list, get, create, update, delete, upsert, updateMany, deleteMany, createMany, aggregate, groupBy or events, not `" + kind + "`"));
         String m = model != null ? model : inferred.map(OperationSpec::model).orElse(null);
         if (k == null || m == null) {
             throw new UserError(ExitCodes.USAGE, "cannot tell what `" + name + "` does from its name; pass --model and --kind (e.g. --model Post --kind list)");

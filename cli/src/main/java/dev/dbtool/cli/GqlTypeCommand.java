@@ -43,7 +43,7 @@ final class GqlTypeCommand implements Callable<Integer> {
     boolean check;
 
     @Option(names = "--crud", description = "Also give each named model its root fields, as `dbtool gql-query` names them: users, user, createUser, "
-            + "updateUser, deleteUser, upsertUser, updateManyUsers, deleteManyUsers, aggregateUser, groupByUser (those the model can have; names already "
+            + "updateUser, deleteUser, upsertUser, createManyUsers, updateManyUsers, deleteManyUsers, aggregateUser, groupByUser (those the model can have; names already "
             + "taken are left alone).")
     boolean crud;
 

@@ -5,6 +5,7 @@ import com.example.blog.api.AggregatePostResolver;
 import com.example.blog.api.AuditEventsResolver;
 import com.example.blog.api.CommentsResolver;
 import com.example.blog.api.CreateCommentResolver;
+import com.example.blog.api.CreateManyPostsResolver;
 import com.example.blog.api.CreatePostResolver;
 import com.example.blog.api.CreateProfileResolver;
 import com.example.blog.api.CreateUserResolver;
@@ -797,6 +798,22 @@ public final class Api implements ApiEngine {
             + "  tags: TagCreateManyNestedInput\n"
             + "  \"\"\"Nested writes of `comments`. Written after this row, pointing at it.\"\"\"\n"
             + "  comments: CommentCreateManyNestedInput\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"One row of a createMany: its fields only.\"\"\"\n"
+            + "input PostCreateManyInput {\n"
+            + "  slug: String!\n"
+            + "  title: String!\n"
+            + "  body: String!\n"
+            + "  status: PostStatus\n"
+            + "  price: Decimal\n"
+            + "  rating: Float\n"
+            + "  metadata: JSON\n"
+            + "  keywords: [String!]\n"
+            + "  publishedAt: DateTime\n"
+            + "  deletedAt: DateTime\n"
+            + "  authorId: ID!\n"
+            + "  editorId: ID\n"
             + "}\n"
             + "\n"
             + "input PostUpdateInput {\n"
@@ -1632,6 +1649,11 @@ public final class Api implements ApiEngine {
             + "  \"\"\"Creates a Comment; inputs are validated first.\"\"\"\n"
             + "  createComment(data: CommentCreateInput!): Comment!\n"
             + "  \"\"\"\n"
+            + "  Inserts many Post rows (their fields only, no nested writes) in one transaction and as few statements as PostgreSQL's parameter limit allows; every row is validated first. With `skipDuplicates`, rows meeting a unique constraint are skipped. Returns how many were inserted.\n"
+            + "  Needs the scope `posts:write`.\n"
+            + "  \"\"\"\n"
+            + "  createManyPosts(data: [PostCreateManyInput!]!, skipDuplicates: Boolean = false): BatchPayload!\n"
+            + "  \"\"\"\n"
             + "  Creates a Post; inputs are validated first.\n"
             + "  Needs the scope `posts:write`.\n"
             + "  \"\"\"\n"
@@ -1913,6 +1935,7 @@ public final class Api implements ApiEngine {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("user", new UserResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("users", new UsersResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createComment", new CreateCommentResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createManyPosts", new CreateManyPostsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createPost", new CreatePostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createProfile", new CreateProfileResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation").dataFetcher("createUser", new CreateUserResolver(this)));

@@ -29,19 +29,24 @@ public final class BulkWrites {
             for (Object[] p : filter.params()) Jdbc.bind(ps, next++, (Column) p[0], p[1]);
             keys = keys(ps, key.size());
         }
-        if (!rule.isAll() && !keys.isEmpty() && !writes.isEmpty()) {
-            SqlFilter.Compiled hidden = SqlFilter.compile(Filter.not(rule), allColumns, table);
-            String keyList = key.size() == 1 ? key.get(0).sql() + "::text = ANY(?)" : "(" + String.join(" || '|' || ", key.stream().map(k -> k.sql() + "::text").toList()) + ") = ANY(?)";
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE " + keyList + " AND " + hidden.sql() + " LIMIT 1")) {
-                ps.setArray(1, Batches.textArray(c, keys.stream().map(k -> String.join("|", k.stream().map(String::valueOf).toList())).toList()));
-                int i = 2;
-                for (Object[] p : hidden.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) throw ApiException.hiddenRow(type);
-                }
+        if (!writes.isEmpty()) mustStayVisible(c, table, keys, key, rule, allColumns, type);
+        return keys;
+    }
+
+    /** Fails (FORBIDDEN, the transaction rolls back) when a written row is one {@code rule} hides from the caller: one statement. */
+    public static void mustStayVisible(Connection c, String table, List<List<Object>> keys, List<Column> key, Filter rule, Map<String, Column> allColumns, String type)
+            throws SQLException {
+        if (rule.isAll() || keys.isEmpty()) return;
+        SqlFilter.Compiled hidden = SqlFilter.compile(Filter.not(rule), allColumns, table);
+        String keyList = key.size() == 1 ? key.get(0).sql() + "::text = ANY(?)" : "(" + String.join(" || '|' || ", key.stream().map(k -> k.sql() + "::text").toList()) + ") = ANY(?)";
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE " + keyList + " AND " + hidden.sql() + " LIMIT 1")) {
+            ps.setArray(1, Batches.textArray(c, keys.stream().map(k -> String.join("|", k.stream().map(String::valueOf).toList())).toList()));
+            int i = 2;
+            for (Object[] p : hidden.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) throw ApiException.hiddenRow(type);
             }
         }
-        return keys;
     }
 
     /** The keys of the rows deleted. */

@@ -145,9 +145,9 @@ public final class ProfileRepository {
     }
 
     /**
-     * Validates, then inserts. Generated ids and {@code @updatedAt} are filled in as Prisma's client does; fields left null get their database default.
+     * Validates, then the columns an insert sets. Generated ids and {@code @updatedAt} are filled in as Prisma's client does; fields left null get their database default.
      */
-    public Profile create(Connection c, ProfileCreate data) throws SQLException {
+    private Writes inserting(ProfileCreate data) {
         validate(data);
         Writes w = new Writes();
         if (data.bio() != null) w.set(COL_BIO, data.bio());
@@ -155,7 +155,34 @@ public final class ProfileRepository {
         if (data.avatar() != null) w.set(COL_AVATAR, keyRing().encryptBytes(data.avatar()));
         if (data.availableFrom() != null) w.set(COL_AVAILABLE_FROM, data.availableFrom());
         w.set(COL_USER_ID, data.userId());
+        return w;
+    }
+
+    /**
+     * Validates, then inserts. Generated ids and {@code @updatedAt} are filled in as Prisma's client does; fields left null get their database default.
+     */
+    public Profile create(Connection c, ProfileCreate data) throws SQLException {
+        Writes w = inserting(data);
         return Rows.write(c, w.insert(TABLE, SELECT), w, this::read).orElseThrow();
+    }
+
+    /**
+     * Validates every row (BAD_USER_INPUT with all problems, paths {@code ["data", index, field]}), then inserts them in as few statements as PostgreSQL's parameter limit allows; with {@code skipDuplicates}, rows meeting a unique constraint are skipped. The inserted rows' keys.
+     */
+    public List<List<Object>> createMany(Connection c, List<ProfileCreate> data,
+            boolean skipDuplicates) throws SQLException {
+        List<ApiException.Problem> problems = new ArrayList<>();
+        List<Writes> all = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            try {
+                all.add(inserting(data.get(i)));
+            } catch (ApiException e) {
+                if (e.problems().isEmpty()) throw e;
+                problems.addAll(Validation.indexed(i, e.problems()));
+            }
+        }
+        if (!problems.isEmpty()) throw ApiException.invalid(problems);
+        return Writes.insertMany(c, TABLE, all, List.of(COL_ID), skipDuplicates);
     }
 
     /**

@@ -66,4 +66,17 @@ public final class Validation {
     private static BigDecimal decimal(Number n) {
         return n instanceof BigDecimal d ? d : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
     }
+
+    /** Problems of the {@code index}-th of many inputs: {@code ["data", "title"]} becomes {@code ["data", index, "title"]}. */
+    public static List<ApiException.Problem> indexed(int index, List<ApiException.Problem> problems) {
+        List<ApiException.Problem> out = new java.util.ArrayList<>();
+        for (ApiException.Problem p : problems) {
+            List<Object> path = new java.util.ArrayList<>();
+            if (!p.path().isEmpty()) path.add(p.path().get(0));
+            path.add(index);
+            if (p.path().size() > 1) path.addAll(p.path().subList(1, p.path().size()));
+            out.add(new ApiException.Problem(path, p.message()));
+        }
+        return out;
+    }
 }

@@ -102,4 +102,38 @@ class BulkWritesTest {
             assertEquals("Renamed in bulk", data.get("post").get("title"), "post " + id + " is not served from before the bulk write");
         }
     }
+
+    @Test
+    void createManyInsertsEveryRowInOneStatement() throws Exception {
+        String author = sql("SELECT id FROM users ORDER BY email LIMIT 1").get(0);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) rows.add(Map.of("slug", "many-" + i, "title", "Many " + i, "body", "b", "status", "PUBLISHED", "authorId", author));
+        long before = fx.counting.statements();
+        Response r = client.post(admin, "mutation($rows: [PostCreateManyInput!]!) { createManyPosts(data: $rows) { count } }", Map.of("rows", rows));
+        assertEquals(0, r.errors().size(), r.body().toString());
+        assertEquals(1000, r.data().path("createManyPosts").path("count").asInt());
+        assertEquals(2, fx.counting.statements() - before, "one INSERT of 1,000 rows, one NOTIFY for postEvents");
+        assertEquals(1000, count("SELECT count(*) FROM \"Post\" WHERE slug LIKE 'many-%' AND \"authorId\" = '" + author + "'"));
+        // duplicates: refused as a whole, or skipped when asked
+        String dup = "mutation { createManyPosts(data: [{slug: \"many-0\", title: \"t\", body: \"b\", authorId: \"" + author + "\"}, "
+                + "{slug: \"many-new\", title: \"t\", body: \"b\", authorId: \"" + author + "\"}]%s) { count } }";
+        Response conflict = client.post(admin, String.format(dup, ""));
+        assertEquals("CONFLICT", conflict.firstCode(), conflict.body().toString());
+        assertEquals(0, count("SELECT count(*) FROM \"Post\" WHERE slug = 'many-new'"), "nothing of a refused createMany is written");
+        Response skipped = client.post(admin, String.format(dup, ", skipDuplicates: true"));
+        assertEquals(1, skipped.data().path("createManyPosts").path("count").asInt(), skipped.body().toString());
+        assertEquals(1, count("SELECT count(*) FROM \"Post\" WHERE slug = 'many-new'"));
+        // every row is validated before any SQL, problems by index
+        long beforeInvalid = fx.counting.statements();
+        Response invalid = client.post(admin, "mutation { createManyPosts(data: [{slug: \"ok-slug\", title: \"t\", body: \"b\", authorId: \"" + author + "\"}, "
+                + "{slug: \"Bad Slug\", title: \"t\", body: \"b\", authorId: \"" + author + "\", price: \"-1\"}]) { count } }");
+        assertEquals("BAD_USER_INPUT", invalid.firstCode());
+        assertTrue(invalid.body().toString().contains("[\"data\",1,\"slug\"]") && invalid.body().toString().contains("[\"data\",1,\"price\"]"), invalid.body().toString());
+        assertEquals(0, fx.counting.statements() - beforeInvalid, "no statement reached the database");
+        // rows the caller could not see afterwards are refused as for one row
+        Response hidden = client.post(Tokens.hs256("writer", "posts:read posts:write"), "mutation { createManyPosts(data: [{slug: \"hidden-many\", title: \"t\", body: \"b\", "
+                + "status: DRAFT, authorId: \"" + author + "\"}]) { count } }");
+        assertEquals("FORBIDDEN", hidden.firstCode(), hidden.body().toString());
+        assertEquals(0, count("SELECT count(*) FROM \"Post\" WHERE slug = 'hidden-many'"));
+    }
 }

@@ -67,7 +67,7 @@ public final class ApiModelBuilder {
         List<OperationKind> out = new ArrayList<>();
         for (OperationKind k : OperationKind.values()) {
             if ((k == OperationKind.UPDATE || k == OperationKind.UPDATE_MANY) && t.inputFields().stream().noneMatch(f -> !f.key())) continue;
-            if ((k == OperationKind.CREATE || k == OperationKind.UPSERT) && hasRequiredUnmapped(schema.model(model).orElseThrow())) continue;
+            if ((k == OperationKind.CREATE || k == OperationKind.UPSERT || k == OperationKind.CREATE_MANY) && hasRequiredUnmapped(schema.model(model).orElseThrow())) continue;
             if (k == OperationKind.UPSERT && (t.key().size() != 1 || t.inputFields().stream().noneMatch(f -> !f.key()))) continue;
             out.add(k);
         }
@@ -97,7 +97,8 @@ public final class ApiModelBuilder {
                 throw new ApiModelException("`" + op.name() + "`: " + t.name() + " has no field an update could change (only its key)");
             if (op.kind() == OperationKind.UPSERT && (t.key().size() != 1 || t.inputFields().stream().noneMatch(f -> !f.key())))
                 throw new ApiModelException("`" + op.name() + "`: an upsert needs a single-field key and a field an update could change; " + t.name() + " has neither");
-            if ((op.kind() == OperationKind.CREATE || op.kind() == OperationKind.UPSERT) && hasRequiredUnmapped(schema.model(t.name()).orElseThrow()))
+            if ((op.kind() == OperationKind.CREATE || op.kind() == OperationKind.UPSERT || op.kind() == OperationKind.CREATE_MANY)
+                    && hasRequiredUnmapped(schema.model(t.name()).orElseThrow()))
                 throw new ApiModelException("`" + op.name() + "`: " + t.name() + " has a required field the API cannot write (Unsupported or @ignore without a default)");
         }
         if (selection.cache() == null) return new ApiSchema(settings, List.copyOf(types), List.copyOf(enums), selection.operations());

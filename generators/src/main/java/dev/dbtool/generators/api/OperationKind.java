@@ -5,7 +5,7 @@ import java.util.Optional;
 /** What a generated root field does. */
 public enum OperationKind {
     LIST("list"), GET("get"), CREATE("create"), UPDATE("update"), DELETE("delete"), UPSERT("upsert"), UPDATE_MANY("updateMany"), DELETE_MANY("deleteMany"),
-    AGGREGATE("aggregate"), GROUP_BY("groupBy"), EVENTS("events");
+    AGGREGATE("aggregate"), GROUP_BY("groupBy"), EVENTS("events"), CREATE_MANY("createMany");
 
     private final String id;
 
@@ -17,7 +17,7 @@ public enum OperationKind {
     public boolean subscription() { return this == EVENTS; }
 
     /** Bulk writes: a filter in, the number of rows written out. */
-    public boolean bulk() { return this == UPDATE_MANY || this == DELETE_MANY; }
+    public boolean bulk() { return this == UPDATE_MANY || this == DELETE_MANY || this == CREATE_MANY; }
 
     public String id() { return id; }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Infers an operation's kind and model from its name when that is unambiguous: {@code users} lists User,
  * {@code user} gets one, {@code createUser} / {@code updateUser} / {@code deleteUser} write one row,
- * {@code updateManyUsers} / {@code deleteManyUsers} the rows a filter selects, {@code aggregateUser} / {@code groupByUser}
+ * {@code createManyUsers} inserts many, {@code updateManyUsers} / {@code deleteManyUsers} write the rows a filter selects, {@code aggregateUser} / {@code groupByUser}
  * aggregates them, {@code userEvents} subscribes to their writes.
  */
 public final class OperationNames {
@@ -24,7 +24,7 @@ public final class OperationNames {
                     OperationKind.GROUP_BY}) {
                 if (name.equals(k.id() + m.name())) return Optional.of(new OperationSpec(name, k, m.name()));
             }
-            for (OperationKind k : new OperationKind[] {OperationKind.UPDATE_MANY, OperationKind.DELETE_MANY}) {
+            for (OperationKind k : new OperationKind[] {OperationKind.UPDATE_MANY, OperationKind.DELETE_MANY, OperationKind.CREATE_MANY}) {
                 if (name.equals(k.id() + Plurals.of(m.name()))) return Optional.of(new OperationSpec(name, k, m.name()));
             }
         }
@@ -37,7 +37,7 @@ public final class OperationNames {
             case LIST -> Plurals.lowerFirst(Plurals.of(model));
             case GET -> Plurals.lowerFirst(model);
             case EVENTS -> Plurals.lowerFirst(model) + "Events";
-            case UPDATE_MANY, DELETE_MANY -> kind.id() + Plurals.of(model);
+            case UPDATE_MANY, DELETE_MANY, CREATE_MANY -> kind.id() + Plurals.of(model);
             default -> kind.id() + model;
         };
     }

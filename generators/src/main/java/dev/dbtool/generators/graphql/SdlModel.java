@@ -28,7 +28,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
                        List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
                        List<Field> whereUnique, Aggregate aggregate, List<Field> createRelations, List<Field> updateRelations, boolean updateMany,
-                       List<Field> eventKeys) {}
+                       List<Field> eventKeys, List<Field> createMany) {}
 
     /**
      * The aggregate types of a model with {@code aggregate} or {@code groupBy} operations (null without): {@code count}
@@ -129,8 +129,15 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         if (api.operations().stream().anyMatch(op -> op.kind().subscription() && op.model().equals(t.name()))) {
             for (ApiField k : t.key()) eventKeys.add(new Field("", k.name(), "", k.graphqlType() + "!"));
         }
+        List<Field> createMany = new ArrayList<>();
+        if (api.operations().stream().anyMatch(op -> op.kind() == dev.dbtool.generators.api.OperationKind.CREATE_MANY && op.model().equals(t.name()))) {
+            for (ApiField f : t.inputFields()) {
+                String fieldDoc = f.hashed() ? "Plain text; stored as an argon2id hash and never returned." : null;
+                createMany.add(new Field(describe(fieldDoc, "  "), f.name(), "", wrap(f.graphqlType(), f.list(), f.optionalOnCreate())));
+            }
+        }
         return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique,
-                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys);
+                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany);
     }
 
     private static Aggregate aggregate(ApiSchema api, ApiType t) {
@@ -209,6 +216,10 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
                     + "group with its aggregates, filtered by `having`, ordered by `orderBy` (then by the grouped fields), at most `first` (up to the maximum page "
                     + "size) after `skip`.", scope(t.readScope())), "  "), op.name(), "(by: [" + name + "GroupByField!]!, where: " + name + "WhereInput, having: "
                     + name + "HavingInput, orderBy: [" + name + "GroupByOrderByInput!], first: Int = " + DEFAULT_GROUPS + ", skip: Int = 0)", "[" + name + "GroupBy!]!");
+            case CREATE_MANY -> new Field(describe(join("Inserts many " + name + " rows (their fields only, no nested writes) in one transaction and as few "
+                    + "statements as PostgreSQL's parameter limit allows; every row is validated first. With `skipDuplicates`, rows meeting a unique constraint "
+                    + "are skipped. Returns how many were inserted.", scope(t.writeScope())), "  "), op.name(), "(data: [" + name + "CreateManyInput!]!, "
+                    + "skipDuplicates: Boolean = false)", "BatchPayload!");
             case EVENTS -> new Field(describe(join("Every committed write of " + name + " rows the filter selects (that the caller may read), from any API "
                     + "instance, in commit order (over a WebSocket, graphql-transport-ws). A created or updated row comes as it is now; a deleted one as its key.",
                     scope(t.readScope())), "  "), op.name(), "(where: " + name + "WhereInput, events: [MutationEvent!])", name + "Event!");

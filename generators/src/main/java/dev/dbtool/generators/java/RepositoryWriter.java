@@ -144,6 +144,7 @@ final class RepositoryWriter {
                 .addStatement("return list.run(c, where, rule, orderBy, page, PROJECTION.select(wanted, \"\"))").build());
         b.addMethod(visible());
         b.addMethod(create());
+        b.addMethods(creates());
         b.addMethod(validateCreate());
         if (!InputWriter.updatable(t).isEmpty()) {
             b.addMethod(update());
@@ -293,10 +294,10 @@ final class RepositoryWriter {
     private MethodSpec create() {
         ClassName writes = names.runtime("Writes");
         ClassName ids = names.runtime("Ids");
-        MethodSpec.Builder m = MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC).returns(row)
-                .addJavadoc("Validates, then inserts. Generated ids and {@code @updatedAt} are filled in as Prisma's client does; "
+        MethodSpec.Builder m = MethodSpec.methodBuilder("inserting").addModifiers(Modifier.PRIVATE).returns(writes)
+                .addJavadoc("Validates, then the columns an insert sets. Generated ids and {@code @updatedAt} are filled in as Prisma's client does; "
                         + "fields left null get their database default.\n")
-                .addParameter(Connection.class, "c").addParameter(names.create(t.name()), "data").addException(SQLException.class)
+                .addParameter(names.create(t.name()), "data")
                 .addStatement("validate(data)").addStatement("$T w = new $T()", writes, writes);
         for (ApiField f : t.fields()) {
             String id = JavaNames.identifier(f.name());
@@ -312,7 +313,38 @@ final class RepositoryWriter {
                 }
             }
         }
-        return m.addStatement("return $T.write(c, w.insert(TABLE, SELECT), w, this::read).orElseThrow()", rows).build();
+        return m.addStatement("return w").build();
+    }
+
+    /** {@code create}: one row; {@code createMany}: many in as few statements as the parameter limit allows. */
+    private List<MethodSpec> creates() {
+        ClassName writes = names.runtime("Writes");
+        ClassName problem = names.runtime("ApiException").nestedClass("Problem");
+        MethodSpec one = MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC).returns(row)
+                .addJavadoc("Validates, then inserts. Generated ids and {@code @updatedAt} are filled in as Prisma's client does; "
+                        + "fields left null get their database default.\n")
+                .addParameter(Connection.class, "c").addParameter(names.create(t.name()), "data").addException(SQLException.class)
+                .addStatement("$T w = inserting(data)", writes)
+                .addStatement("return $T.write(c, w.insert(TABLE, SELECT), w, this::read).orElseThrow()", rows).build();
+        String key = String.join(", ", t.key().stream().map(RepositoryWriter::col).toList());
+        MethodSpec many = MethodSpec.methodBuilder("createMany").addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), ParameterizedTypeName.get(List.class, Object.class)))
+                .addJavadoc("Validates every row (BAD_USER_INPUT with all problems, paths {@code [\"data\", index, field]}), then inserts them in as few "
+                        + "statements as PostgreSQL's parameter limit allows; with {@code skipDuplicates}, rows meeting a unique constraint are skipped. "
+                        + "The inserted rows' keys.\n")
+                .addParameter(Connection.class, "c").addParameter(ParameterizedTypeName.get(ClassName.get(List.class), names.create(t.name())), "data")
+                .addParameter(boolean.class, "skipDuplicates").addException(SQLException.class)
+                .addStatement("$T<$T> problems = new $T<>()", List.class, problem, ArrayList.class)
+                .addStatement("$T<$T> all = new $T<>()", List.class, writes, ArrayList.class)
+                .beginControlFlow("for (int i = 0; i < data.size(); i++)")
+                .beginControlFlow("try").addStatement("all.add(inserting(data.get(i)))")
+                .nextControlFlow("catch ($T e)", names.runtime("ApiException"))
+                .addStatement("if (e.problems().isEmpty()) throw e")
+                .addStatement("problems.addAll($T.indexed(i, e.problems()))", names.runtime("Validation"))
+                .endControlFlow().endControlFlow()
+                .addStatement("if (!problems.isEmpty()) throw $T.invalid(problems)", names.runtime("ApiException"))
+                .addStatement("return $T.insertMany(c, TABLE, all, $T.of($L), skipDuplicates)", writes, List.class, key).build();
+        return List.of(one, many);
     }
 
     private MethodSpec validateCreate() {

@@ -200,6 +200,30 @@ final class ResolverWriter {
                         .returns(names.runtime("Filter")).addParameter(principal, "principal").addParameter(names.runtime("Filter"), "where")
                         .addStatement("return where").build());
             }
+            case CREATE_MANY -> {
+                ClassName repository = names.repository(t.name());
+                get.addStatement("$T<$T<String, Object>> inputs = env.getArgument($S)", List.class, java.util.Map.class, "data");
+                for (ApiField f : t.inputFields()) {
+                    if (f.authScope() != null) get.addStatement("if (inputs.stream().anyMatch(in -> in.get($S) != null)) $T.require(principal, $S)", f.name(), auth, f.authScope());
+                }
+                get.addStatement("$T<$T> rows = inputs.stream().map($T::create).toList()", List.class, names.create(t.name()), names.wiring(t.name()))
+                        .addStatement("boolean skipDuplicates = $T.TRUE.equals(env.getArgument($S))", Boolean.class, "skipDuplicates")
+                        .addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
+                CodeBlock.Builder tx = CodeBlock.builder().add("c -> {\n$>$T<$T<Object>> written = api.$N().createMany(c, rows, skipDuplicates);\n", List.class, List.class, repo)
+                        .add("// every new row must be one the caller may see, as for one row\n")
+                        .add("$T.mustStayVisible(c, $T.TABLE, written, $T.of($L), rule, $T.COLUMNS, $S);\n", names.runtime("BulkWrites"), repository, List.class,
+                                String.join(", ", t.key().stream().map(k -> repository.simpleName() + "." + RepositoryWriter.col(k)).toList()), repository, t.name());
+                if (publishes(api, t)) tx.add("$T.changed(c, $S, $T.Op.CREATED, written);\n", names.runtime("Events"), t.name(), names.runtime("Events"));
+                get.addStatement("$T<$T<Object>> keys = api.database().transaction($L)", List.class, List.class, tx.add("return written;\n$<}").build());
+                if (api.cacheEnabled()) {
+                    if (t.key().size() == 1) {
+                        get.addStatement("if (api.cache() != null && !keys.isEmpty()) api.database().afterCommit(() -> api.cache().afterWrite($S, keys.stream().map(k -> k.get(0)).toList(), false))", t.name());
+                    } else {
+                        get.addStatement("if (api.cache() != null) api.database().afterCommit(() -> keys.forEach(k -> api.cache().afterWrite($S, k, false)))", t.name());
+                    }
+                }
+                get.addStatement("return $T.of($S, keys.size())", java.util.Map.class, "count");
+            }
             case EVENTS -> {
                 ClassName page = names.runtime("Page");
                 get.addStatement("$T where = rows(principal, $T.where(env.getArgument($S), $T.FILTER, api, principal))", names.runtime("Filter"), names.runtime("Inputs"),
