@@ -164,6 +164,7 @@ type ${t.name()}Connection {
   """The number of rows the filter matches (one COUNT query, run only when asked for)."""
   totalCount: Int!
 }
+<#if !t.readOnly()>
 
 input ${t.name()}CreateInput {
 <#list t.create() as f>
@@ -173,6 +174,7 @@ ${f.description()}  ${f.name()}: ${f.type()}
 ${f.description()}  ${f.name()}: ${f.type()}
 </#list>
 }
+</#if>
 <#if t.createMany()?has_content>
 
 """One row of a createMany: its fields only."""
@@ -182,7 +184,7 @@ ${f.description()}  ${f.name()}: ${f.type()}
 </#list>
 }
 </#if>
-<#if t.update()?has_content>
+<#if t.update()?has_content && !t.readOnly()>
 
 input ${t.name()}UpdateInput {
 <#list t.update() as f>

@@ -2,6 +2,7 @@
 package com.example.blog.generated;
 
 import com.example.blog.api.AggregatePostResolver;
+import com.example.blog.api.AggregatePublishedPostResolver;
 import com.example.blog.api.AuditEventsResolver;
 import com.example.blog.api.CommentsResolver;
 import com.example.blog.api.CreateCommentResolver;
@@ -19,6 +20,8 @@ import com.example.blog.api.PostEventsResolver;
 import com.example.blog.api.PostResolver;
 import com.example.blog.api.PostsResolver;
 import com.example.blog.api.ProfilesResolver;
+import com.example.blog.api.PublishedPostResolver;
+import com.example.blog.api.PublishedPostsResolver;
 import com.example.blog.api.Rules;
 import com.example.blog.api.TagsResolver;
 import com.example.blog.api.UpdateManyPostsResolver;
@@ -1597,12 +1600,82 @@ public final class Api implements ApiEngine {
             + "  at: SortOrder\n"
             + "}\n"
             + "\n"
+            + "\"\"\"A read-only view over published posts.\"\"\"\n"
+            + "type PublishedPost {\n"
+            + "  id: Int!\n"
+            + "  slug: String!\n"
+            + "  title: String!\n"
+            + "}\n"
+            + "\n"
+            + "type PublishedPostEdge {\n"
+            + "  cursor: String!\n"
+            + "  node: PublishedPost!\n"
+            + "}\n"
+            + "\n"
+            + "type PublishedPostConnection {\n"
+            + "  edges: [PublishedPostEdge!]!\n"
+            + "  pageInfo: PageInfo!\n"
+            + "  \"\"\"The number of rows the filter matches (one COUNT query, run only when asked for).\"\"\"\n"
+            + "  totalCount: Int!\n"
+            + "}\n"
+            + "\n"
+            + "input PublishedPostWhereInput {\n"
+            + "  AND: [PublishedPostWhereInput!]\n"
+            + "  OR: [PublishedPostWhereInput!]\n"
+            + "  NOT: PublishedPostWhereInput\n"
+            + "  id: IntFilter\n"
+            + "  slug: StringFilter\n"
+            + "  title: StringFilter\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last.\"\"\"\n"
+            + "input PublishedPostOrderByInput {\n"
+            + "  id: SortOrder\n"
+            + "  slug: SortOrder\n"
+            + "  title: SortOrder\n"
+            + "}\n"
+            + "\n"
+            + "\"\"\"Aggregates over PublishedPost rows (only rows the caller may read count).\"\"\"\n"
+            + "type PublishedPostAggregate {\n"
+            + "  \"\"\"How many rows (`_all`), and how many hold a value (not null) per field.\"\"\"\n"
+            + "  _count: PublishedPostCountAggregate!\n"
+            + "  \"\"\"Sums; null over no rows. A sum of Int is a BigInt, of BigInt a Decimal.\"\"\"\n"
+            + "  _sum: PublishedPostSumAggregate!\n"
+            + "  \"\"\"Averages; null over no rows.\"\"\"\n"
+            + "  _avg: PublishedPostAvgAggregate!\n"
+            + "  _min: PublishedPostMinMaxAggregate!\n"
+            + "  _max: PublishedPostMinMaxAggregate!\n"
+            + "}\n"
+            + "\n"
+            + "type PublishedPostCountAggregate {\n"
+            + "  _all: Int!\n"
+            + "  id: Int!\n"
+            + "  slug: Int!\n"
+            + "  title: Int!\n"
+            + "}\n"
+            + "\n"
+            + "type PublishedPostSumAggregate {\n"
+            + "  id: BigInt\n"
+            + "}\n"
+            + "\n"
+            + "type PublishedPostAvgAggregate {\n"
+            + "  id: Float\n"
+            + "}\n"
+            + "\n"
+            + "type PublishedPostMinMaxAggregate {\n"
+            + "  id: Int\n"
+            + "  slug: String\n"
+            + "  title: String\n"
+            + "}\n"
+            + "\n"
             + "type Query {\n"
             + "  \"\"\"\n"
             + "  Counts, sums, averages, minima and maxima over the Post rows the filter selects (that the caller may read); one statement computing only what is selected.\n"
             + "  Needs the scope `posts:read`.\n"
             + "  \"\"\"\n"
             + "  aggregatePost(where: PostWhereInput): PostAggregate!\n"
+            + "  \"\"\"Counts, sums, averages, minima and maxima over the PublishedPost rows the filter selects (that the caller may read); one statement computing only what is selected.\"\"\"\n"
+            + "  aggregatePublishedPost(where: PublishedPostWhereInput): PublishedPostAggregate!\n"
             + "  \"\"\"A page of AuditEvent rows: filter, order, then paginate (Relay cursors).\"\"\"\n"
             + "  auditEvents(where: AuditEventWhereInput, orderBy: [AuditEventOrderByInput!], first: Int, after: String, last: Int, before: String): AuditEventConnection!\n"
             + "  \"\"\"A page of Comment rows: filter, order, then paginate (Relay cursors).\"\"\"\n"
@@ -1631,6 +1704,10 @@ public final class Api implements ApiEngine {
             + "  posts(where: PostWhereInput, orderBy: [PostOrderByInput!], first: Int, after: String, last: Int, before: String): PostConnection!\n"
             + "  \"\"\"A page of Profile rows: filter, order, then paginate (Relay cursors).\"\"\"\n"
             + "  profiles(where: ProfileWhereInput, orderBy: [ProfileOrderByInput!], first: Int, after: String, last: Int, before: String): ProfileConnection!\n"
+            + "  \"\"\"One PublishedPost by id; null when there is none.\"\"\"\n"
+            + "  publishedPost(id: Int): PublishedPost\n"
+            + "  \"\"\"A page of PublishedPost rows: filter, order, then paginate (Relay cursors).\"\"\"\n"
+            + "  publishedPosts(where: PublishedPostWhereInput, orderBy: [PublishedPostOrderByInput!], first: Int, after: String, last: Int, before: String): PublishedPostConnection!\n"
             + "  \"\"\"A page of Tag rows: filter, order, then paginate (Relay cursors).\"\"\"\n"
             + "  tags(where: TagWhereInput, orderBy: [TagOrderByInput!], first: Int, after: String, last: Int, before: String): TagConnection!\n"
             + "  \"\"\"\n"
@@ -1730,7 +1807,8 @@ public final class Api implements ApiEngine {
         Map.entry("follow_pk", new ErrorHandler.ConstraintInfo("Follow", List.of("followerId", "followingId"))),
         Map.entry("audit_events_action_at_key", new ErrorHandler.ConstraintInfo("AuditEvent", List.of("action", "at"))),
         Map.entry("audit_events_eventId_key", new ErrorHandler.ConstraintInfo("AuditEvent", List.of("eventId"))),
-        Map.entry("audit_events_pkey", new ErrorHandler.ConstraintInfo("AuditEvent", List.of("id"))));
+        Map.entry("audit_events_pkey", new ErrorHandler.ConstraintInfo("AuditEvent", List.of("id"))),
+        Map.entry("PublishedPost_id_key", new ErrorHandler.ConstraintInfo("PublishedPost", List.of("id"))));
 
     private final Database database;
 
@@ -1752,6 +1830,8 @@ public final class Api implements ApiEngine {
 
     private final AuditEventRepository auditEventRepository;
 
+    private final PublishedPostRepository publishedPostRepository;
+
     private final GraphQL graphQL;
 
     private final ApiCache cache;
@@ -1770,6 +1850,7 @@ public final class Api implements ApiEngine {
         this.commentRepository = new CommentRepository(config);
         this.followRepository = new FollowRepository(config);
         this.auditEventRepository = new AuditEventRepository(config);
+        this.publishedPostRepository = new PublishedPostRepository(config);
         this.events = new EventHub(dataSource);
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         configure(wiring);
@@ -1903,6 +1984,10 @@ public final class Api implements ApiEngine {
         return auditEventRepository;
     }
 
+    public PublishedPostRepository publishedPostRepository() {
+        return publishedPostRepository;
+    }
+
     /**
      * Adds scalars, enums, types and root fields to a wiring (also for Spring for GraphQL's RuntimeWiringConfigurer).
      */
@@ -1921,8 +2006,10 @@ public final class Api implements ApiEngine {
         wiring.type(CommentWiring.countType(this));
         wiring.type(FollowWiring.type(this));
         wiring.type(AuditEventWiring.type(this));
+        wiring.type(PublishedPostWiring.type(this));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Subscription").dataFetcher("postEvents", new PostEventsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("aggregatePost", new AggregatePostResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("aggregatePublishedPost", new AggregatePublishedPostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("auditEvents", new AuditEventsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("comments", new CommentsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("follows", new FollowsResolver(this)));
@@ -1931,6 +2018,8 @@ public final class Api implements ApiEngine {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("post", new PostResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("posts", new PostsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("profiles", new ProfilesResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("publishedPost", new PublishedPostResolver(this)));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("publishedPosts", new PublishedPostsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("tags", new TagsResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("user", new UserResolver(this)));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("users", new UsersResolver(this)));
@@ -1970,6 +2059,7 @@ public final class Api implements ApiEngine {
             case "Comment" -> CommentWiring.FILTER;
             case "Follow" -> FollowWiring.FILTER;
             case "AuditEvent" -> AuditEventWiring.FILTER;
+            case "PublishedPost" -> PublishedPostWiring.FILTER;
             default -> null;
         };
     }
@@ -1987,6 +2077,7 @@ public final class Api implements ApiEngine {
             case "Comment" -> CommentWiring.WRITES;
             case "Follow" -> FollowWiring.WRITES;
             case "AuditEvent" -> AuditEventWiring.WRITES;
+            case "PublishedPost" -> PublishedPostWiring.WRITES;
             default -> null;
         };
     }
@@ -2004,6 +2095,7 @@ public final class Api implements ApiEngine {
             case "Comment" -> rules.comment(principal);
             case "Follow" -> rules.follow(principal);
             case "AuditEvent" -> rules.auditEvent(principal);
+            case "PublishedPost" -> rules.publishedPost(principal);
             default -> Filter.ALL;
         };
     }

@@ -56,4 +56,11 @@ public abstract class RulesBase {
     public Filter auditEvent(Principal principal) {
         return Filter.ALL;
     }
+
+    /**
+     * The PublishedPost rows {@code principal} may see (all of them unless overridden).
+     */
+    public Filter publishedPost(Principal principal) {
+        return Filter.ALL;
+    }
 }

@@ -38,6 +38,9 @@ public final class PhysicalSchemaBuilder {
 
     public static DbSchema build(Schema schema) { return new PhysicalSchemaBuilder(schema).build(); }
 
+    /** The columns a view's fields map to, as a table would have them (views are not created by migrations). */
+    public static DbTable viewTable(Schema schema, Model view) { return new PhysicalSchemaBuilder(schema).table(view); }
+
     private DbSchema build() {
         List<String> schemas = schema.datasource() == null ? List.of()
                 : schema.datasource().schemas().stream().filter(s -> !s.equals(DEFAULT_SCHEMA)).sorted().toList();

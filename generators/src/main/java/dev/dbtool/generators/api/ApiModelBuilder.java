@@ -66,6 +66,7 @@ public final class ApiModelBuilder {
         ApiType t = buildApi(schema, settings, new ApiSelection(List.of(model), List.of())).types().get(0);
         List<OperationKind> out = new ArrayList<>();
         for (OperationKind k : OperationKind.values()) {
+            if (t.readOnly() && !readable(k)) continue;
             if ((k == OperationKind.UPDATE || k == OperationKind.UPDATE_MANY) && t.inputFields().stream().noneMatch(f -> !f.key())) continue;
             if ((k == OperationKind.CREATE || k == OperationKind.UPSERT || k == OperationKind.CREATE_MANY) && hasRequiredUnmapped(schema.model(model).orElseThrow())) continue;
             if (k == OperationKind.UPSERT && (t.key().size() != 1 || t.inputFields().stream().noneMatch(f -> !f.key()))) continue;
@@ -93,6 +94,8 @@ public final class ApiModelBuilder {
             if (!op.name().matches("[_A-Za-z][_0-9A-Za-z]*")) throw new ApiModelException("`" + op.name() + "` is not a GraphQL field name");
             if (!opNames.add(op.name())) throw new ApiModelException("the operation `" + op.name() + "` is defined twice");
             ApiType t = types.stream().filter(x -> x.name().equals(op.model())).findFirst().orElseThrow();
+            if (t.readOnly() && !readable(op.kind()))
+                throw new ApiModelException("`" + op.name() + "`: " + t.name() + " is a view, read only (list, get, aggregate, groupBy)");
             if ((op.kind() == OperationKind.UPDATE || op.kind() == OperationKind.UPDATE_MANY) && t.inputFields().stream().noneMatch(f -> !f.key()))
                 throw new ApiModelException("`" + op.name() + "`: " + t.name() + " has no field an update could change (only its key)");
             if (op.kind() == OperationKind.UPSERT && (t.key().size() != 1 || t.inputFields().stream().noneMatch(f -> !f.key())))
@@ -138,6 +141,11 @@ public final class ApiModelBuilder {
         return out;
     }
 
+    /** What a view (a read-only type) can have. */
+    private static boolean readable(OperationKind k) {
+        return k == OperationKind.LIST || k == OperationKind.GET || k == OperationKind.AGGREGATE || k == OperationKind.GROUP_BY;
+    }
+
     private static boolean hasRequiredUnmapped(Model m) {
         for (ScalarField f : m.scalarFields()) {
             boolean unmapped = f.ignored() || f.kind() instanceof FieldKind.Unsupported;
@@ -148,16 +156,26 @@ public final class ApiModelBuilder {
 
     private static void check(Schema schema, String name) {
         Model m = schema.model(name).orElseThrow(() -> new ApiModelException("there is no model `" + name + "` in the schema"));
-        if (m.view()) throw new ApiModelException("`" + name + "` is a view: gql-type generates types for models (tables) only");
         if (m.ignored()) throw new ApiModelException("`" + name + "` is marked @@ignore");
-        if (m.primaryKey() == null || m.primaryKey().fields().isEmpty()) throw new ApiModelException("`" + name + "` has no primary key");
+        if (keyOf(m).isEmpty()) {
+            throw new ApiModelException(m.view() ? "`" + name + "` is a view without an @id or a single-field @unique: the API names its rows by one"
+                    : "`" + name + "` has no primary key");
+        }
+    }
+
+    /** The fields that name a row: the primary key; for a view without one, its first single-field @unique. */
+    static List<String> keyOf(Model m) {
+        if (m.primaryKey() != null && !m.primaryKey().fields().isEmpty()) return m.primaryKey().fields().stream().map(f -> f.field()).toList();
+        if (!m.view()) return List.of();
+        for (Index ix : m.indexes()) if (ix.unique() && ix.fields().size() == 1 && ix.where() == null) return List.of(ix.fields().get(0).field());
+        return List.of();
     }
 
     private ApiType type(Model m) {
-        DbTable table = db.table(m.schema() == null || m.schema().equals(PhysicalSchemaBuilder.DEFAULT_SCHEMA) ? null : m.schema(), m.tableName())
-                .orElseGet(() -> db.tables().stream().filter(t -> t.name().equals(m.tableName())).findFirst().orElseThrow());
-        Set<String> keyNames = new LinkedHashSet<>();
-        m.primaryKey().fields().forEach(f -> keyNames.add(f.field()));
+        DbTable table = m.view() ? PhysicalSchemaBuilder.viewTable(schema, m)
+                : db.table(m.schema() == null || m.schema().equals(PhysicalSchemaBuilder.DEFAULT_SCHEMA) ? null : m.schema(), m.tableName())
+                        .orElseGet(() -> db.tables().stream().filter(t -> t.name().equals(m.tableName())).findFirst().orElseThrow());
+        Set<String> keyNames = new LinkedHashSet<>(keyOf(m));
         Set<String> idReferencing = new LinkedHashSet<>();
         for (RelationField r : m.relationFields()) {
             if (!r.holdsForeignKey()) continue;
@@ -188,14 +206,15 @@ public final class ApiModelBuilder {
         Set<String> lookupNames = new LinkedHashSet<>();
         if (key.size() == 1) lookupNames.add(key.get(0).name());
         for (RelationField r : m.relationFields()) {
-            if (r.ignored() || !selected.contains(r.targetModel())) continue;
+            // a view is read as it is: its relations are not served (yet)
+            if (r.ignored() || !selected.contains(r.targetModel()) || m.view() || schema.model(r.targetModel()).map(Model::view).orElse(false)) continue;
             relations.add(relation(m, r));
         }
         // lookups: fields other types' relations load this type by
         for (Model other : schema.models()) {
             if (!selected.contains(other.name())) continue;
             for (RelationField r : other.relationFields()) {
-                if (r.ignored() || !r.targetModel().equals(m.name()) || !selected.contains(other.name())) continue;
+                if (r.ignored() || !r.targetModel().equals(m.name()) || !selected.contains(other.name()) || other.view() || m.view()) continue;
                 ApiRelation rel = relation(other, r);
                 if (rel.kind() != ApiRelation.Kind.MANY_TO_MANY) lookupNames.add(rel.remoteField());
             }
@@ -224,7 +243,7 @@ public final class ApiModelBuilder {
             constraints.put(check.name(), names);
         }
         return new ApiType(m.name(), m.documentation(), table.qualifiedName(), List.copyOf(fields), key, List.copyOf(uniques), lookups,
-                List.copyOf(relations), m.extensions().readScope(), m.extensions().writeScope(), constraints, cacheTtl(m));
+                List.copyOf(relations), m.extensions().readScope(), m.extensions().writeScope(), constraints, cacheTtl(m), m.view());
     }
 
     private Integer cacheTtl(Model m) {

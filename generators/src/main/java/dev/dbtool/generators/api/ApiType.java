@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param uniques     single-field unique keys other than a single-field primary key (for {@code user(email:)})
  * @param lookups     fields the repository loads by in batches ({@code findByXIn}): keys, unique keys, FK fields
  * @param constraints constraint name → the fields it covers (unique, primary and foreign keys), for CONFLICT errors
+ * @param readOnly    a view: read (list, get, aggregates), never written
  */
 public record ApiType(String name, String documentation, String table, List<ApiField> fields, List<ApiField> key,
                       List<ApiField> uniques, List<ApiField> lookups, List<ApiRelation> relations, String readScope, String writeScope,
-                      Map<String, List<String>> constraints, Integer cacheTtlSeconds) {
+                      Map<String, List<String>> constraints, Integer cacheTtlSeconds, boolean readOnly) {
     public boolean cached() { return cacheTtlSeconds != null; }
 
     public Optional<ApiField> field(String name) {

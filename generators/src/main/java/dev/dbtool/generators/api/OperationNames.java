@@ -15,10 +15,16 @@ public final class OperationNames {
 
     public static Optional<OperationSpec> infer(Schema schema, String name) {
         for (Model m : schema.models()) {
-            if (m.view() || m.ignored()) continue;
+            if (m.ignored()) continue;
             String single = Plurals.lowerFirst(m.name());
             if (name.equals(Plurals.lowerFirst(Plurals.of(m.name())))) return Optional.of(new OperationSpec(name, OperationKind.LIST, m.name()));
             if (name.equals(single)) return Optional.of(new OperationSpec(name, OperationKind.GET, m.name()));
+            // a view is read only: list, get and aggregates are inferred, a write is not
+            if (m.view()) {
+                if (name.equals("aggregate" + m.name())) return Optional.of(new OperationSpec(name, OperationKind.AGGREGATE, m.name()));
+                if (name.equals("groupBy" + m.name())) return Optional.of(new OperationSpec(name, OperationKind.GROUP_BY, m.name()));
+                continue;
+            }
             if (name.equals(single + "Events")) return Optional.of(new OperationSpec(name, OperationKind.EVENTS, m.name()));
             for (OperationKind k : new OperationKind[] {OperationKind.CREATE, OperationKind.UPDATE, OperationKind.DELETE, OperationKind.UPSERT, OperationKind.AGGREGATE,
                     OperationKind.GROUP_BY}) {

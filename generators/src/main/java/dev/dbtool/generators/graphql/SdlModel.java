@@ -28,7 +28,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
                        List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
                        List<Field> whereUnique, Aggregate aggregate, List<Field> createRelations, List<Field> updateRelations, boolean updateMany,
-                       List<Field> eventKeys, List<Field> createMany) {}
+                       List<Field> eventKeys, List<Field> createMany, boolean readOnly) {}
 
     /**
      * The aggregate types of a model with {@code aggregate} or {@code groupBy} operations (null without): {@code count}
@@ -137,7 +137,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             }
         }
         return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique,
-                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany);
+                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany, t.readOnly());
     }
 
     private static Aggregate aggregate(ApiSchema api, ApiType t) {
