@@ -58,6 +58,11 @@ class GqlCommandsTest {
               day   DateTime @unique
               total Decimal
             }
+
+            view Daily {
+              day   DateTime
+              total Decimal
+            }
             """;
 
     Path generated(String name) { return dir.resolve("src/main/java/com/acme/shop/generated/" + name); }
@@ -157,9 +162,14 @@ class GqlCommandsTest {
         Result unknown = run("gql-type", "Custmer");
         assertEquals(1, unknown.code);
         assertTrue(unknown.err.contains("there is no model `Custmer` in the schema (did you mean `Customer`?)"), unknown.err);
-        Result view = run("gql-type", "Revenue");
+        // a view is served read only, named by its @unique; a write on it, or a view without one, is refused
+        Result view = run("gql-query", "createRevenue", "--model", "Revenue", "--kind", "create");
         assertEquals(1, view.code);
-        assertTrue(view.err.contains("`Revenue` is a view"), view.err);
+        assertTrue(view.err.contains("Revenue is a view, read only"), view.err);
+        Result noKey = run("gql-type", "Daily");
+        assertEquals(1, noKey.code);
+        assertTrue(noKey.err.contains("`Daily` is a view without an @id or a single-field @unique"), noKey.err);
+        assertEquals(0, run("gql-query", "revenues").code, "a view's list is inferred from its name");
         Result vague = run("gql-query", "bestCustomers");
         assertEquals(2, vague.code);
         assertTrue(vague.err.contains("pass --model and --kind"), vague.err);
@@ -170,7 +180,7 @@ class GqlCommandsTest {
         Result broken = run("gql-type");
         assertEquals(1, broken.code);
         assertTrue(broken.err.contains("dbtool-api.json:1:1: error:"), broken.err);
-        for (Result x : new Result[] {unknown, view, vague, kind, broken}) assertFalse(x.err.contains("Exception"), x.err);
+        for (Result x : new Result[] {unknown, view, noKey, vague, kind, broken}) assertFalse(x.err.contains("Exception"), x.err);
     }
 
     @Test
