@@ -48,8 +48,10 @@ public final class GraphQLWebSocket implements Session.Listener.AutoDemanding {
         return t;
     });
 
-    /** The caller an {@code Authorization} value names (null: anonymous); throws UNAUTHENTICATED. */
-    interface Authenticator { Principal authenticate(String authorization); }
+    /** The caller an {@code Authorization} value names (null: anonymous), and when its credential expires (null: never); throws UNAUTHENTICATED. */
+    interface Authenticator { Authenticated authenticate(String authorization); }
+
+    record Authenticated(Principal principal, java.time.Instant expiresAt) {}
 
     private final ApiEngine api;
     private final Authenticator authenticator;
@@ -65,6 +67,7 @@ public final class GraphQLWebSocket implements Session.Listener.AutoDemanding {
     private volatile boolean initialised;
     private ScheduledFuture<?> initTimeout;
     private ScheduledFuture<?> pings;
+    private ScheduledFuture<?> expiry;
 
     GraphQLWebSocket(ApiEngine api, Authenticator authenticator, String upgradeAuthorization, boolean protocolAccepted) {
         this.api = api;
@@ -120,7 +123,13 @@ public final class GraphQLWebSocket implements Session.Listener.AutoDemanding {
         String authorization = payload.path("Authorization").asText(payload.path("authorization").asText(null));
         if (authorization == null) authorization = upgradeAuthorization;
         try {
-            principal = authenticator.authenticate(authorization);
+            Authenticated who = authenticator.authenticate(authorization);
+            principal = who.principal();
+            // a connection outlives no token: when it expires, the socket closes (the client signs in again and resubscribes)
+            if (who.expiresAt() != null) {
+                long millis = Math.max(0, java.time.Duration.between(java.time.Instant.now(), who.expiresAt()).toMillis());
+                expiry = TIMERS.schedule(() -> close(4403, "Forbidden: the token expired"), millis, TimeUnit.MILLISECONDS);
+            }
         } catch (ApiException e) {
             if (e.code().equals("UNAVAILABLE")) close(1013, e.getMessage()); // try again later
             else close(4403, "Forbidden: " + e.getMessage());
@@ -282,6 +291,7 @@ public final class GraphQLWebSocket implements Session.Listener.AutoDemanding {
 
     private void closed() {
         if (initTimeout != null) initTimeout.cancel(false);
+        if (expiry != null) expiry.cancel(false);
         if (pings != null) pings.cancel(false);
         for (Subscription s : running.values()) s.cancel();
         running.clear();

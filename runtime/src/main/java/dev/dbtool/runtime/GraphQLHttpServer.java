@@ -76,7 +76,7 @@ public final class GraphQLHttpServer implements AutoCloseable {
             container.addMapping("/graphql", (upgrade, upgraded, done) -> {
                 boolean accepted = upgrade.hasSubProtocol(GraphQLWebSocket.PROTOCOL);
                 if (accepted) upgraded.setAcceptedSubProtocol(GraphQLWebSocket.PROTOCOL);
-                return new GraphQLWebSocket(api, this::authenticate, upgrade.getHeaders().get(HttpHeader.AUTHORIZATION), accepted);
+                return new GraphQLWebSocket(api, this::authenticateConnection, upgrade.getHeaders().get(HttpHeader.AUTHORIZATION), accepted);
             });
         });
         ws.setHandler(new Endpoint());
@@ -267,6 +267,21 @@ public final class GraphQLHttpServer implements AutoCloseable {
         }
         if (authenticator == null) throw ApiException.unauthenticated("This server does not accept bearer tokens.");
         return authenticator.authenticate(authorization.substring(7).trim());
+    }
+
+    /** {@link #authenticate} for a WebSocket, with the bearer token's expiry (the connection closes then). */
+    private GraphQLWebSocket.Authenticated authenticateConnection(String authorization) {
+        Principal principal = authenticate(authorization);
+        java.time.Instant expires = null;
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            try {
+                java.util.Date exp = com.nimbusds.jwt.JWTParser.parse(authorization.substring(7).trim()).getJWTClaimsSet().getExpirationTime();
+                expires = exp == null ? null : exp.toInstant();
+            } catch (java.text.ParseException e) {
+                throw ApiException.unauthenticated("The bearer token is not a JWT.");
+            }
+        }
+        return new GraphQLWebSocket.Authenticated(principal, expires);
     }
 
     private static boolean accepts(Request request, String mediaType) {

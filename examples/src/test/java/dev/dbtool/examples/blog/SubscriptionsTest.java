@@ -203,6 +203,10 @@ class SubscriptionsTest {
             ws.subscribe("twice", "subscription { postEvents { event } }");
             assertEquals(4409, ws.closeCode(), "a duplicate operation id");
         }
+        try (WsClient ws = WsClient.init(port, Tokens.hs256("brief", RelationFiltersTest.ADMIN, java.time.Instant.now().plusSeconds(2), Tokens.SECRET))) {
+            ws.subscribe("1", EVENTS);
+            assertEquals(4403, ws.closed.get(10, java.util.concurrent.TimeUnit.SECONDS), "the connection ends when its token expires");
+        }
         try (WsClient ws = WsClient.init(port, Tokens.hs256("nobody", "users:read"))) {
             ws.subscribe("1", EVENTS);
             JsonNode error = ws.next();
