@@ -82,11 +82,17 @@ class ApiModelBuilderTest {
                 view V {
                   id Int @unique
                 }
+                view W {
+                  total Int
+                }
                 """);
         assertEquals("`C.k` uses a composite foreign key; the GraphQL generators support single-column relations",
                 assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("K").withType("C"))).getMessage());
-        assertEquals("`V` is a view: gql-type generates types for models (tables) only",
-                assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("V"))).getMessage());
+        assertTrue(build(s, ApiSelection.EMPTY.withType("V")).types().get(0).readOnly(), "a view with a @unique is a read-only type");
+        assertEquals("`W` is a view without an @id or a single-field @unique: the API names its rows by one",
+                assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("W"))).getMessage());
+        assertEquals("`createV`: V is a view, read only (list, get, aggregate, groupBy)", assertThrows(ApiModelException.class, () -> build(s,
+                ApiSelection.EMPTY.withOperation(new OperationSpec("createV", OperationKind.CREATE, "V")))).getMessage());
         assertTrue(assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withOperation(
                 new OperationSpec("updateOnlyKey", OperationKind.UPDATE, "OnlyKey")))).getMessage().contains("no field an update could change"));
         assertEquals("there is no model `Nope` in the schema", assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("Nope"))).getMessage());
