@@ -35,6 +35,7 @@ public abstract class DeletePostResolverBase implements DataFetcher<Object> {
                     if (!rule.isAll() && !api.postRepository().visible(c, id, rule)) return Optional.<Post>empty();
                     Events.deletingRow(c, "Post", PostRepository.TABLE, List.of(PostRepository.COL_ID), List.of(id));
                     Optional<Post> done = delete(c, principal, id);
+                    if (done.isEmpty()) throw ApiException.notFound("Post");
                     return done;
                 }).orElseThrow(() -> ApiException.notFound("Post"));
         if (api.cache() != null) api.database().afterCommit(() -> api.cache().afterWrite("Post", List.of(id), true));

@@ -295,6 +295,8 @@ final class ResolverWriter {
                 if (update) tx.add("$T patch = $T.update(nested.before(c, $S, env.getArgument($S), $T.of($L), $S));\n", names.update(t.name()), names.wiring(t.name()),
                         t.name(), "data", List.class, keyNames, "data");
                 tx.add("$T<$T> done = $L;\n", Optional.class, row, call);
+                // the deleted row was announced above: a hook that deletes nothing must roll that back
+                if (!update && publishes(api, t)) tx.add("if (done.isEmpty()) throw $T.notFound($S);\n", names.runtime("ApiException"), t.name());
                 if (update) {
                     tx.add("if (done.isPresent() && !rule.isAll() && !api.$N().visible(c, $L, rule)) throw $T.hiddenRow($S);\n", repo,
                             keyOf("done.get()", t), names.runtime("ApiException"), t.name());
