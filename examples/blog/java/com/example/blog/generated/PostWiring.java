@@ -72,7 +72,9 @@ public final class PostWiring {
         b.dataFetcher("tags", env -> {
                     Filter rule = api.rules().tag(Auth.principal(env));
                     Set<String> fields = TagRepository.PROJECTION.selectedBy(env, null, List.of());
-                    return Relations.<Integer, List<Tag>>load(env, env.<Post>getSource().id(), "Post.tags", rule, fields, (r, w) -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys, r, w.get())));
+                    return Relations.<Integer, Tag>toManyThrough(env, api, env.<Post>getSource().id(), "Post.tags", TagWiring.FILTER, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKeyThrough(c, TagRepository.TABLE, TagRepository.PROJECTION.select(w, "t."), "\"_PostToTag\"", "\"A\"", "\"B\"", "\"id\"", "INTEGER", keys, TagRepository.COLUMNS, orderBy, List.of("id"), limit, r, api.tagRepository()::read, 2),
+                        (r, w) -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys, r, w.get())));
                 });
         b.dataFetcher("comments", env -> {
                     Filter rule = api.rules().comment(Auth.principal(env));

@@ -51,7 +51,33 @@ public final class Relations {
         DataLoader<K, V> create(Filter rule, Supplier<Set<String>> wanted);
     }
 
+    /** {@link FirstPerKey} for a many-to-many relation: the rows come grouped by the parent key (the link holds it, not the row). */
+    @FunctionalInterface
+    public interface FirstPerKeyGrouped<K, V> {
+        Map<K, List<V>> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule, Set<String> wanted) throws SQLException;
+    }
+
     private Relations() {}
+
+    /**
+     * A many-to-many relation list with {@code where}, {@code first} and {@code orderBy}: as {@link #toMany}, the rows of
+     * every parent of a level in one statement (through the join table), under the target's row rule.
+     */
+    public static <K, V> Object toManyThrough(DataFetchingEnvironment env, ApiEngine api, K key, String loader, FilterModel target, Filter rule,
+            Set<String> fields, FirstPerKeyGrouped<K, V> limited, Restricted<K, List<V>> restricted) {
+        Integer first = env.getArgument("first");
+        Object order = env.getArgument("orderBy");
+        Filter narrowed = rule.andAlso(Inputs.where(env.getArgument("where"), target, api, Auth.principal(env)));
+        if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
+        List<OrderBy> orderBy = Inputs.orderBy(order, target.fieldScopes(), Auth.principal(env));
+        int limit = Inputs.first(first, api.config().maxPageSize());
+        String name = loader + "|" + limit + "|" + orderBy + "|" + narrowed;
+        DataLoaderRegistry registry = env.getDataLoaderRegistry();
+        Projection.want(env, name, fields);
+        DataLoader<K, List<V>> own = registry.computeIfAbsent(name,
+                n -> Batches.<K, V>grouped(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, narrowed, Projection.wanted(registry, name))));
+        return own.load(key);
+    }
 
     /** The related value(s) of {@code key} through the shared loader {@code loader}; null when the key is null. */
     public static <K, V> Object load(DataFetchingEnvironment env, K key, String loader) {

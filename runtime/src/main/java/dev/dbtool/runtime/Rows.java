@@ -126,6 +126,45 @@ public final class Rows {
         }
     }
 
+    /**
+     * {@link #firstPerKey} through an implicit many-to-many join table: the first {@code limit} target rows linked to each
+     * key, in {@code orderBy} order (the target's key breaking ties), among the rows {@code rule} lets through; one
+     * statement. {@code selectList} reads the target's columns aliased {@code t}; the link's key follows them.
+     */
+    public static <K, T> Map<K, List<T>> firstPerKeyThrough(Connection c, String table, String selectList, String joinTable, String joinOuter, String joinInner,
+            String targetKey, String keyCast, Collection<K> keys, Map<String, Column> columns, List<OrderBy> orderBy, List<String> primaryKey, int limit,
+            Filter rule, ListQuery.RowReader<T> reader, int width) throws SQLException {
+        Map<K, List<T>> out = new java.util.LinkedHashMap<>();
+        if (keys.isEmpty() || limit <= 0) return out;
+        StringBuilder order = new StringBuilder();
+        for (OrderBy o : orderBy) {
+            Column col = columns.get(o.field());
+            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
+            order.append(order.length() > 0 ? ", " : "").append("t.").append(col.sql()).append(o.direction() == OrderBy.Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+        }
+        for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append("t.").append(columns.get(k).sql());
+        SqlFilter.Compiled r = SqlFilter.compile(rule, columns, table);
+        String target = rule.isAll() ? table : "(SELECT * FROM " + table + " WHERE " + r.sql() + ")";
+        String sql = "SELECT * FROM (SELECT " + selectList + ", j." + joinOuter + " AS \"_key\", row_number() OVER (PARTITION BY j." + joinOuter + " ORDER BY " + order
+                + ") AS \"_rank\" FROM " + joinTable + " j JOIN " + target + " t ON t." + targetKey + " = j." + joinInner + " WHERE j." + joinOuter + " = ANY(?::"
+                + keyCast + "[])) ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";
+        Map<String, K> byText = new java.util.HashMap<>();
+        for (K k : keys) byText.put(String.valueOf(k), k);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            ps.setArray(i++, Batches.textArray(c, keys));
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    K k = byText.get(rs.getString(width + 1));
+                    if (k != null) out.computeIfAbsent(k, x -> new ArrayList<>()).add(reader.read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     public static <T> Optional<T> write(Connection c, String sql, Writes writes, ListQuery.RowReader<T> reader, Object... keyParams) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int next = writes.bind(ps, 1);

@@ -71,7 +71,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             String doc = r.documentation();
             if (scoped) doc = join(doc, "Needs the scope `" + target.readScope() + "`.");
             String type = r.many() ? "[" + r.target() + "!]" + (scoped ? "" : "!") : r.target() + (r.nullable() || scoped ? "" : "!");
-            String args = r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_MANY_BACK
+            String args = r.many()
                     ? "(where: " + r.target() + "WhereInput, first: Int, orderBy: [" + r.target() + "OrderByInput!])" : "";
             if (!args.isEmpty()) doc = join(doc, "`where`, `first` and `orderBy` apply per " + t.name() + ", in one query for all of them.");
             fields.add(new Field(describe(doc, "  "), r.name(), args, type));

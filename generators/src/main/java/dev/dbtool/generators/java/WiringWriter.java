@@ -119,6 +119,17 @@ final class WiringWriter {
                         r.name(), scope, rule, names.runtime("Relations"), row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
                         names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk, targetRepo, repo, restricted,
                         targetRow, JavaNames.identifier(r.remoteField()), limitedCache);
+            } else if (r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.MANY_TO_MANY) {
+                // where/first/orderBy per parent through the join table, one statement per level
+                ClassName targetRepo = names.repository(target.name());
+                CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
+                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
+                                + "return $T.<$T, $T>toManyThrough(env, api, env.<$T>getSource().$N(), $S, $T.FILTER, rule, fields,\n$>"
+                                + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKeyThrough(c, $T.TABLE, $T.PROJECTION.select(w, \"t.\"), $S, $S, $S, $S, $S, keys, $T.COLUMNS, "
+                                + "orderBy, $L, limit, r, api.$N()::read, $L),\n(r, w) -> $L);\n$<$<})",
+                        r.name(), scope, rule, names.runtime("Relations"), key, targetRow, row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
+                        names.runtime("Rows"), targetRepo, targetRepo, r.joinTable(), r.joinLocalColumn(), r.joinRemoteColumn(),
+                        target.field(r.remoteField()).orElseThrow().column(), local.cast(), targetRepo, pk, repo, target.recordFields().size(), restricted);
             } else {
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$Lreturn $T.<$T, $T>load(env, env.<$T>getSource().$N(), $S, rule, fields, (r, w) -> $L);\n$<})",
                         r.name(), scope, rule, names.runtime("Relations"), key, value, row, JavaNames.identifier(local.name()), loader, restricted);
