@@ -102,13 +102,7 @@ public final class Rows {
             List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader)
             throws SQLException {
         if (keys.isEmpty() || limit <= 0) return List.of();
-        StringBuilder order = new StringBuilder();
-        for (OrderBy o : orderBy) {
-            Column col = columns.get(o.field());
-            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
-            order.append(order.length() > 0 ? ", " : "").append(col.sql()).append(o.direction() == OrderBy.Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST");
-        }
-        for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append(columns.get(k).sql());
+        String order = order(orderBy, columns, primaryKey, "");
         SqlFilter.Compiled r = SqlFilter.compile(rule, ruleColumns, table);
         String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + keyColumn.sql() + " ORDER BY " + order + ") AS \"_rank\" FROM "
                 + table + " WHERE " + keyColumn.sql() + " = ANY(?::" + keyColumn.cast() + "[])" + (rule.isAll() ? "" : " AND (" + r.sql() + ")")
@@ -136,13 +130,7 @@ public final class Rows {
             Filter rule, ListQuery.RowReader<T> reader, int width) throws SQLException {
         Map<K, List<T>> out = new java.util.LinkedHashMap<>();
         if (keys.isEmpty() || limit <= 0) return out;
-        StringBuilder order = new StringBuilder();
-        for (OrderBy o : orderBy) {
-            Column col = columns.get(o.field());
-            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
-            order.append(order.length() > 0 ? ", " : "").append("t.").append(col.sql()).append(o.direction() == OrderBy.Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST");
-        }
-        for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append("t.").append(columns.get(k).sql());
+        String order = order(orderBy, columns, primaryKey, "t.");
         SqlFilter.Compiled r = SqlFilter.compile(rule, columns, table);
         String target = rule.isAll() ? table : "(SELECT * FROM " + table + " WHERE " + r.sql() + ")";
         String sql = "SELECT * FROM (SELECT " + selectList + ", j." + joinOuter + " AS \"_key\", row_number() OVER (PARTITION BY j." + joinOuter + " ORDER BY " + order
@@ -163,6 +151,18 @@ public final class Rows {
             }
         }
         return out;
+    }
+
+    /** A window's ORDER BY: the requested keys (descending puts nulls first, as PostgreSQL does), then the primary key for a total order. */
+    private static String order(List<OrderBy> orderBy, Map<String, Column> columns, List<String> primaryKey, String alias) {
+        StringBuilder order = new StringBuilder();
+        for (OrderBy o : orderBy) {
+            Column col = columns.get(o.field());
+            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
+            order.append(order.length() > 0 ? ", " : "").append(alias).append(col.sql()).append(o.direction() == OrderBy.Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+        }
+        for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append(alias).append(columns.get(k).sql());
+        return order.toString();
     }
 
     public static <T> Optional<T> write(Connection c, String sql, Writes writes, ListQuery.RowReader<T> reader, Object... keyParams) throws SQLException {
