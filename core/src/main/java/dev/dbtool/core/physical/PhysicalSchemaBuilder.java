@@ -30,16 +30,22 @@ public final class PhysicalSchemaBuilder {
     /** {@code relationMode = "prisma"}: relations live in the schema only; the database gets no foreign keys (as with Prisma). */
     private final boolean emulatedRelations;
 
-    private PhysicalSchemaBuilder(Schema schema) {
+    private PhysicalSchemaBuilder(Schema schema, boolean alwaysForeignKeys) {
         this.schema = schema;
-        this.emulatedRelations = schema.datasource() != null && "prisma".equals(schema.datasource().relationMode());
+        this.emulatedRelations = !alwaysForeignKeys && schema.datasource() != null && "prisma".equals(schema.datasource().relationMode());
         for (EnumType e : schema.enums()) enums.put(e.name(), e);
     }
 
-    public static DbSchema build(Schema schema) { return new PhysicalSchemaBuilder(schema).build(); }
+    public static DbSchema build(Schema schema) { return new PhysicalSchemaBuilder(schema, false).build(); }
+
+    /**
+     * The same, with every relation a foreign key even under {@code relationMode = "prisma"}: for what must know which
+     * column refers to which row (the seed), not for the database.
+     */
+    public static DbSchema withRelations(Schema schema) { return new PhysicalSchemaBuilder(schema, true).build(); }
 
     /** The columns a view's fields map to, as a table would have them (views are not created by migrations). */
-    public static DbTable viewTable(Schema schema, Model view) { return new PhysicalSchemaBuilder(schema).table(view); }
+    public static DbTable viewTable(Schema schema, Model view) { return new PhysicalSchemaBuilder(schema, false).table(view); }
 
     private DbSchema build() {
         List<String> schemas = schema.datasource() == null ? List.of()

@@ -51,7 +51,8 @@ public final class SeedPlanner {
 
     private SeedPlanner(Schema schema, SeedOptions options) {
         this.schema = schema;
-        this.db = PhysicalSchemaBuilder.build(schema);
+        // relationMode = "prisma" leaves the foreign keys out of the database, not out of the data
+        this.db = PhysicalSchemaBuilder.withRelations(schema);
         this.options = options;
         this.secrets = new SeedSecrets(options.seed());
         for (Model m : schema.models()) if (!m.view()) modelByTable.put(key(schemaOf(m.schema()), m.tableName()), m);
