@@ -159,15 +159,22 @@ public final class ApiModelBuilder {
         if (m.ignored()) throw new ApiModelException("`" + name + "` is marked @@ignore");
         if (keyOf(m).isEmpty()) {
             throw new ApiModelException(m.view() ? "`" + name + "` is a view without an @id or a single-field @unique: the API names its rows by one"
-                    : "`" + name + "` has no primary key");
+                    : "`" + name + "` has no primary key and no unique criteria of required fields");
         }
     }
 
-    /** The fields that name a row: the primary key; for a view without one, its first single-field @unique. */
+    /**
+     * The fields that name a row: the primary key; without one, as Prisma does, the first unique criteria whose fields
+     * are all required (NextAuth's {@code VerificationToken} has only {@code @@unique([identifier, token])}); for a
+     * view, its first single-field @unique.
+     */
     static List<String> keyOf(Model m) {
         if (m.primaryKey() != null && !m.primaryKey().fields().isEmpty()) return m.primaryKey().fields().stream().map(f -> f.field()).toList();
-        if (!m.view()) return List.of();
-        for (Index ix : m.indexes()) if (ix.unique() && ix.fields().size() == 1 && ix.where() == null) return List.of(ix.fields().get(0).field());
+        for (Index ix : m.indexes()) {
+            if (!ix.unique() || ix.where() != null || (m.view() && ix.fields().size() != 1)) continue;
+            List<String> names = ix.fields().stream().map(f -> f.field()).toList();
+            if (names.stream().allMatch(n -> m.field(n).map(f -> f.isRequired()).orElse(false))) return names;
+        }
         return List.of();
     }
 
