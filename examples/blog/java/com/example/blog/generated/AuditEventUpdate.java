@@ -13,14 +13,14 @@ public record AuditEventUpdate(Value<String> action, Value<JsonNode> payload, Va
     }
 
     public AuditEventUpdate withAction(String value) {
-        return new AuditEventUpdate(Value.of(value), payload, at);
+        return new AuditEventUpdate(Value.of(value), this.payload, this.at);
     }
 
     public AuditEventUpdate withPayload(JsonNode value) {
-        return new AuditEventUpdate(action, Value.of(value), at);
+        return new AuditEventUpdate(this.action, Value.of(value), this.at);
     }
 
     public AuditEventUpdate withAt(Instant value) {
-        return new AuditEventUpdate(action, payload, Value.of(value));
+        return new AuditEventUpdate(this.action, this.payload, Value.of(value));
     }
 }

@@ -13,22 +13,22 @@ public record CommentUpdate(Value<String> text, Value<Integer> postId, Value<Str
     }
 
     public CommentUpdate withText(String value) {
-        return new CommentUpdate(Value.of(value), postId, authorId, parentId, createdAt);
+        return new CommentUpdate(Value.of(value), this.postId, this.authorId, this.parentId, this.createdAt);
     }
 
     public CommentUpdate withPostId(Integer value) {
-        return new CommentUpdate(text, Value.of(value), authorId, parentId, createdAt);
+        return new CommentUpdate(this.text, Value.of(value), this.authorId, this.parentId, this.createdAt);
     }
 
     public CommentUpdate withAuthorId(String value) {
-        return new CommentUpdate(text, postId, Value.of(value), parentId, createdAt);
+        return new CommentUpdate(this.text, this.postId, Value.of(value), this.parentId, this.createdAt);
     }
 
     public CommentUpdate withParentId(String value) {
-        return new CommentUpdate(text, postId, authorId, Value.of(value), createdAt);
+        return new CommentUpdate(this.text, this.postId, this.authorId, Value.of(value), this.createdAt);
     }
 
     public CommentUpdate withCreatedAt(Instant value) {
-        return new CommentUpdate(text, postId, authorId, parentId, Value.of(value));
+        return new CommentUpdate(this.text, this.postId, this.authorId, this.parentId, Value.of(value));
     }
 }

@@ -18,50 +18,50 @@ public record PostUpdate(Value<String> slug, Value<String> title, Value<String> 
     }
 
     public PostUpdate withSlug(String value) {
-        return new PostUpdate(Value.of(value), title, body, status, price, rating, metadata, keywords, publishedAt, deletedAt, authorId, editorId);
+        return new PostUpdate(Value.of(value), this.title, this.body, this.status, this.price, this.rating, this.metadata, this.keywords, this.publishedAt, this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withTitle(String value) {
-        return new PostUpdate(slug, Value.of(value), body, status, price, rating, metadata, keywords, publishedAt, deletedAt, authorId, editorId);
+        return new PostUpdate(this.slug, Value.of(value), this.body, this.status, this.price, this.rating, this.metadata, this.keywords, this.publishedAt, this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withBody(String value) {
-        return new PostUpdate(slug, title, Value.of(value), status, price, rating, metadata, keywords, publishedAt, deletedAt, authorId, editorId);
+        return new PostUpdate(this.slug, this.title, Value.of(value), this.status, this.price, this.rating, this.metadata, this.keywords, this.publishedAt, this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withStatus(PostStatus value) {
-        return new PostUpdate(slug, title, body, Value.of(value), price, rating, metadata, keywords, publishedAt, deletedAt, authorId, editorId);
+        return new PostUpdate(this.slug, this.title, this.body, Value.of(value), this.price, this.rating, this.metadata, this.keywords, this.publishedAt, this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withPrice(BigDecimal value) {
-        return new PostUpdate(slug, title, body, status, Value.of(value), rating, metadata, keywords, publishedAt, deletedAt, authorId, editorId);
+        return new PostUpdate(this.slug, this.title, this.body, this.status, Value.of(value), this.rating, this.metadata, this.keywords, this.publishedAt, this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withRating(Double value) {
-        return new PostUpdate(slug, title, body, status, price, Value.of(value), metadata, keywords, publishedAt, deletedAt, authorId, editorId);
+        return new PostUpdate(this.slug, this.title, this.body, this.status, this.price, Value.of(value), this.metadata, this.keywords, this.publishedAt, this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withMetadata(JsonNode value) {
-        return new PostUpdate(slug, title, body, status, price, rating, Value.of(value), keywords, publishedAt, deletedAt, authorId, editorId);
+        return new PostUpdate(this.slug, this.title, this.body, this.status, this.price, this.rating, Value.of(value), this.keywords, this.publishedAt, this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withKeywords(List<String> value) {
-        return new PostUpdate(slug, title, body, status, price, rating, metadata, Value.of(value), publishedAt, deletedAt, authorId, editorId);
+        return new PostUpdate(this.slug, this.title, this.body, this.status, this.price, this.rating, this.metadata, Value.of(value), this.publishedAt, this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withPublishedAt(Instant value) {
-        return new PostUpdate(slug, title, body, status, price, rating, metadata, keywords, Value.of(value), deletedAt, authorId, editorId);
+        return new PostUpdate(this.slug, this.title, this.body, this.status, this.price, this.rating, this.metadata, this.keywords, Value.of(value), this.deletedAt, this.authorId, this.editorId);
     }
 
     public PostUpdate withDeletedAt(Instant value) {
-        return new PostUpdate(slug, title, body, status, price, rating, metadata, keywords, publishedAt, Value.of(value), authorId, editorId);
+        return new PostUpdate(this.slug, this.title, this.body, this.status, this.price, this.rating, this.metadata, this.keywords, this.publishedAt, Value.of(value), this.authorId, this.editorId);
     }
 
     public PostUpdate withAuthorId(String value) {
-        return new PostUpdate(slug, title, body, status, price, rating, metadata, keywords, publishedAt, deletedAt, Value.of(value), editorId);
+        return new PostUpdate(this.slug, this.title, this.body, this.status, this.price, this.rating, this.metadata, this.keywords, this.publishedAt, this.deletedAt, Value.of(value), this.editorId);
     }
 
     public PostUpdate withEditorId(String value) {
-        return new PostUpdate(slug, title, body, status, price, rating, metadata, keywords, publishedAt, deletedAt, authorId, Value.of(value));
+        return new PostUpdate(this.slug, this.title, this.body, this.status, this.price, this.rating, this.metadata, this.keywords, this.publishedAt, this.deletedAt, this.authorId, Value.of(value));
     }
 }

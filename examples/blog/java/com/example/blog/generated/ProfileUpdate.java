@@ -13,22 +13,22 @@ public record ProfileUpdate(Value<String> bio, Value<String> website, Value<byte
     }
 
     public ProfileUpdate withBio(String value) {
-        return new ProfileUpdate(Value.of(value), website, avatar, availableFrom, userId);
+        return new ProfileUpdate(Value.of(value), this.website, this.avatar, this.availableFrom, this.userId);
     }
 
     public ProfileUpdate withWebsite(String value) {
-        return new ProfileUpdate(bio, Value.of(value), avatar, availableFrom, userId);
+        return new ProfileUpdate(this.bio, Value.of(value), this.avatar, this.availableFrom, this.userId);
     }
 
     public ProfileUpdate withAvatar(byte[] value) {
-        return new ProfileUpdate(bio, website, Value.of(value), availableFrom, userId);
+        return new ProfileUpdate(this.bio, this.website, Value.of(value), this.availableFrom, this.userId);
     }
 
     public ProfileUpdate withAvailableFrom(Instant value) {
-        return new ProfileUpdate(bio, website, avatar, Value.of(value), userId);
+        return new ProfileUpdate(this.bio, this.website, this.avatar, Value.of(value), this.userId);
     }
 
     public ProfileUpdate withUserId(String value) {
-        return new ProfileUpdate(bio, website, avatar, availableFrom, Value.of(value));
+        return new ProfileUpdate(this.bio, this.website, this.avatar, this.availableFrom, Value.of(value));
     }
 }

@@ -10,10 +10,10 @@ public record PublishedPostUpdate(Value<String> slug, Value<String> title) {
     }
 
     public PublishedPostUpdate withSlug(String value) {
-        return new PublishedPostUpdate(Value.of(value), title);
+        return new PublishedPostUpdate(Value.of(value), this.title);
     }
 
     public PublishedPostUpdate withTitle(String value) {
-        return new PublishedPostUpdate(slug, Value.of(value));
+        return new PublishedPostUpdate(this.slug, Value.of(value));
     }
 }

@@ -14,34 +14,34 @@ public record UserUpdate(Value<String> email, Value<String> name, Value<String> 
     }
 
     public UserUpdate withEmail(String value) {
-        return new UserUpdate(Value.of(value), name, passwordHash, phone, role, karma, createdAt, invitedById);
+        return new UserUpdate(Value.of(value), this.name, this.passwordHash, this.phone, this.role, this.karma, this.createdAt, this.invitedById);
     }
 
     public UserUpdate withName(String value) {
-        return new UserUpdate(email, Value.of(value), passwordHash, phone, role, karma, createdAt, invitedById);
+        return new UserUpdate(this.email, Value.of(value), this.passwordHash, this.phone, this.role, this.karma, this.createdAt, this.invitedById);
     }
 
     public UserUpdate withPasswordHash(String value) {
-        return new UserUpdate(email, name, Value.of(value), phone, role, karma, createdAt, invitedById);
+        return new UserUpdate(this.email, this.name, Value.of(value), this.phone, this.role, this.karma, this.createdAt, this.invitedById);
     }
 
     public UserUpdate withPhone(String value) {
-        return new UserUpdate(email, name, passwordHash, Value.of(value), role, karma, createdAt, invitedById);
+        return new UserUpdate(this.email, this.name, this.passwordHash, Value.of(value), this.role, this.karma, this.createdAt, this.invitedById);
     }
 
     public UserUpdate withRole(Role value) {
-        return new UserUpdate(email, name, passwordHash, phone, Value.of(value), karma, createdAt, invitedById);
+        return new UserUpdate(this.email, this.name, this.passwordHash, this.phone, Value.of(value), this.karma, this.createdAt, this.invitedById);
     }
 
     public UserUpdate withKarma(Integer value) {
-        return new UserUpdate(email, name, passwordHash, phone, role, Value.of(value), createdAt, invitedById);
+        return new UserUpdate(this.email, this.name, this.passwordHash, this.phone, this.role, Value.of(value), this.createdAt, this.invitedById);
     }
 
     public UserUpdate withCreatedAt(Instant value) {
-        return new UserUpdate(email, name, passwordHash, phone, role, karma, Value.of(value), invitedById);
+        return new UserUpdate(this.email, this.name, this.passwordHash, this.phone, this.role, this.karma, Value.of(value), this.invitedById);
     }
 
     public UserUpdate withInvitedById(String value) {
-        return new UserUpdate(email, name, passwordHash, phone, role, karma, createdAt, Value.of(value));
+        return new UserUpdate(this.email, this.name, this.passwordHash, this.phone, this.role, this.karma, this.createdAt, Value.of(value));
     }
 }

@@ -128,6 +128,36 @@ public final class Jdbc {
         return v == null ? null : fromDb.apply(v);
     }
 
+    /** An element of a {@code jsonb[]}/{@code json[]} array (the driver gives its text). */
+    public static JsonNode jsonElement(Object v) {
+        if (v == null) return null;
+        try {
+            return JSON.readTree(v.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an array element holds invalid JSON", e);
+        }
+    }
+
+    /**
+     * An element of a date/time array as an Instant: the driver gives {@code java.sql} values in the JVM's zone, so a
+     * {@code timestamp}'s wall clock is read back as UTC (as single values are), a {@code timestamptz} as the instant it is.
+     */
+    public static Instant instantElement(Object v, boolean zoned) {
+        if (v == null) return null;
+        if (v instanceof java.sql.Timestamp t) return zoned ? t.toInstant() : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        if (v instanceof java.sql.Date d) return d.toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+        if (v instanceof java.sql.Time t) return LocalDate.EPOCH.atTime(t.toLocalTime()).toInstant(ZoneOffset.UTC);
+        if (v instanceof OffsetDateTime o) return o.toInstant();
+        throw new IllegalStateException("not a date/time array element: " + v.getClass().getName());
+    }
+
+    /** An element of a numeric array ({@code smallint[]} arrives as Short, {@code real[]} as Float) as the field's type. */
+    public static Integer intElement(Object v) { return v == null ? null : ((Number) v).intValue(); }
+
+    public static Long longElement(Object v) { return v == null ? null : ((Number) v).longValue(); }
+
+    public static Double doubleElement(Object v) { return v == null ? null : ((Number) v).doubleValue(); }
+
     /** A PostgreSQL array as a list, each element converted (text, numbers and booleans arrive as their Java types). */
     public static <E> List<E> list(ResultSet rs, int i, Function<Object, E> element) throws SQLException {
         Array a = rs.getArray(i);

@@ -44,13 +44,18 @@ public final class BlogDatabase {
         return adminUrl;
     }
 
-    public static Seeded create(String prefix, long seed) throws Exception {
+    /** A fresh, empty database on the shared server. */
+    public static String empty(String prefix) throws SQLException {
         String admin = adminUrl();
         String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }
-        String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        return admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
+    public static Seeded create(String prefix, long seed) throws Exception {
+        String url = empty(prefix);
         new Migrator(url, Paths.BLOG.resolve("migrations/changelog.yaml")).update("!seed");
         SeedPlan plan = SeedPlanner.plan(schema(), new SeedOptions(seed, null));
         try (Connection c = DriverManager.getConnection(url)) {

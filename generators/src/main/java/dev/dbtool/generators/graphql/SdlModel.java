@@ -258,7 +258,8 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
     static String describe(String text, String indent) {
         if (text == null || text.isBlank()) return "";
         String body = text.strip().replace("\"\"\"", "\\\"\"\"");
-        if (!body.contains("\n")) return indent + "\"\"\"" + body + "\"\"\"\n";
+        // one line unless it ends in a quote: `"""a "b""""` would close the string one quote early
+        if (!body.contains("\n") && !body.endsWith("\"")) return indent + "\"\"\"" + body + "\"\"\"\n";
         StringBuilder b = new StringBuilder(indent).append("\"\"\"\n");
         for (String line : body.split("\n", -1)) b.append(indent).append(line.strip()).append('\n');
         return b.append(indent).append("\"\"\"\n").toString();

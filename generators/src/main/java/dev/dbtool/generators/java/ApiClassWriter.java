@@ -29,13 +29,35 @@ final class ApiClassWriter {
 
     private ApiClassWriter() {}
 
+    /** Largest piece of the SDL in one literal: a class file holds a string constant of at most 65,535 bytes (UTF-8, up to 3 per char). */
+    static final int SDL_PIECE = 20_000;
+
+    /**
+     * The SDL as Java source: one literal when it fits a class file's constant, else pieces joined at run time (a
+     * {@code +} of literals would be folded back into one constant and fail to compile with "constant string too long").
+     */
+    static CodeBlock sdlLiteral(String sdl) {
+        if (sdl.length() <= SDL_PIECE) return CodeBlock.of("$S", sdl);
+        List<CodeBlock> pieces = new java.util.ArrayList<>();
+        int start = 0;
+        while (start < sdl.length()) {
+            int end = Math.min(sdl.length(), start + SDL_PIECE);
+            // cut after a line break when there is one, so the generated source stays readable
+            int nl = end < sdl.length() ? sdl.lastIndexOf('\n', end - 1) : -1;
+            if (nl >= start) end = nl + 1;
+            pieces.add(CodeBlock.of("$S", sdl.substring(start, end)));
+            start = end;
+        }
+        return CodeBlock.of("$T.join(\"\",\n$>$L$<)", String.class, CodeBlock.join(pieces, ",\n"));
+    }
+
     static TypeSpec write(ApiSchema api, JavaNames names, String sdl) {
         ClassName self = names.api();
         ClassName config = names.runtime("ApiConfig");
         TypeSpec.Builder b = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL).addSuperinterface(names.runtime("ApiEngine"))
                 .addJavadoc("The generated GraphQL API: build it once with {@link #create}, then {@link #execute} requests, or hand {@link #graphQL()} to a server.\n");
         b.addField(FieldSpec.builder(String.class, "SDL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The schema, as written to schema.graphql.\n").initializer("$S", sdl).build());
+                .addJavadoc("The schema, as written to schema.graphql.\n").initializer(sdlLiteral(sdl)).build());
         CodeBlock.Builder constraints = CodeBlock.builder().add("$T.ofEntries(", Map.class);
         int n = 0;
         ClassName info = names.runtime("ErrorHandler").nestedClass("ConstraintInfo");
@@ -146,8 +168,18 @@ final class ApiClassWriter {
                 .addJavadoc("Adds scalars, enums, types and root fields to a wiring (also for Spring for GraphQL's RuntimeWiringConfigurer).\n")
                 .addParameter(RUNTIME_WIRING.nestedClass("Builder"), "wiring")
                 .addStatement("$T.all().forEach(wiring::scalar)", names.runtime("Scalars"));
-        for (ApiEnum e : api.enums())
-            configure.addStatement("wiring.type($T.newTypeWiring($S).enumValues($T::valueOf))", TYPE_WIRING, e.name(), names.model(e.name()));
+        for (ApiEnum e : api.enums()) {
+            // a value named like a Java keyword is the constant `public_`: its GraphQL name maps to it explicitly
+            List<String> renamed = e.values().stream().map(v -> v.name()).filter(v -> !JavaNames.identifier(v).equals(v)).toList();
+            if (renamed.isEmpty()) {
+                configure.addStatement("wiring.type($T.newTypeWiring($S).enumValues($T::valueOf))", TYPE_WIRING, e.name(), names.model(e.name()));
+            } else {
+                CodeBlock.Builder cases = CodeBlock.builder();
+                for (String v : renamed) cases.add("case $S -> $T.$N;\n", v, names.model(e.name()), JavaNames.identifier(v));
+                configure.addStatement("wiring.type($T.newTypeWiring($S).enumValues(n -> switch (n) {\n$>$Ldefault -> $T.valueOf(n);\n$<}))", TYPE_WIRING, e.name(),
+                        cases.build(), names.model(e.name()));
+            }
+        }
         for (ApiType t : api.types()) {
             configure.addStatement("wiring.type($T.type(this))", names.wiring(t.name()));
             if (t.relations().stream().anyMatch(dev.dbtool.generators.api.ApiRelation::many)) configure.addStatement("wiring.type($T.countType(this))", names.wiring(t.name()));

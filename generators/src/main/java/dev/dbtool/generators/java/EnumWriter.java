@@ -12,7 +12,7 @@ final class EnumWriter {
     private EnumWriter() {}
 
     static TypeSpec write(ApiEnum e, JavaNames names) {
-        TypeSpec.Builder b = TypeSpec.enumBuilder(e.name()).addModifiers(Modifier.PUBLIC).addSuperinterface(names.runtime("DbEnum"))
+        TypeSpec.Builder b = TypeSpec.enumBuilder(names.model(e.name()).simpleName()).addModifiers(Modifier.PUBLIC).addSuperinterface(names.runtime("DbEnum"))
                 .addJavadoc(Javadocs.of(e.documentation()));
         for (ApiEnum.Value v : e.values()) b.addEnumConstant(JavaNames.identifier(v.name()), TypeSpec.anonymousClassBuilder("$S", v.databaseName()).build());
         b.addField(FieldSpec.builder(String.class, "dbValue", Modifier.PRIVATE, Modifier.FINAL).build());

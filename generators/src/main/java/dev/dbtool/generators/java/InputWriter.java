@@ -56,7 +56,8 @@ final class InputWriter {
                     parts.add("$T.of(value)");
                     values.add(value);
                 } else {
-                    parts.add("$N");
+                    // `this.`: a field may itself be called `value`, the parameter's name
+                    parts.add("this.$N");
                     values.add(JavaNames.identifier(fields.get(j).name()));
                 }
             }

@@ -59,7 +59,16 @@ final class JavaTypes {
         if (f.list()) {
             TypeName element = element(f, names);
             if (f.enumName() != null) return CodeBlock.of("$T.list(rs, $L, v -> $T.fromDb((String) v))", jdbc, index, element);
-            return CodeBlock.of("$T.list(rs, $L, v -> ($T) v)", jdbc, index, element);
+            // the driver's element classes are not always the field's (jsonb[] gives text, timestamp[] java.sql.Timestamp)
+            return switch (listKind(f)) {
+                case "JSON" -> CodeBlock.of("$T.list(rs, $L, $T::jsonElement)", jdbc, index, jdbc);
+                case "TIMESTAMP" -> CodeBlock.of("$T.list(rs, $L, v -> $T.instantElement(v, $L))", jdbc, index, jdbc,
+                        f.cast().toUpperCase(java.util.Locale.ROOT).startsWith("TIMESTAMPTZ") || f.cast().toUpperCase(java.util.Locale.ROOT).startsWith("TIMESTAMP WITH TIME ZONE"));
+                case "INT" -> CodeBlock.of("$T.list(rs, $L, $T::intElement)", jdbc, index, jdbc);
+                case "BIGINT" -> CodeBlock.of("$T.list(rs, $L, $T::longElement)", jdbc, index, jdbc);
+                case "FLOAT" -> CodeBlock.of("$T.list(rs, $L, $T::doubleElement)", jdbc, index, jdbc);
+                default -> CodeBlock.of("$T.list(rs, $L, v -> ($T) v)", jdbc, index, element);
+            };
         }
         if (f.enumName() != null) return CodeBlock.of("$T.enumValue(rs, $L, $T::fromDb)", jdbc, index, names.model(f.enumName()));
         String getter = switch (f.kind()) {

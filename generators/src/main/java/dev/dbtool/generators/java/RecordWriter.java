@@ -25,6 +25,6 @@ final class RecordWriter {
                 doc.append("\n@param ").append(JavaNames.identifier(f.name())).append(' ')
                         .append(fieldDoc == null ? "" : Javadocs.of(fieldDoc).strip()).append(note).append('\n');
         }
-        return TypeSpec.recordBuilder(t.name()).addModifiers(Modifier.PUBLIC).addJavadoc(doc.toString()).recordConstructor(ctor.build()).build();
+        return TypeSpec.recordBuilder(names.model(t.name()).simpleName()).addModifiers(Modifier.PUBLIC).addJavadoc(doc.toString()).recordConstructor(ctor.build()).build();
     }
 }

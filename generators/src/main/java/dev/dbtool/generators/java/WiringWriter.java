@@ -59,6 +59,10 @@ final class WiringWriter {
         MethodSpec.Builder type = MethodSpec.methodBuilder("type").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TYPE_WIRING)
                 .addParameter(names.api(), "api").addStatement("$T.Builder b = $T.newTypeWiring($S)", TYPE_WIRING, TYPE_WIRING, t.name());
         for (ApiField f : t.outputFields()) {
+            // a field named like a Java keyword is the record's `package_()`: graphql-java's property lookup would miss it
+            if (f.authScope() == null && !JavaNames.identifier(f.name()).equals(f.name())) {
+                type.addStatement("b.dataFetcher($S, env -> env.<$T>getSource().$N())", f.name(), row, JavaNames.identifier(f.name()));
+            }
             if (f.authScope() == null) continue;
             type.addStatement("b.dataFetcher($S, env -> {\n$>$T.require(env, $S);\nreturn env.<$T>getSource().$N();\n$<})", f.name(), auth, f.authScope(), row,
                     JavaNames.identifier(f.name()));

@@ -10,10 +10,10 @@ public record AuthorUpdate(Value<String> email, Value<String> name) {
     }
 
     public AuthorUpdate withEmail(String value) {
-        return new AuthorUpdate(Value.of(value), name);
+        return new AuthorUpdate(Value.of(value), this.name);
     }
 
     public AuthorUpdate withName(String value) {
-        return new AuthorUpdate(email, Value.of(value));
+        return new AuthorUpdate(this.email, Value.of(value));
     }
 }

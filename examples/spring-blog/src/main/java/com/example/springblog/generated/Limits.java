@@ -165,11 +165,17 @@ public final class Limits {
 
     static long cost(GraphQLOutputType type, GraphQLCompositeType parent, long size, long children) {
         GraphQLType t = type instanceof GraphQLNonNull nn ? nn.getWrappedType() : type;
-        if (GraphQLTypeUtil.simplePrint(t).endsWith("Connection")) return add(1, multiply(size > 0 ? size : PageRequest.DEFAULT_SIZE, children));
+        if (connection(t)) return add(1, multiply(size > 0 ? size : PageRequest.DEFAULT_SIZE, children));
         // a connection's edges are already counted by its page size
-        if (parent.getName().endsWith("Connection")) return add(1, children);
+        if (connection(parent)) return add(1, children);
         if (t instanceof GraphQLList) return add(1, multiply(size > 0 ? size : ASSUMED_FAN_OUT, children));
         return add(1, children);
+    }
+
+    /** A Relay connection, known by its fields: a model may itself be called {@code Connection} (sourcebot's is). */
+    private static boolean connection(GraphQLType t) {
+        return t instanceof graphql.schema.GraphQLObjectType o && o.getName().endsWith("Connection") && o.getFieldDefinition("edges") != null
+                && o.getFieldDefinition("pageInfo") != null;
     }
 
     static long add(long a, long b) {

@@ -10,14 +10,14 @@ public record PostUpdate(Value<String> title, Value<Boolean> published, Value<In
     }
 
     public PostUpdate withTitle(String value) {
-        return new PostUpdate(Value.of(value), published, authorId);
+        return new PostUpdate(Value.of(value), this.published, this.authorId);
     }
 
     public PostUpdate withPublished(Boolean value) {
-        return new PostUpdate(title, Value.of(value), authorId);
+        return new PostUpdate(this.title, Value.of(value), this.authorId);
     }
 
     public PostUpdate withAuthorId(Integer value) {
-        return new PostUpdate(title, published, Value.of(value));
+        return new PostUpdate(this.title, this.published, Value.of(value));
     }
 }
