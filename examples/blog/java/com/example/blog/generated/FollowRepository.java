@@ -22,7 +22,7 @@ public final class FollowRepository {
     /**
      * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
      */
-    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("followerId", "followingId", "since"), List.of("\"followerId\"", "\"followingId\"", "\"since\""), List.of("UUID", "UUID", "TIMESTAMP(3)"), List.of("followerId", "followingId"), Map.ofEntries(Map.entry("follower", List.of("followerId")), Map.entry("following", List.of("followingId"))));
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("followerId", "followingId", "since"), List.of("\"followerId\"", "\"followingId\"", "\"since\""), List.of("UUID", "UUID", "TIMESTAMP(3)"), List.of("followerId", "followingId"), Map.ofEntries(Map.entry("follower", List.of("followerId")), Map.entry("following", List.of("followingId")), Map.entry("notes", List.of("followerId", "followingId"))));
 
     static final Column COL_FOLLOWER_ID = new Column("followerId", "\"followerId\"", "UUID", Column.Kind.STRING, false);
 
@@ -94,6 +94,23 @@ public final class FollowRepository {
     public List<Follow> findByFollowerIdIn(Connection c, Collection<? extends String> values,
             Filter rule, Set<String> wanted) throws SQLException {
         return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Follow\"", "\"followerId\" = ANY(?::UUID[])", "\"followerId\", \"followingId\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
+     * Every row whose (followerId, followingId) is one of {@code values} (each key the list of their values), in one statement.
+     */
+    public List<Follow> findByFollowerIdAndFollowingIdIn(Connection c,
+            Collection<? extends List<Object>> values) throws SQLException {
+        return Rows.in(c, "SELECT \"followerId\", \"followingId\", \"since\" FROM \"Follow\" WHERE (\"followerId\", \"followingId\") IN (SELECT * FROM unnest(?::UUID[], ?::UUID[])) ORDER BY \"followerId\", \"followingId\"", this::read, values);
+    }
+
+    /**
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
+     */
+    public List<Follow> findByFollowerIdAndFollowingIdIn(Connection c,
+            Collection<? extends List<Object>> values, Filter rule, Set<String> wanted) throws
+            SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"Follow\"", "(\"followerId\", \"followingId\") IN (SELECT * FROM unnest(?::UUID[], ?::UUID[]))", "\"followerId\", \"followingId\"", rule, COLUMNS, this::read, values);
     }
 
     /**

@@ -22,7 +22,8 @@ public final class FollowWiring {
      */
     public static final FilterModel FILTER = new FilterModel("Follow", FollowRepository.TABLE, FollowRepository.QUERYABLE, FollowRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries(
             Map.entry("follower", FilterModel.Link.direct("User", false, FollowRepository.COLUMNS.get("followerId").sql(), UserRepository.COLUMNS.get("id").sql())),
-            Map.entry("following", FilterModel.Link.direct("User", false, FollowRepository.COLUMNS.get("followingId").sql(), UserRepository.COLUMNS.get("id").sql()))));
+            Map.entry("following", FilterModel.Link.direct("User", false, FollowRepository.COLUMNS.get("followingId").sql(), UserRepository.COLUMNS.get("id").sql())),
+            Map.entry("notes", FilterModel.Link.direct("FollowNote", true, List.of(FollowRepository.COLUMNS.get("followerId").sql(), FollowRepository.COLUMNS.get("followingId").sql()), List.of(FollowNoteRepository.COLUMNS.get("followerId").sql(), FollowNoteRepository.COLUMNS.get("followingId").sql())))));
 
     /**
      * What nested writes (a relation field inside a create or update input) need of Follow.
@@ -39,6 +40,15 @@ public final class FollowWiring {
     private FollowWiring() {
     }
 
+    /**
+     * The {@code FollowCount} type: each list relation's size, one statement per level.
+     */
+    public static TypeRuntimeWiring countType(Api api) {
+        TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("FollowCount");
+        b.dataFetcher("notes", env -> RelationCounts.load(env, api, FILTER, "notes", Keys.of(env.<Follow>getSource().followerId(), env.<Follow>getSource().followingId())));
+        return b.build();
+    }
+
     public static TypeRuntimeWiring type(Api api) {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("Follow");
         b.dataFetcher("follower", env -> {
@@ -53,6 +63,15 @@ public final class FollowWiring {
                     Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
                     return Relations.<String, User>load(env, env.<Follow>getSource().followingId(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
                 });
+        b.dataFetcher("notes", env -> {
+                    Filter rule = api.rules().followNote(Auth.principal(env));
+                    Set<String> fields = FollowNoteRepository.PROJECTION.selectedBy(env, null, List.of("followerId", "followingId"));
+                    return Relations.toMany(env, api, Keys.of(env.<Follow>getSource().followerId(), env.<Follow>getSource().followingId()), "FollowNote.followerId+followingId[]", FollowNoteWiring.FILTER, rule, fields,
+                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, FollowNoteRepository.TABLE, FollowNoteRepository.PROJECTION.select(w, ""), List.of(FollowNoteRepository.COL_FOLLOWER_ID, FollowNoteRepository.COL_FOLLOWING_ID), keys, FollowNoteRepository.QUERYABLE, orderBy, List.of("id"), limit, r, FollowNoteRepository.COLUMNS, api.followNoteRepository()::read),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.followNoteRepository().findByFollowerIdAndFollowingIdIn(c, keys, r, w.get()), ((FollowNote v) -> Keys.of(v.followerId(), v.followingId()))),
+                        ((FollowNote v) -> Keys.of(v.followerId(), v.followingId())));
+                });
+        b.dataFetcher("_count", env -> env.getSource());
         return b.build();
     }
 
@@ -66,6 +85,7 @@ public final class FollowWiring {
         registry.computeIfAbsent("User.id", name -> api.cache() != null
                     ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
                     : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
+        registry.computeIfAbsent("FollowNote.followerId+followingId[]", name -> Batches.many(api.database(), (c, keys) -> api.followNoteRepository().findByFollowerIdAndFollowingIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "FollowNote.followerId+followingId[]")), ((FollowNote v) -> Keys.of(v.followerId(), v.followingId()))));
     }
 
     /**

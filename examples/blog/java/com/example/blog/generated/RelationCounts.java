@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dataloader.DataLoader;
@@ -38,29 +40,33 @@ public final class RelationCounts {
 
     /** Each key to its count (0 for keys without rows), one statement. Keys are matched by their text form. */
     static <K> Map<K, Integer> count(Connection c, FilterModel parent, FilterModel.Link link, FilterModel target, Filter rule, Set<K> keys) throws SQLException {
-        String cast = parent.allColumns().values().stream().filter(col -> col.sql().equals(link.outerColumn())).map(Column::cast).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no column " + link.outerColumn() + " in " + parent.type()));
+        // the parent's key columns give the casts the keys are bound with
+        List<String> casts = new ArrayList<>();
+        for (String outer : link.outerColumns()) {
+            casts.add(parent.allColumns().values().stream().filter(col -> col.sql().equals(outer)).map(Column::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no column " + outer + " in " + parent.type())));
+        }
         String t = "\"t\"";
         SqlFilter.Compiled r = SqlFilter.compile(rule, SqlFilter.qualified(target.allColumns(), t), t);
-        String group;
+        List<String> group = new ArrayList<>();
         String from;
         if (link.joinTable() != null) {
-            group = "\"j\"." + link.joinOuter();
+            group.add("\"j\"." + link.joinOuter());
             from = link.joinTable() + " AS \"j\" JOIN " + target.table() + " AS " + t + " ON " + t + "." + link.innerColumn() + " = \"j\"." + link.joinInner();
         } else {
-            group = t + "." + link.innerColumn();
+            for (String inner : link.innerColumns()) group.add(t + "." + inner);
             from = target.table() + " AS " + t;
         }
-        String sql = "SELECT " + group + "::text, count(*) FROM " + from + " WHERE " + group + " = ANY(?::" + cast + "[]) AND (" + r.sql() + ") GROUP BY " + group;
+        String sql = "SELECT " + Keys.textSql(group) + ", count(*) FROM " + from + " WHERE " + Keys.condition(group, casts) + " AND (" + r.sql() + ") GROUP BY "
+                + String.join(", ", group);
         Map<String, K> byText = new HashMap<>();
         Map<K, Integer> out = new HashMap<>();
         for (K k : keys) {
-            byText.put(String.valueOf(k), k);
+            byText.put(Keys.text(k), k);
             out.put(k, 0);
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Batches.textArray(c, keys));
-            int i = 2;
+            int i = Keys.bind(ps, 1, c, keys);
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

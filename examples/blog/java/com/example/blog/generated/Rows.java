@@ -45,8 +45,7 @@ public final class Rows {
         SqlFilter.Compiled r = SqlFilter.compile(rule, columns, table(select));
         String sql = select + " WHERE " + keyCondition + (rule.isAll() ? "" : " AND (" + r.sql() + ")") + " ORDER BY " + orderBy;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Batches.textArray(c, values));
-            int i = 2;
+            int i = Keys.bind(ps, 1, c, values);
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -80,7 +79,7 @@ public final class Rows {
     public static <T> List<T> in(Connection c, String sql, ListQuery.RowReader<T> reader, Collection<?> values) throws SQLException {
         if (values.isEmpty()) return List.of();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Batches.textArray(c, values));
+            Keys.bind(ps, 1, c, values);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) out.add(reader.read(rs));
@@ -102,15 +101,22 @@ public final class Rows {
     public static <T> List<T> firstPerKey(Connection c, String table, String selectList, Column keyColumn, Collection<?> keys, Map<String, Column> columns,
             List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader)
             throws SQLException {
+        return firstPerKey(c, table, selectList, List.of(keyColumn), keys, columns, orderBy, primaryKey, limit, rule, ruleColumns, reader);
+    }
+
+    /** The same over a composite foreign key: each key is the list of {@code keyColumns}' values. */
+    public static <T> List<T> firstPerKey(Connection c, String table, String selectList, List<Column> keyColumns, Collection<?> keys, Map<String, Column> columns,
+            List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader)
+            throws SQLException {
         if (keys.isEmpty() || limit <= 0) return List.of();
         String order = order(orderBy, columns, primaryKey, "");
         SqlFilter.Compiled r = SqlFilter.compile(rule, ruleColumns, table);
-        String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + keyColumn.sql() + " ORDER BY " + order + ") AS \"_rank\" FROM "
-                + table + " WHERE " + keyColumn.sql() + " = ANY(?::" + keyColumn.cast() + "[])" + (rule.isAll() ? "" : " AND (" + r.sql() + ")")
-                + ") ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";
+        List<String> keySql = keyColumns.stream().map(Column::sql).toList();
+        String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + String.join(", ", keySql) + " ORDER BY " + order
+                + ") AS \"_rank\" FROM " + table + " WHERE " + Keys.condition(keySql, keyColumns.stream().map(Column::cast).toList())
+                + (rule.isAll() ? "" : " AND (" + r.sql() + ")") + ") ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Batches.textArray(c, keys));
-            int i = 2;
+            int i = Keys.bind(ps, 1, c, keys);
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {

@@ -51,6 +51,13 @@ public abstract class RulesBase {
     }
 
     /**
+     * The FollowNote rows {@code principal} may see (all of them unless overridden).
+     */
+    public Filter followNote(Principal principal) {
+        return Filter.ALL;
+    }
+
+    /**
      * The AuditEvent rows {@code principal} may see (all of them unless overridden).
      */
     public Filter auditEvent(Principal principal) {

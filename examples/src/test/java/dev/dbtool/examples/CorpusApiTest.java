@@ -58,6 +58,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * error, its {@code totalCount} equal to the aggregate's count, and its first row read back by its key. The schemas are read in place; only a copy of each goes to a temporary folder, where gql-type writes.
  */
 class CorpusApiTest {
+    /** Generated files past which a schema is only generated here, not compiled and run (unless {@code dbtool.corpus.all}). */
+    static final int LARGE = 4_000;
+
     @TempDir
     Path dir;
 
@@ -80,6 +83,15 @@ class CorpusApiTest {
         assertEquals(0, Main.run(env, "gql-type", "--all", "--crud"), name + ": gql-type refused the schema\n" + err);
 
         Path classes = work.resolve("classes");
+        long files;
+        try (Stream<Path> walk = Files.walk(work.resolve("src/main/java"))) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).count();
+        }
+        if (files > LARGE && !Boolean.getBoolean("dbtool.corpus.all")) {
+            // civitai: ~8,000 files, four minutes of javac on two cores; bench/corpus-api.sh runs it
+            System.out.println("CorpusApiTest " + name + ": generated " + files + " files; compiled only with -Ddbtool.corpus.all=true (bench/corpus-api.sh)");
+            Assumptions.abort(name + ": " + files + " generated files; run with -Ddbtool.corpus.all=true");
+        }
         compile(name, work.resolve("src/main/java"), classes);
 
         var schema = SchemaLoader.load(work.resolve("schema.prisma")).schema();

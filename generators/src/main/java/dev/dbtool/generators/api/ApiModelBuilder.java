@@ -223,7 +223,8 @@ public final class ApiModelBuilder {
             for (RelationField r : other.relationFields()) {
                 if (r.ignored() || !r.targetModel().equals(m.name()) || !selected.contains(other.name()) || other.view() || m.view()) continue;
                 ApiRelation rel = relation(other, r);
-                if (rel.kind() != ApiRelation.Kind.MANY_TO_MANY) lookupNames.add(rel.remoteField());
+                // a composite key's lookup is its own method (RepositoryWriter finds those from the relations)
+                if (rel.kind() != ApiRelation.Kind.MANY_TO_MANY && !rel.composite()) lookupNames.add(rel.remoteField());
             }
         }
         List<ApiField> lookups = lookupNames.stream().map(n -> fields.stream().filter(f -> f.name().equals(n)).findFirst().orElseThrow()).toList();
@@ -349,19 +350,15 @@ public final class ApiModelBuilder {
             boolean ownerSide = rel.ownerModel().equals(m.name()) && rel.owner().name().equals(r.name());
             Model target = schema.model(r.targetModel()).orElseThrow();
             DbTable join = db.tables().stream().filter(t -> t.name().equals(SqlNames.truncate(rel.joinTable()))).findFirst().orElseThrow();
-            return new ApiRelation(r.name(), r.targetModel(), ApiRelation.Kind.MANY_TO_MANY, m.primaryKey().fields().get(0).field(),
-                    target.primaryKey().fields().get(0).field(), false, join.qualifiedName(), ownerSide ? "\"A\"" : "\"B\"", ownerSide ? "\"B\"" : "\"A\"", doc);
+            return new ApiRelation(r.name(), r.targetModel(), ApiRelation.Kind.MANY_TO_MANY, List.of(m.primaryKey().fields().get(0).field()),
+                    List.of(target.primaryKey().fields().get(0).field()), false, join.qualifiedName(), ownerSide ? "\"A\"" : "\"B\"", ownerSide ? "\"B\"" : "\"A\"", doc);
         }
         if (r.holdsForeignKey()) {
-            if (r.fields().size() != 1)
-                throw new ApiModelException("`" + m.name() + "." + r.name() + "` uses a composite foreign key; the GraphQL generators support single-column relations");
-            boolean optional = m.field(r.fields().get(0)).map(f -> !f.isRequired()).orElse(true);
-            return new ApiRelation(r.name(), r.targetModel(), ApiRelation.Kind.TO_ONE_OWNER, r.fields().get(0), r.references().get(0), optional, null, null, null, doc);
+            boolean optional = r.fields().stream().anyMatch(n -> m.field(n).map(f -> !f.isRequired()).orElse(true));
+            return new ApiRelation(r.name(), r.targetModel(), ApiRelation.Kind.TO_ONE_OWNER, r.fields(), r.references(), optional, null, null, null, doc);
         }
         RelationField owner = rel.ownerModel().equals(m.name()) && rel.owner().name().equals(r.name()) ? rel.back() : rel.owner();
-        if (owner.fields().size() != 1)
-            throw new ApiModelException("`" + r.targetModel() + "." + owner.name() + "` uses a composite foreign key; the GraphQL generators support single-column relations");
         return new ApiRelation(r.name(), r.targetModel(), r.isList() ? ApiRelation.Kind.TO_MANY_BACK : ApiRelation.Kind.TO_ONE_BACK,
-                owner.references().get(0), owner.fields().get(0), true, null, null, null, doc);
+                owner.references(), owner.fields(), true, null, null, null, doc);
     }
 }

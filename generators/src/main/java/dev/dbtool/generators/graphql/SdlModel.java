@@ -79,7 +79,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         List<Field> create = new ArrayList<>();
         List<Field> update = new ArrayList<>();
         java.util.Map<String, String> foreignKeys = new java.util.HashMap<>();
-        for (ApiRelation r : t.relations()) if (r.kind() == ApiRelation.Kind.TO_ONE_OWNER) foreignKeys.put(r.localField(), r.name());
+        for (ApiRelation r : t.relations()) if (r.kind() == ApiRelation.Kind.TO_ONE_OWNER && !r.composite()) foreignKeys.put(r.localField(), r.name());
         for (ApiField f : t.inputFields()) {
             String doc = f.hashed() ? "Plain text; stored as an argon2id hash and never returned." : null;
             // a foreign key may instead come from its relation (connect / create), or from the input this one is nested in
@@ -115,6 +115,8 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         List<Field> createRelations = new ArrayList<>();
         List<Field> updateRelations = new ArrayList<>();
         for (ApiRelation r : t.relations()) {
+            // a composite foreign key is written through its fields (nested writes over one are not built)
+            if (r.composite()) continue;
             String nested = r.target() + (r.many() ? "ManyNested" : "OneNested");
             String what = switch (r.kind()) {
                 case TO_ONE_OWNER -> "Written before this row; its key fills `" + r.localField() + "`.";

@@ -166,36 +166,47 @@ final class ApiClassWriter {
 
         MethodSpec.Builder configure = MethodSpec.methodBuilder("configure").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Adds scalars, enums, types and root fields to a wiring (also for Spring for GraphQL's RuntimeWiringConfigurer).\n")
-                .addParameter(RUNTIME_WIRING.nestedClass("Builder"), "wiring")
-                .addStatement("$T.all().forEach(wiring::scalar)", names.runtime("Scalars"));
+                .addParameter(RUNTIME_WIRING.nestedClass("Builder"), "wiring");
+        // the statements, in methods of at most 300 each: a method's bytecode may not pass 64 KB (civitai has 3,000 root fields)
+        List<CodeBlock> steps = new java.util.ArrayList<>();
+        steps.add(CodeBlock.of("$T.all().forEach(wiring::scalar)", names.runtime("Scalars")));
         for (ApiEnum e : api.enums()) {
             // a value named like a Java keyword is the constant `public_`: its GraphQL name maps to it explicitly
             List<String> renamed = e.values().stream().map(v -> v.name()).filter(v -> !JavaNames.identifier(v).equals(v)).toList();
             if (renamed.isEmpty()) {
-                configure.addStatement("wiring.type($T.newTypeWiring($S).enumValues($T::valueOf))", TYPE_WIRING, e.name(), names.model(e.name()));
+                steps.add(CodeBlock.of("wiring.type($T.newTypeWiring($S).enumValues($T::valueOf))", TYPE_WIRING, e.name(), names.model(e.name())));
             } else {
                 CodeBlock.Builder cases = CodeBlock.builder();
                 for (String v : renamed) cases.add("case $S -> $T.$N;\n", v, names.model(e.name()), JavaNames.identifier(v));
-                configure.addStatement("wiring.type($T.newTypeWiring($S).enumValues(n -> switch (n) {\n$>$Ldefault -> $T.valueOf(n);\n$<}))", TYPE_WIRING, e.name(),
-                        cases.build(), names.model(e.name()));
+                steps.add(CodeBlock.of("wiring.type($T.newTypeWiring($S).enumValues(n -> switch (n) {\n$>$Ldefault -> $T.valueOf(n);\n$<}))", TYPE_WIRING, e.name(),
+                        cases.build(), names.model(e.name())));
             }
         }
         for (ApiType t : api.types()) {
-            configure.addStatement("wiring.type($T.type(this))", names.wiring(t.name()));
-            if (t.relations().stream().anyMatch(dev.dbtool.generators.api.ApiRelation::many)) configure.addStatement("wiring.type($T.countType(this))", names.wiring(t.name()));
+            steps.add(CodeBlock.of("wiring.type($T.type(this))", names.wiring(t.name())));
+            if (t.relations().stream().anyMatch(dev.dbtool.generators.api.ApiRelation::many)) steps.add(CodeBlock.of("wiring.type($T.countType(this))", names.wiring(t.name())));
         }
         List<OperationSpec> queries = api.operations().stream().filter(o -> !o.kind().mutation()).toList();
         List<OperationSpec> mutations = api.operations().stream().filter(o -> o.kind().mutation()).toList();
         List<OperationSpec> subscriptions = api.operations().stream().filter(o -> o.kind().subscription()).toList();
         queries = queries.stream().filter(o -> !o.kind().subscription()).toList();
         for (OperationSpec op : subscriptions) {
-            configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Subscription", op.name(), names.resolver(op));
+            steps.add(CodeBlock.of("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Subscription", op.name(), names.resolver(op)));
         }
-        if (queries.isEmpty()) configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, env -> true))", TYPE_WIRING, "Query", "ok");
+        if (queries.isEmpty()) steps.add(CodeBlock.of("wiring.type($T.newTypeWiring($S).dataFetcher($S, env -> true))", TYPE_WIRING, "Query", "ok"));
         for (OperationSpec op : queries)
-            configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Query", op.name(), names.resolver(op));
+            steps.add(CodeBlock.of("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Query", op.name(), names.resolver(op)));
         for (OperationSpec op : mutations)
-            configure.addStatement("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Mutation", op.name(), names.resolver(op));
+            steps.add(CodeBlock.of("wiring.type($T.newTypeWiring($S).dataFetcher($S, new $T(this)))", TYPE_WIRING, "Mutation", op.name(), names.resolver(op)));
+        if (steps.size() <= 300) steps.forEach(configure::addStatement);
+        else {
+            for (int part = 0; part * 300 < steps.size(); part++) {
+                MethodSpec.Builder piece = MethodSpec.methodBuilder("configure" + part).addModifiers(Modifier.PRIVATE).addParameter(RUNTIME_WIRING.nestedClass("Builder"), "wiring");
+                steps.subList(part * 300, Math.min(steps.size(), (part + 1) * 300)).forEach(piece::addStatement);
+                b.addMethod(piece.build());
+                configure.addStatement("configure$L(wiring)", part);
+            }
+        }
         b.addMethod(configure.build());
 
         b.addMethod(MethodSpec.methodBuilder("configureGraphQL").addModifiers(Modifier.PUBLIC)

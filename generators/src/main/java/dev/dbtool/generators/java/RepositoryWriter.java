@@ -58,7 +58,7 @@ final class RepositoryWriter {
         CodeBlock.Builder needs = CodeBlock.builder().add("$T.ofEntries(", Map.class);
         for (int i = 0; i < t.relations().size(); i++) {
             ApiRelation r = t.relations().get(i);
-            needs.add(i > 0 ? ", " : "").add("$T.entry($S, $T.of($S))", Map.class, r.name(), List.class, r.localField());
+            needs.add(i > 0 ? ", " : "").add("$T.entry($S, $T.of($L))", Map.class, r.name(), List.class, quoted(r.localFields()));
         }
         b.addField(FieldSpec.builder(names.runtime("Projection").nestedClass("Columns"), "PROJECTION", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The SELECT list for the fields a request asks for (relation loaders read only those; the key always).\n")
@@ -115,8 +115,13 @@ final class RepositoryWriter {
             b.addMethod(findIn(l));
             b.addMethod(findInUnderRule(l));
         }
+        java.util.Set<List<String>> composites = new java.util.LinkedHashSet<>();
         for (ApiType other : api.types()) {
             for (ApiRelation r : other.relations()) {
+                if (r.composite() && r.target().equals(t.name()) && composites.add(r.remoteFields())) {
+                    b.addMethod(findInComposite(r.remoteFields(), false));
+                    b.addMethod(findInComposite(r.remoteFields(), true));
+                }
                 if (r.kind() == ApiRelation.Kind.MANY_TO_MANY && r.target().equals(t.name())) {
                     b.addMethod(findLinked(other, r));
                     b.addMethod(findLinkedUnderRule(other, r));
@@ -219,6 +224,29 @@ final class RepositoryWriter {
                 .addException(SQLException.class)
                 .addStatement("return $T.in(c, $S, this::read, values)", rows, "SELECT " + select("") + " FROM " + t.table() + " WHERE " + l.column()
                         + " = ANY(?::" + l.cast() + "[]) ORDER BY " + orderByKey("")).build();
+    }
+
+    /** {@code findByAAndBIn}: the name of the batch lookup by a composite foreign key's referenced fields. */
+    static String compositeFinder(List<String> fields) { return "findBy" + String.join("And", fields.stream().map(RepositoryWriter::upper).toList()) + "In"; }
+
+    /** Every row whose fields match one of the composite keys (each the list of the fields' values), in one statement. */
+    private MethodSpec findInComposite(List<String> fieldNames, boolean underRule) {
+        List<ApiField> parts = fieldNames.stream().map(n -> t.field(n).orElseThrow()).toList();
+        String condition = "(" + String.join(", ", parts.stream().map(ApiField::column).toList()) + ") IN (SELECT * FROM unnest("
+                + String.join(", ", parts.stream().map(p -> "?::" + p.cast() + "[]").toList()) + "))";
+        TypeName values = ParameterizedTypeName.get(ClassName.get(Collection.class), WildcardTypeName.subtypeOf(ParameterizedTypeName.get(List.class, Object.class)));
+        MethodSpec.Builder m = MethodSpec.methodBuilder(compositeFinder(fieldNames)).addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), row)).addParameter(Connection.class, "c").addParameter(values, "values")
+                .addException(SQLException.class);
+        if (!underRule) {
+            return m.addJavadoc("Every row whose (" + String.join(", ", fieldNames) + ") is one of {@code values} (each key the list of their values), in one statement.\n")
+                    .addStatement("return $T.in(c, $S, this::read, values)", rows, "SELECT " + select("") + " FROM " + t.table() + " WHERE " + condition
+                            + " ORDER BY " + orderByKey("")).build();
+        }
+        return m.addJavadoc("The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).\n")
+                .addParameter(names.runtime("Filter"), "rule").addParameter(ParameterizedTypeName.get(java.util.Set.class, String.class), "wanted")
+                .addStatement("return $T.in(c, \"SELECT \" + PROJECTION.select(wanted, \"\") + $S, $S, $S, rule, COLUMNS, this::read, values)", rows,
+                        " FROM " + t.table(), condition, orderByKey("")).build();
     }
 
     private MethodSpec findInUnderRule(ApiField l) {

@@ -44,11 +44,18 @@ final class WiringWriter {
         int l = 0;
         for (ApiRelation r : t.relations()) {
             ClassName target = names.repository(r.target());
-            CodeBlock outer = CodeBlock.of("$T.COLUMNS.get($S).sql()", repository, r.localField());
-            CodeBlock inner = CodeBlock.of("$T.COLUMNS.get($S).sql()", target, r.remoteField());
-            CodeBlock link = r.kind() == ApiRelation.Kind.MANY_TO_MANY
-                    ? CodeBlock.of("$T.Link.through($S, $L, $L, $S, $S, $S)", filterModel, r.target(), outer, inner, r.joinTable(), r.joinLocalColumn(), r.joinRemoteColumn())
-                    : CodeBlock.of("$T.Link.direct($S, $L, $L, $L)", filterModel, r.target(), r.many(), outer, inner);
+            CodeBlock link;
+            if (r.composite()) {
+                CodeBlock outer = CodeBlock.join(r.localFields().stream().map(f -> CodeBlock.of("$T.COLUMNS.get($S).sql()", repository, f)).toList(), ", ");
+                CodeBlock inner = CodeBlock.join(r.remoteFields().stream().map(f -> CodeBlock.of("$T.COLUMNS.get($S).sql()", target, f)).toList(), ", ");
+                link = CodeBlock.of("$T.Link.direct($S, $L, $T.of($L), $T.of($L))", filterModel, r.target(), r.many(), List.class, outer, List.class, inner);
+            } else {
+                CodeBlock outer = CodeBlock.of("$T.COLUMNS.get($S).sql()", repository, r.localField());
+                CodeBlock inner = CodeBlock.of("$T.COLUMNS.get($S).sql()", target, r.remoteField());
+                link = r.kind() == ApiRelation.Kind.MANY_TO_MANY
+                        ? CodeBlock.of("$T.Link.through($S, $L, $L, $S, $S, $S)", filterModel, r.target(), outer, inner, r.joinTable(), r.joinLocalColumn(), r.joinRemoteColumn())
+                        : CodeBlock.of("$T.Link.direct($S, $L, $L, $L)", filterModel, r.target(), r.many(), outer, inner);
+            }
             links.add(l++ > 0 ? ",\n" : "\n").add("$T.entry($S, $L)", Map.class, r.name(), link);
         }
         b.addField(FieldSpec.builder(filterModel, "FILTER", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -73,73 +80,78 @@ final class WiringWriter {
         ClassName batches = names.runtime("Batches");
         for (ApiRelation r : t.relations()) {
             ApiType target = api.type(r.target()).orElseThrow();
-            ApiField local = t.field(r.localField()).orElseThrow();
-            TypeName key = JavaTypes.of(local, names);
+            TypeName key = r.composite() ? ParameterizedTypeName.get(List.class, Object.class) : JavaTypes.of(t.field(r.localField()).orElseThrow(), names);
+            CodeBlock sourceKey = sourceKey(r, row, names);
+            CodeBlock keyOf = targetKey(r, names.model(r.target()), names);
+            String finder = r.composite() ? RepositoryWriter.compositeFinder(r.remoteFields()) : "findBy" + RepositoryWriter.upper(r.remoteField()) + "In";
             ClassName targetRow = names.model(target.name());
             TypeName value = r.many() ? ParameterizedTypeName.get(ClassName.get(List.class), targetRow) : targetRow;
             String loader = r.loaderName(t.name());
             CodeBlock scope = target.readScope() == null ? CodeBlock.of("") : CodeBlock.of("$T.require(env, $S);\n", auth, target.readScope());
             String repo = JavaNames.repositoryAccessor(target);
-            boolean keyed = target.key().size() == 1 && target.key().get(0).name().equals(r.remoteField());
+            boolean keyed = !r.composite() && target.key().size() == 1 && target.key().get(0).name().equals(r.remoteField());
             // the shared loader: from the database, the columns the request's fetches recorded (Projection)
             CodeBlock wanted = CodeBlock.of("$T.wanted(registry, $S)", names.runtime("Projection"), loader);
             ClassName filter = names.runtime("Filter");
             CodeBlock plain = switch (r.kind()) {
-                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, $T.ALL, $L), $T::$N)",
-                        batches, repo, RepositoryWriter.upper(r.remoteField()), filter, wanted, targetRow, JavaNames.identifier(r.remoteField()));
-                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, $T.ALL, $L), $T::$N)",
-                        batches, repo, RepositoryWriter.upper(r.remoteField()), filter, wanted, targetRow, JavaNames.identifier(r.remoteField()));
+                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().$N(c, keys, $T.ALL, $L), $L)",
+                        batches, repo, finder, filter, wanted, keyOf);
+                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().$N(c, keys, $T.ALL, $L), $L)",
+                        batches, repo, finder, filter, wanted, keyOf);
                 case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys, $T.ALL, $L))",
                         batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()), filter, wanted);
             };
             // the same loader narrowed to the target's row rule `r`, reading the columns `w` supplies
             CodeBlock restricted = switch (r.kind()) {
-                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, r, w.get()), $T::$N)",
-                        batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
-                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().findBy$LIn(c, keys, r, w.get()), $T::$N)",
-                        batches, repo, RepositoryWriter.upper(r.remoteField()), targetRow, JavaNames.identifier(r.remoteField()));
+                case TO_ONE_OWNER, TO_ONE_BACK -> CodeBlock.of("$T.one(api.database(), (c, keys) -> api.$N().$N(c, keys, r, w.get()), $L)",
+                        batches, repo, finder, keyOf);
+                case TO_MANY_BACK -> CodeBlock.of("$T.many(api.database(), (c, keys) -> api.$N().$N(c, keys, r, w.get()), $L)",
+                        batches, repo, finder, keyOf);
                 case MANY_TO_MANY -> CodeBlock.of("$T.<$T, $T>grouped(api.database(), (c, keys) -> api.$N().findFor$L$L(c, keys, r, w.get()))",
                         batches, key, targetRow, repo, t.name(), RepositoryWriter.upper(r.name()));
             };
             ClassName targetRepository = names.repository(target.name());
             // the fields this fetch selects, and the field its loader groups rows by
             CodeBlock grouping = r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.MANY_TO_MANY ? CodeBlock.of("$T.of()", List.class)
-                    : CodeBlock.of("$T.of($S)", List.class, r.remoteField());
+                    : CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(r.remoteFields().stream().map(f -> CodeBlock.of("$S", f)).toList(), ", "));
             CodeBlock rule = CodeBlock.of("$T rule = api.rules().$N($T.principal(env));\n$T<String> fields = $T.PROJECTION.selectedBy(env, null, $L);\n",
                     names.runtime("Filter"), RulesWriter.method(target), auth, java.util.Set.class, targetRepository, grouping);
             if (r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_MANY_BACK) {
-                ApiField remote = target.field(r.remoteField()).orElseThrow();
                 ClassName targetRepo = names.repository(target.name());
+                CodeBlock keyColumns = r.composite()
+                        ? CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(r.remoteFields().stream()
+                                .map(f -> CodeBlock.of("$T.$L", targetRepo, RepositoryWriter.col(target.field(f).orElseThrow()))).toList(), ", "))
+                        : CodeBlock.of("$T.$L", targetRepo, RepositoryWriter.col(target.field(r.remoteField()).orElseThrow()));
                 CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
                 // first/orderBy lists of a cached target: groups of the target's cache, one per distinct arguments
-                CodeBlock limitedCache = api.cacheEnabled() && target.cached()
+                CodeBlock limitedCache = api.cacheEnabled() && target.cached() && !r.composite()
                         ? CodeBlock.of(",\napi.cache() == null ? null : (name, keys, load) -> api.cache().$N().groups(name, keys, load::load, $T::$N)",
                                 ApiCacheWriter.accessor(target), targetRow, JavaNames.identifier(r.remoteField()))
                         : CodeBlock.of("");
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
-                                + "return $T.toMany(env, api, env.<$T>getSource().$N(), $S, $T.FILTER, rule, fields,\n$>"
-                                + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKey(c, $T.TABLE, $T.PROJECTION.select(w, \"\"), $T.$L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read),\n"
-                                + "(r, w) -> $L,\n$T::$N$L);\n$<$<})",
-                        r.name(), scope, rule, names.runtime("Relations"), row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
-                        names.runtime("Rows"), targetRepo, targetRepo, targetRepo, RepositoryWriter.col(remote), targetRepo, pk, targetRepo, repo, restricted,
-                        targetRow, JavaNames.identifier(r.remoteField()), limitedCache);
+                                + "return $T.toMany(env, api, $L, $S, $T.FILTER, rule, fields,\n$>"
+                                + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKey(c, $T.TABLE, $T.PROJECTION.select(w, \"\"), $L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read),\n"
+                                + "(r, w) -> $L,\n$L$L);\n$<$<})",
+                        r.name(), scope, rule, names.runtime("Relations"), sourceKey, loader, names.wiring(target.name()),
+                        names.runtime("Rows"), targetRepo, targetRepo, keyColumns, targetRepo, pk, targetRepo, repo, restricted,
+                        keyOf, limitedCache);
             } else if (r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.MANY_TO_MANY) {
                 // where/first/orderBy per parent through the join table, one statement per level
                 ClassName targetRepo = names.repository(target.name());
                 CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
-                                + "return $T.<$T, $T>toManyThrough(env, api, env.<$T>getSource().$N(), $S, $T.FILTER, rule, fields,\n$>"
+                                + "return $T.<$T, $T>toManyThrough(env, api, $L, $S, $T.FILTER, rule, fields,\n$>"
                                 + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKeyThrough(c, $T.TABLE, $T.PROJECTION.select(w, \"t.\"), $S, $S, $S, $S, $S, keys, $T.COLUMNS, "
                                 + "orderBy, $L, limit, r, api.$N()::read, $L),\n(r, w) -> $L);\n$<$<})",
-                        r.name(), scope, rule, names.runtime("Relations"), key, targetRow, row, JavaNames.identifier(local.name()), loader, names.wiring(target.name()),
+                        r.name(), scope, rule, names.runtime("Relations"), key, targetRow, sourceKey, loader, names.wiring(target.name()),
                         names.runtime("Rows"), targetRepo, targetRepo, r.joinTable(), r.joinLocalColumn(), r.joinRemoteColumn(),
-                        target.field(r.remoteField()).orElseThrow().column(), local.cast(), targetRepo, pk, repo, target.recordFields().size(), restricted);
+                        target.field(r.remoteField()).orElseThrow().column(), t.field(r.localField()).orElseThrow().cast(), targetRepo, pk, repo, target.recordFields().size(), restricted);
             } else {
-                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$Lreturn $T.<$T, $T>load(env, env.<$T>getSource().$N(), $S, rule, fields, (r, w) -> $L);\n$<})",
-                        r.name(), scope, rule, names.runtime("Relations"), key, value, row, JavaNames.identifier(local.name()), loader, restricted);
+                type.addStatement("b.dataFetcher($S, env -> {\n$>$L$Lreturn $T.<$T, $T>load(env, $L, $S, rule, fields, (r, w) -> $L);\n$<})",
+                        r.name(), scope, rule, names.runtime("Relations"), key, value, sourceKey, loader, restricted);
             }
             CodeBlock cached = null;
-            if (api.cacheEnabled() && target.cached()) {
+            if (api.cacheEnabled() && target.cached() && !r.composite()) {
                 String cache = ApiCacheWriter.accessor(target);
                 if ((r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_ONE_OWNER || r.kind() == dev.dbtool.generators.api.ApiRelation.Kind.TO_ONE_BACK) && keyed) {
                     cached = CodeBlock.of("$T.<$T, $T>oneVia(keys -> api.cache().$N().byIds(keys, (c, ks) -> api.$N().findBy$LIn(c, ks), $T::$N), $T::$N)", batches, key, targetRow, cache, repo,
@@ -160,8 +172,8 @@ final class WiringWriter {
                     .addJavadoc("The {@code " + t.name() + "Count} type: each list relation's size, one statement per level.\n")
                     .addParameter(names.api(), "api").addStatement("$T.Builder b = $T.newTypeWiring($S)", TYPE_WIRING, TYPE_WIRING, t.name() + "Count");
             for (ApiRelation r : lists) {
-                counts.addStatement("b.dataFetcher($S, env -> $T.load(env, api, FILTER, $S, env.<$T>getSource().$N()))", r.name(), names.runtime("RelationCounts"), r.name(),
-                        row, JavaNames.identifier(r.localField()));
+                counts.addStatement("b.dataFetcher($S, env -> $T.load(env, api, FILTER, $S, $L))", r.name(), names.runtime("RelationCounts"), r.name(),
+                        sourceKey(r, row, names));
             }
             b.addMethod(counts.addStatement("return b.build()").build());
         }
@@ -185,6 +197,8 @@ final class WiringWriter {
         CodeBlock.Builder relations = CodeBlock.builder().add("$T.ofEntries($>$>", Map.class);
         int l = 0;
         for (ApiRelation r : t.relations()) {
+            // composite foreign keys are written through their fields, not as nested writes (see SdlModel)
+            if (r.composite()) continue;
             relations.add(l++ > 0 ? ",\n" : "\n").add("$T.entry($S, new $T.Relation($T.Kind.$L, $S, $S, $S))", Map.class, r.name(), nested, nested, r.kind().name(), r.target(),
                     r.localField(), r.remoteField());
         }
@@ -207,6 +221,20 @@ final class WiringWriter {
                         String.join(", ", uniques.stream().map(u -> "\"" + u + "\"").toList()), scopes.add(")").build(), relations.add(")$<$<").build(),
                         names.api(), repo, update, repository, checkUpdate, names.wiring(t.name()))
                 .build();
+    }
+
+    /** The relation's key on the parent row: its field, or for a composite foreign key the list of its fields ({@code Keys.of}, null if one is). */
+    private static CodeBlock sourceKey(ApiRelation r, ClassName row, JavaNames names) {
+        if (!r.composite()) return CodeBlock.of("env.<$T>getSource().$N()", row, JavaNames.identifier(r.localField()));
+        return CodeBlock.of("$T.of($L)", names.runtime("Keys"),
+                CodeBlock.join(r.localFields().stream().map(f -> CodeBlock.of("env.<$T>getSource().$N()", row, JavaNames.identifier(f))).toList(), ", "));
+    }
+
+    /** How a loaded target row gives the key it answers: its remote field, or the list of them. */
+    private static CodeBlock targetKey(ApiRelation r, ClassName targetRow, JavaNames names) {
+        if (!r.composite()) return CodeBlock.of("$T::$N", targetRow, JavaNames.identifier(r.remoteField()));
+        return CodeBlock.of("(($T v) -> $T.of($L))", targetRow, names.runtime("Keys"),
+                CodeBlock.join(r.remoteFields().stream().map(f -> CodeBlock.of("v.$N()", JavaNames.identifier(f))).toList(), ", "));
     }
 
     /** {@code value(row, field)}: a field of a row by name, for nested writes (keys and the fields relations match). */

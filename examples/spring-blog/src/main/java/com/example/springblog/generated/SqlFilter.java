@@ -74,7 +74,7 @@ public final class SqlFilter {
             correlation = join + "." + link.joinOuter() + " = " + outer + "." + link.outerColumn();
         } else {
             from = r.target().table() + " AS " + alias;
-            correlation = alias + "." + link.innerColumn() + " = " + outer + "." + link.outerColumn();
+            correlation = link.correlation(alias, outer);
         }
         SqlFilter rule = new SqlFilter(qualified(r.target().allColumns(), alias), alias, aliases);
         rule.emit(r.rule() == null ? Filter.ALL : r.rule());
