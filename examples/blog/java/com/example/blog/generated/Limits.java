@@ -172,10 +172,9 @@ public final class Limits {
         return add(1, children);
     }
 
-    /** A Relay connection, known by its fields: a model may itself be called {@code Connection} (sourcebot's is). */
+    /** A Relay connection, known by its {@code edges}: a model may itself be called {@code Connection} (sourcebot's is). */
     private static boolean connection(GraphQLType t) {
-        return t instanceof graphql.schema.GraphQLObjectType o && o.getName().endsWith("Connection") && o.getFieldDefinition("edges") != null
-                && o.getFieldDefinition("pageInfo") != null;
+        return t instanceof graphql.schema.GraphQLObjectType o && o.getName().endsWith("Connection") && o.getFieldDefinition("edges") != null;
     }
 
     static long add(long a, long b) {

@@ -85,9 +85,25 @@ class ApiModelBuilderTest {
                 view W {
                   total Int
                 }
+                model Token {
+                  identifier String
+                  token      String
+                  note       String? @unique
+                  @@unique([identifier, token])
+                }
                 """);
-        assertEquals("`C.k` uses a composite foreign key; the GraphQL generators support single-column relations",
-                assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("K").withType("C"))).getMessage());
+        // a composite foreign key: the key is the list of its fields, both ways
+        ApiSchema composite = build(s, ApiSelection.EMPTY.withType("K").withType("C"));
+        ApiRelation k = composite.type("C").orElseThrow().relations().get(0);
+        assertEquals(List.of("ka", "kb"), k.localFields());
+        assertEquals(List.of("a", "b"), k.remoteFields());
+        assertTrue(k.composite());
+        ApiRelation cs = composite.type("K").orElseThrow().relations().get(0);
+        assertEquals(List.of("a", "b"), cs.localFields());
+        assertEquals(List.of("ka", "kb"), cs.remoteFields());
+        // no @id: the first unique criteria of required fields names a row, as in Prisma (NextAuth's VerificationToken);
+        // a model with none the validator already refuses, as Prisma does
+        assertEquals(List.of("identifier", "token"), build(s, ApiSelection.EMPTY.withType("Token")).types().get(0).key().stream().map(ApiField::name).toList());
         assertTrue(build(s, ApiSelection.EMPTY.withType("V")).types().get(0).readOnly(), "a view with a @unique is a read-only type");
         assertEquals("`W` is a view without an @id or a single-field @unique: the API names its rows by one",
                 assertThrows(ApiModelException.class, () -> build(s, ApiSelection.EMPTY.withType("W"))).getMessage());
