@@ -20,6 +20,12 @@ enum SortOrder {
   desc
 }
 
+"""Where rows without a value go in an ordering."""
+enum NullsOrder {
+  first
+  last
+}
+
 enum QueryMode {
   default
   insensitive
@@ -336,11 +342,15 @@ input ${t.name()}WhereUniqueInput {
 }
 
 </#if>
-"""One sort key; pass several in order of precedence. Ascending puts nulls last."""
+"""One sort key; pass several in order of precedence. Ascending puts nulls last and descending first, unless `nulls` says otherwise."""
 input ${t.name()}OrderByInput {
 <#list t.sortable() as f>
   ${f}: SortOrder
 </#list>
+<#if !t.sortable()?seq_contains("nulls")>
+  """Where rows without a value of this entry's field go: `{publishedAt: desc, nulls: last}`."""
+  nulls: NullsOrder
+</#if>
 }
 <#if t.eventKeys()?has_content>
 

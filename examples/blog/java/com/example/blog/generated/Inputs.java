@@ -162,10 +162,16 @@ public final class Inputs {
         int i = 0;
         for (Object each : (Collection<?>) input) {
             Map<String, ?> m = asMap(each);
-            if (m.size() != 1) throw ApiException.badUserInput(List.of("orderBy", i), "Each orderBy entry names exactly one field.");
-            Map.Entry<String, ?> e = m.entrySet().iterator().next();
+            // `nulls` rides along with the one field it places (`{publishedAt: desc, nulls: last}`)
+            Object nulls = m.get("nulls");
+            List<Map.Entry<String, ?>> fields = new ArrayList<>();
+            for (Map.Entry<String, ?> x : m.entrySet()) if (!x.getKey().equals("nulls") && x.getValue() != null) fields.add(x);
+            if (fields.size() != 1)
+                throw ApiException.badUserInput(List.of("orderBy", i), "Each orderBy entry names exactly one field (and may add `nulls`).");
+            Map.Entry<String, ?> e = fields.get(0);
             if (fieldScopes.containsKey(e.getKey())) Auth.require(principal, fieldScopes.get(e.getKey()));
-            out.add(new OrderBy(e.getKey(), "desc".equals(String.valueOf(e.getValue())) ? OrderBy.Direction.DESC : OrderBy.Direction.ASC));
+            out.add(new OrderBy(e.getKey(), "desc".equals(String.valueOf(e.getValue())) ? OrderBy.Direction.DESC : OrderBy.Direction.ASC,
+                    nulls == null ? null : "first".equals(String.valueOf(nulls)) ? OrderBy.Nulls.FIRST : OrderBy.Nulls.LAST));
             i++;
         }
         return out;

@@ -57,20 +57,23 @@ public final class ListQuery<T> {
     public Page<T> run(Connection c, Filter where, Filter rule, List<OrderBy> orderBy, PageRequest page, String select) throws SQLException {
         List<Column> sortColumns = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
+        List<Boolean> nullsLast = new ArrayList<>();
         StringBuilder fingerprint = new StringBuilder();
         for (OrderBy o : orderBy == null ? List.<OrderBy>of() : orderBy) {
             Column col = columns.get(o.field());
             if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
             if (sortColumns.contains(col)) continue;
             sortColumns.add(col);
-            descending.add(o.direction() == OrderBy.Direction.DESC);
-            fingerprint.append(o.field()).append(o.direction() == OrderBy.Direction.DESC ? "-" : "+");
+            descending.add(o.descending());
+            nullsLast.add(o.nullsLast());
+            fingerprint.append(o.field()).append(o.descending() ? "-" : "+").append(o.nulls() == null ? "" : o.nullsLast() ? "L" : "F");
         }
         for (String k : key) {
             Column col = columns.get(k);
             if (!sortColumns.contains(col)) {
                 sortColumns.add(col);
                 descending.add(false);
+                nullsLast.add(true);
             }
         }
         String orderFingerprint = Integer.toHexString(fingerprint.toString().hashCode());
@@ -82,11 +85,10 @@ public final class ListQuery<T> {
         List<String> position = page.cursor() == null ? null
                 : Cursors.decode(page.cursor(), page.before() != null ? "before" : "after", orderFingerprint, sortColumns.size());
         List<Object[]> seekParams = new ArrayList<>();
-        if (position != null) sql.append(" AND ").append(seek(sortColumns, descending, position, backward, seekParams));
+        if (position != null) sql.append(" AND ").append(seek(sortColumns, descending, nullsLast, position, backward, seekParams));
         sql.append(" ORDER BY ");
         for (int i = 0; i < sortColumns.size(); i++) {
-            boolean desc = descending.get(i) ^ backward;
-            sql.append(i > 0 ? ", " : "").append(sortColumns.get(i).sql()).append(desc ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+            sql.append(i > 0 ? ", " : "").append(sortColumns.get(i).sql()).append(OrderBy.sql(descending.get(i), nullsLast.get(i), backward));
         }
         int size = page.size();
         sql.append(" LIMIT ").append(size + 1);
@@ -131,9 +133,10 @@ public final class ListQuery<T> {
 
     /**
      * Rows strictly after (or, paging backward, before) the cursor's position in the sort order: an OR over each
-     * prefix of equal keys followed by one key beyond. NULL sorts as the largest value in both directions.
+     * prefix of equal keys followed by one key beyond. NULLs sit after or before the values as each key says.
      */
-    private static String seek(List<Column> cols, List<Boolean> descending, List<String> position, boolean backward, List<Object[]> params) {
+    private static String seek(List<Column> cols, List<Boolean> descending, List<Boolean> nullsLast, List<String> position, boolean backward,
+            List<Object[]> params) {
         StringBuilder or = new StringBuilder("(");
         for (int i = 0; i < cols.size(); i++) {
             StringBuilder and = new StringBuilder();
@@ -151,19 +154,14 @@ public final class ListQuery<T> {
             Column col = cols.get(i);
             String v = position.get(i);
             boolean greater = !descending.get(i) ^ backward;
+            // in the order this page is read, do NULLs come after the values?
+            boolean nullsAfter = nullsLast.get(i) ^ backward;
             String beyond;
-            if (greater) {
-                if (v == null) beyond = "FALSE";
-                else {
-                    beyond = col.nullable() ? "(" + col.sql() + " > " + col.param() + " OR " + col.sql() + " IS NULL)" : col.sql() + " > " + col.param();
-                    local.add(new Object[] {col, v});
-                }
-            } else {
-                if (v == null) beyond = col.sql() + " IS NOT NULL";
-                else {
-                    beyond = col.sql() + " < " + col.param();
-                    local.add(new Object[] {col, v});
-                }
+            if (v == null) beyond = nullsAfter ? "FALSE" : col.sql() + " IS NOT NULL";
+            else {
+                String cmp = col.sql() + (greater ? " > " : " < ") + col.param();
+                beyond = nullsAfter && col.nullable() ? "(" + cmp + " OR " + col.sql() + " IS NULL)" : cmp;
+                local.add(new Object[] {col, v});
             }
             if (and.length() > 0) and.append(" AND ");
             and.append(beyond);

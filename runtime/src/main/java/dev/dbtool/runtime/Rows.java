@@ -159,13 +159,13 @@ public final class Rows {
         return out;
     }
 
-    /** A window's ORDER BY: the requested keys (descending puts nulls first, as PostgreSQL does), then the primary key for a total order. */
+    /** A window's ORDER BY: the requested keys (nulls where asked, else as PostgreSQL puts them), then the primary key for a total order. */
     private static String order(List<OrderBy> orderBy, Map<String, Column> columns, List<String> primaryKey, String alias) {
         StringBuilder order = new StringBuilder();
         for (OrderBy o : orderBy) {
             Column col = columns.get(o.field());
             if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
-            order.append(order.length() > 0 ? ", " : "").append(alias).append(col.sql()).append(o.direction() == OrderBy.Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+            order.append(order.length() > 0 ? ", " : "").append(alias).append(col.sql()).append(OrderBy.sql(o.descending(), o.nullsLast(), false));
         }
         for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append(alias).append(columns.get(k).sql());
         return order.toString();

@@ -50,7 +50,7 @@ class CompositeKeysTest {
         for (JsonNode e : r.data().path("follows").path("edges")) {
             JsonNode n = e.path("node");
             String where = pair(n.path("followerId").asText(), n.path("followingId").asText());
-            List<String> expected = fx.rows("SELECT id::text FROM \"FollowNote\" WHERE " + where + " ORDER BY id");
+            List<String> expected = fx.rows("SELECT id FROM \"FollowNote\" WHERE " + where + " ORDER BY id");
             List<String> actual = new ArrayList<>();
             for (JsonNode note : n.path("notes")) actual.add(note.path("id").asText());
             assertEquals(expected, actual, where);
@@ -75,7 +75,7 @@ class CompositeKeysTest {
             assertEquals(n.path("followingId").asText(), follow.path("followingId").asText());
             String where = pair(n.path("followerId").asText(), n.path("followingId").asText());
             assertEquals(fx.sql("SELECT count(*) FROM \"Follow\" WHERE " + where), "1");
-            List<String> expected = fx.rows("SELECT id::text FROM \"FollowNote\" WHERE " + where + " AND text LIKE '%a%' ORDER BY id DESC LIMIT 1");
+            List<String> expected = fx.rows("SELECT id FROM \"FollowNote\" WHERE " + where + " AND text LIKE '%a%' ORDER BY id DESC LIMIT 1");
             List<String> actual = new ArrayList<>();
             for (JsonNode note : follow.path("notes")) actual.add(note.path("id").asText());
             assertEquals(expected, actual, where);
