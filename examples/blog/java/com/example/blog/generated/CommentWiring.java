@@ -75,7 +75,7 @@ public final class CommentWiring {
                     Filter rule = api.rules().comment(Auth.principal(env));
                     Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("parentId"));
                     return Relations.toMany(env, api, env.<Comment>getSource().id(), "Comment.parentId[]", CommentWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_PARENT_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_PARENT_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByParentIdIn(c, keys, r, w.get()), Comment::parentId),
                         Comment::parentId);
                 });

@@ -67,7 +67,7 @@ public final class FollowWiring {
                     Filter rule = api.rules().followNote(Auth.principal(env));
                     Set<String> fields = FollowNoteRepository.PROJECTION.selectedBy(env, null, List.of("followerId", "followingId"));
                     return Relations.toMany(env, api, Keys.of(env.<Follow>getSource().followerId(), env.<Follow>getSource().followingId()), "FollowNote.followerId+followingId[]", FollowNoteWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, FollowNoteRepository.TABLE, FollowNoteRepository.PROJECTION.select(w, ""), List.of(FollowNoteRepository.COL_FOLLOWER_ID, FollowNoteRepository.COL_FOLLOWING_ID), keys, FollowNoteRepository.QUERYABLE, orderBy, List.of("id"), limit, r, FollowNoteRepository.COLUMNS, api.followNoteRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, FollowNoteRepository.TABLE, FollowNoteRepository.PROJECTION.select(w, ""), List.of(FollowNoteRepository.COL_FOLLOWER_ID, FollowNoteRepository.COL_FOLLOWING_ID), keys, FollowNoteRepository.QUERYABLE, orderBy, List.of("id"), limit, r, FollowNoteRepository.COLUMNS, api.followNoteRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.followNoteRepository().findByFollowerIdAndFollowingIdIn(c, keys, r, w.get()), ((FollowNote v) -> Keys.of(v.followerId(), v.followingId()))),
                         ((FollowNote v) -> Keys.of(v.followerId(), v.followingId())));
                 });

@@ -73,14 +73,14 @@ public final class PostWiring {
                     Filter rule = api.rules().tag(Auth.principal(env));
                     Set<String> fields = TagRepository.PROJECTION.selectedBy(env, null, List.of());
                     return Relations.<Integer, Tag>toManyThrough(env, api, env.<Post>getSource().id(), "Post.tags", TagWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKeyThrough(c, TagRepository.TABLE, TagRepository.PROJECTION.select(w, "t."), "\"_PostToTag\"", "\"A\"", "\"B\"", "\"id\"", "INTEGER", keys, TagRepository.COLUMNS, orderBy, List.of("id"), limit, r, api.tagRepository()::read, 2),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKeyThrough(c, TagRepository.TABLE, TagRepository.PROJECTION.select(w, "t."), "\"_PostToTag\"", "\"A\"", "\"B\"", "\"id\"", "INTEGER", keys, TagRepository.COLUMNS, orderBy, List.of("id"), limit, r, api.tagRepository()::read, 2, s),
                         (r, w) -> Batches.<Integer, Tag>grouped(api.database(), (c, keys) -> api.tagRepository().findForPostTags(c, keys, r, w.get())));
                 });
         b.dataFetcher("comments", env -> {
                     Filter rule = api.rules().comment(Auth.principal(env));
                     Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("postId"));
                     return Relations.toMany(env, api, env.<Post>getSource().id(), "Comment.postId[]", CommentWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_POST_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByPostIdIn(c, keys, r, w.get()), Comment::postId),
                         Comment::postId);
                 });

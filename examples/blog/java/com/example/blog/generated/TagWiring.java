@@ -52,7 +52,7 @@ public final class TagWiring {
                     Filter rule = api.rules().post(Auth.principal(env));
                     Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of());
                     return Relations.<Integer, Post>toManyThrough(env, api, env.<Tag>getSource().id(), "Tag.posts", PostWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKeyThrough(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, "t."), "\"_PostToTag\"", "\"B\"", "\"A\"", "\"id\"", "INTEGER", keys, PostRepository.COLUMNS, orderBy, List.of("id"), limit, r, api.postRepository()::read, 14),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKeyThrough(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, "t."), "\"_PostToTag\"", "\"B\"", "\"A\"", "\"id\"", "INTEGER", keys, PostRepository.COLUMNS, orderBy, List.of("id"), limit, r, api.postRepository()::read, 14, s),
                         (r, w) -> Batches.<Integer, Post>grouped(api.database(), (c, keys) -> api.postRepository().findForTagPosts(c, keys, r, w.get())));
                 });
         b.dataFetcher("_count", env -> env.getSource());

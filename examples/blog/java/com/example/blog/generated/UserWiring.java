@@ -76,7 +76,7 @@ public final class UserWiring {
                     Filter rule = api.rules().post(Auth.principal(env));
                     Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
                     return Relations.toMany(env, api, env.<User>getSource().id(), "Post.authorId[]", PostWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, r, w.get()), Post::authorId),
                         Post::authorId,
                         api.cache() == null ? null : (name, keys, load) -> api.cache().post().groups(name, keys, load::load, Post::authorId));
@@ -86,7 +86,7 @@ public final class UserWiring {
                     Filter rule = api.rules().post(Auth.principal(env));
                     Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("editorId"));
                     return Relations.toMany(env, api, env.<User>getSource().id(), "Post.editorId[]", PostWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_EDITOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByEditorIdIn(c, keys, r, w.get()), Post::editorId),
                         Post::editorId,
                         api.cache() == null ? null : (name, keys, load) -> api.cache().post().groups(name, keys, load::load, Post::editorId));
@@ -100,7 +100,7 @@ public final class UserWiring {
                     Filter rule = api.rules().comment(Auth.principal(env));
                     Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
                     return Relations.toMany(env, api, env.<User>getSource().id(), "Comment.authorId[]", CommentWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, CommentRepository.TABLE, CommentRepository.PROJECTION.select(w, ""), CommentRepository.COL_AUTHOR_ID, keys, CommentRepository.QUERYABLE, orderBy, List.of("id"), limit, r, CommentRepository.COLUMNS, api.commentRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.commentRepository().findByAuthorIdIn(c, keys, r, w.get()), Comment::authorId),
                         Comment::authorId);
                 });
@@ -115,7 +115,7 @@ public final class UserWiring {
                     Filter rule = api.rules().user(Auth.principal(env));
                     Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("invitedById"));
                     return Relations.toMany(env, api, env.<User>getSource().id(), "User.invitedById[]", UserWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.PROJECTION.select(w, ""), UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, r, UserRepository.COLUMNS, api.userRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, UserRepository.TABLE, UserRepository.PROJECTION.select(w, ""), UserRepository.COL_INVITED_BY_ID, keys, UserRepository.QUERYABLE, orderBy, List.of("id"), limit, r, UserRepository.COLUMNS, api.userRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys, r, w.get()), User::invitedById),
                         User::invitedById,
                         api.cache() == null ? null : (name, keys, load) -> api.cache().user().groups(name, keys, load::load, User::invitedById));
@@ -124,7 +124,7 @@ public final class UserWiring {
                     Filter rule = api.rules().follow(Auth.principal(env));
                     Set<String> fields = FollowRepository.PROJECTION.selectedBy(env, null, List.of("followingId"));
                     return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followingId[]", FollowWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.PROJECTION.select(w, ""), FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.PROJECTION.select(w, ""), FollowRepository.COL_FOLLOWING_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys, r, w.get()), Follow::followingId),
                         Follow::followingId);
                 });
@@ -132,7 +132,7 @@ public final class UserWiring {
                     Filter rule = api.rules().follow(Auth.principal(env));
                     Set<String> fields = FollowRepository.PROJECTION.selectedBy(env, null, List.of("followerId"));
                     return Relations.toMany(env, api, env.<User>getSource().id(), "Follow.followerId[]", FollowWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.PROJECTION.select(w, ""), FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, FollowRepository.TABLE, FollowRepository.PROJECTION.select(w, ""), FollowRepository.COL_FOLLOWER_ID, keys, FollowRepository.QUERYABLE, orderBy, List.of("followerId", "followingId"), limit, r, FollowRepository.COLUMNS, api.followRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, r, w.get()), Follow::followerId),
                         Follow::followerId);
                 });

@@ -25,7 +25,7 @@ public final class Relations {
      */
     @FunctionalInterface
     public interface FirstPerKey<K, V> {
-        List<V> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule, Set<String> wanted) throws SQLException;
+        List<V> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule, Set<String> wanted, Start start) throws SQLException;
     }
 
     /** Loads the rows of these keys (the cache layer's misses). */
@@ -53,7 +53,7 @@ public final class Relations {
     /** {@link FirstPerKey} for a many-to-many relation: the rows come grouped by the parent key (the link holds it, not the row). */
     @FunctionalInterface
     public interface FirstPerKeyGrouped<K, V> {
-        Map<K, List<V>> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule, Set<String> wanted) throws SQLException;
+        Map<K, List<V>> load(Connection c, Collection<K> keys, List<OrderBy> orderBy, int limit, Filter rule, Set<String> wanted, Start start) throws SQLException;
     }
 
     private Relations() {}
@@ -67,14 +67,15 @@ public final class Relations {
         Integer first = env.getArgument("first");
         Object order = env.getArgument("orderBy");
         Filter narrowed = rule.andAlso(Inputs.where(env.getArgument("where"), target, api, Auth.principal(env)));
-        if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
+        Start start = Start.of(env.getArgument("cursor"), env.getArgument("skip"));
+        if (key == null || (first == null && order == null && start.atFirst())) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
         List<OrderBy> orderBy = Inputs.orderBy(order, target.fieldScopes(), Auth.principal(env));
         int limit = Inputs.first(first, api.config().maxPageSize());
-        String name = loader + "|" + limit + "|" + orderBy + "|" + narrowed;
+        String name = loader + "|" + limit + "|" + orderBy + "|" + narrowed + "|" + start;
         DataLoaderRegistry registry = env.getDataLoaderRegistry();
         Projection.want(env, name, fields);
         DataLoader<K, List<V>> own = registry.computeIfAbsent(name,
-                n -> Batches.<K, V>grouped(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, narrowed, Projection.wanted(registry, name))));
+                n -> Batches.<K, V>grouped(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, narrowed, Projection.wanted(registry, name), start)));
         return own.load(key);
     }
 
@@ -118,21 +119,23 @@ public final class Relations {
         Object order = env.getArgument("orderBy");
         Filter where = Inputs.where(env.getArgument("where"), target, api, Auth.principal(env));
         Filter narrowed = rule.andAlso(where);
-        if (key == null || (first == null && order == null)) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
+        Start start = Start.of(env.getArgument("cursor"), env.getArgument("skip"));
+        if (key == null || (first == null && order == null && start.atFirst())) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
         List<OrderBy> orderBy = Inputs.orderBy(order, target.fieldScopes(), Auth.principal(env));
         int limit = Inputs.first(first, api.config().maxPageSize());
-        String name = loader + "|" + limit + "|" + orderBy + "|" + narrowed;
+        String name = loader + "|" + limit + "|" + orderBy + "|" + narrowed + "|" + start;
         DataLoaderRegistry registry = env.getDataLoaderRegistry();
-        if (cached != null && narrowed.isAll()) {
+        // a list from a cursor is read from the database (a cached group would have to follow the cursor row's writes)
+        if (cached != null && narrowed.isAll() && start.atFirst()) {
             // cached rows are whole rows (the cache serves every selection), so no projection is recorded
             String group = Hashes.sha256(name).substring(0, 16);
             DataLoader<K, List<V>> viaCache = registry.computeIfAbsent(name + "|cache",
-                    n -> Batches.<K, V>groupedVia(keys -> cached.groups(group, keys, (c, ks) -> limited.load(c, ks, orderBy, limit, Filter.ALL, null))));
+                    n -> Batches.<K, V>groupedVia(keys -> cached.groups(group, keys, (c, ks) -> limited.load(c, ks, orderBy, limit, Filter.ALL, null, start))));
             return viaCache.load(key);
         }
         Projection.want(env, name, fields);
         DataLoader<K, List<V>> own = registry.computeIfAbsent(name,
-                n -> Batches.many(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, narrowed, Projection.wanted(registry, name)), keyOf));
+                n -> Batches.many(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, narrowed, Projection.wanted(registry, name), start), keyOf));
         return own.load(key);
     }
 }

@@ -103,21 +103,39 @@ public final class Rows {
         return firstPerKey(c, table, selectList, List.of(keyColumn), keys, columns, orderBy, primaryKey, limit, rule, ruleColumns, reader);
     }
 
+    /** The same from {@code start} on. */
+    public static <T> List<T> firstPerKey(Connection c, String table, String selectList, Column keyColumn, Collection<?> keys, Map<String, Column> columns,
+            List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader, Start start)
+            throws SQLException {
+        return firstPerKey(c, table, selectList, List.of(keyColumn), keys, columns, orderBy, primaryKey, limit, rule, ruleColumns, reader, start);
+    }
+
     /** The same over a composite foreign key: each key is the list of {@code keyColumns}' values. */
     public static <T> List<T> firstPerKey(Connection c, String table, String selectList, List<Column> keyColumns, Collection<?> keys, Map<String, Column> columns,
             List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader)
             throws SQLException {
+        return firstPerKey(c, table, selectList, keyColumns, keys, columns, orderBy, primaryKey, limit, rule, ruleColumns, reader, Start.FIRST);
+    }
+
+    /** The same, each key's rows from {@code start} on (a cursor row's place in the order, then skipped rows). */
+    public static <T> List<T> firstPerKey(Connection c, String table, String selectList, List<Column> keyColumns, Collection<?> keys, Map<String, Column> columns,
+            List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader, Start start)
+            throws SQLException {
         if (keys.isEmpty() || limit <= 0) return List.of();
         String order = order(orderBy, columns, primaryKey, "");
         SqlFilter.Compiled r = SqlFilter.compile(rule, ruleColumns, table);
+        List<Object[]> startParams = new ArrayList<>();
+        String from = start.cursor() == null ? "" : " AND " + start.condition(table, table, columns, orderBy, primaryKey, rule, ruleColumns, startParams);
         List<String> keySql = keyColumns.stream().map(Column::sql).toList();
         String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + String.join(", ", keySql) + " ORDER BY " + order
                 + ") AS \"_rank\" FROM " + table + " WHERE " + Keys.condition(keySql, keyColumns.stream().map(Column::cast).toList())
-                + (rule.isAll() ? "" : " AND (" + r.sql() + ")") + ") ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";
+                + (rule.isAll() ? "" : " AND (" + r.sql() + ")") + from + ") ranked WHERE \"_rank\" > ? AND \"_rank\" <= ? ORDER BY \"_rank\"";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = Keys.bind(ps, 1, c, keys);
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
-            ps.setInt(i, limit);
+            for (Object[] p : startParams) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            ps.setLong(i++, start.skip());
+            ps.setLong(i, (long) start.skip() + limit);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) out.add(reader.read(rs));
@@ -134,21 +152,33 @@ public final class Rows {
     public static <K, T> Map<K, List<T>> firstPerKeyThrough(Connection c, String table, String selectList, String joinTable, String joinOuter, String joinInner,
             String targetKey, String keyCast, Collection<K> keys, Map<String, Column> columns, List<OrderBy> orderBy, List<String> primaryKey, int limit,
             Filter rule, ListQuery.RowReader<T> reader, int width) throws SQLException {
+        return firstPerKeyThrough(c, table, selectList, joinTable, joinOuter, joinInner, targetKey, keyCast, keys, columns, orderBy, primaryKey, limit, rule, reader,
+                width, Start.FIRST);
+    }
+
+    /** The same, each key's rows from {@code start} on. */
+    public static <K, T> Map<K, List<T>> firstPerKeyThrough(Connection c, String table, String selectList, String joinTable, String joinOuter, String joinInner,
+            String targetKey, String keyCast, Collection<K> keys, Map<String, Column> columns, List<OrderBy> orderBy, List<String> primaryKey, int limit,
+            Filter rule, ListQuery.RowReader<T> reader, int width, Start start) throws SQLException {
         Map<K, List<T>> out = new java.util.LinkedHashMap<>();
         if (keys.isEmpty() || limit <= 0) return out;
         String order = order(orderBy, columns, primaryKey, "t.");
         SqlFilter.Compiled r = SqlFilter.compile(rule, columns, table);
         String target = rule.isAll() ? table : "(SELECT * FROM " + table + " WHERE " + r.sql() + ")";
+        List<Object[]> startParams = new ArrayList<>();
+        String from = start.cursor() == null ? "" : " AND " + start.condition(table, "t", columns, orderBy, primaryKey, rule, columns, startParams);
         String sql = "SELECT * FROM (SELECT " + selectList + ", j." + joinOuter + " AS \"_key\", row_number() OVER (PARTITION BY j." + joinOuter + " ORDER BY " + order
                 + ") AS \"_rank\" FROM " + joinTable + " j JOIN " + target + " t ON t." + targetKey + " = j." + joinInner + " WHERE j." + joinOuter + " = ANY(?::"
-                + keyCast + "[])) ranked WHERE \"_rank\" <= ? ORDER BY \"_rank\"";
+                + keyCast + "[])" + from + ") ranked WHERE \"_rank\" > ? AND \"_rank\" <= ? ORDER BY \"_rank\"";
         Map<String, K> byText = new java.util.HashMap<>();
         for (K k : keys) byText.put(String.valueOf(k), k);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             ps.setArray(i++, Batches.textArray(c, keys));
-            ps.setInt(i, limit);
+            for (Object[] p : startParams) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            ps.setLong(i++, start.skip());
+            ps.setLong(i, (long) start.skip() + limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     K k = byText.get(rs.getString(width + 1));

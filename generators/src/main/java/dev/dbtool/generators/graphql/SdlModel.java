@@ -71,9 +71,13 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             String doc = r.documentation();
             if (scoped) doc = join(doc, "Needs the scope `" + target.readScope() + "`.");
             String type = r.many() ? "[" + r.target() + "!]" + (scoped ? "" : "!") : r.target() + (r.nullable() || scoped ? "" : "!");
+            // a cursor names a row by a single-field unique of the target (Prisma's `cursor`), so a target without one takes none
+            boolean cursor = target.key().size() == 1 || !target.uniques().isEmpty();
             String args = r.many()
-                    ? "(where: " + r.target() + "WhereInput, first: Int, orderBy: [" + r.target() + "OrderByInput!])" : "";
-            if (!args.isEmpty()) doc = join(doc, "`where`, `first` and `orderBy` apply per " + t.name() + ", in one query for all of them.");
+                    ? "(where: " + r.target() + "WhereInput, first: Int, orderBy: [" + r.target() + "OrderByInput!]"
+                            + (cursor ? ", cursor: " + r.target() + "WhereUniqueInput, skip: Int" : "") + ")" : "";
+            if (!args.isEmpty()) doc = join(doc, "`where`, `first` and `orderBy` apply per " + t.name() + ", in one query for all of them."
+                    + (cursor ? " `cursor` starts each list at that row's place in the order (inclusive), `skip` rows further." : ""));
             fields.add(new Field(describe(doc, "  "), r.name(), args, type));
         }
         List<Field> create = new ArrayList<>();

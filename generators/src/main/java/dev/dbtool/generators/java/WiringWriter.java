@@ -130,7 +130,7 @@ final class WiringWriter {
                         : CodeBlock.of("");
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
                                 + "return $T.toMany(env, api, $L, $S, $T.FILTER, rule, fields,\n$>"
-                                + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKey(c, $T.TABLE, $T.PROJECTION.select(w, \"\"), $L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read),\n"
+                                + "(c, keys, orderBy, limit, r, w, s) -> $T.firstPerKey(c, $T.TABLE, $T.PROJECTION.select(w, \"\"), $L, keys, $T.QUERYABLE, orderBy, $L, limit, r, $T.COLUMNS, api.$N()::read, s),\n"
                                 + "(r, w) -> $L,\n$L$L);\n$<$<})",
                         r.name(), scope, rule, names.runtime("Relations"), sourceKey, loader, names.wiring(target.name()),
                         names.runtime("Rows"), targetRepo, targetRepo, keyColumns, targetRepo, pk, targetRepo, repo, restricted,
@@ -141,8 +141,8 @@ final class WiringWriter {
                 CodeBlock pk = CodeBlock.of("$T.of($L)", List.class, String.join(", ", target.key().stream().map(k -> "\"" + k.name() + "\"").toList()));
                 type.addStatement("b.dataFetcher($S, env -> {\n$>$L$L"
                                 + "return $T.<$T, $T>toManyThrough(env, api, $L, $S, $T.FILTER, rule, fields,\n$>"
-                                + "(c, keys, orderBy, limit, r, w) -> $T.firstPerKeyThrough(c, $T.TABLE, $T.PROJECTION.select(w, \"t.\"), $S, $S, $S, $S, $S, keys, $T.COLUMNS, "
-                                + "orderBy, $L, limit, r, api.$N()::read, $L),\n(r, w) -> $L);\n$<$<})",
+                                + "(c, keys, orderBy, limit, r, w, s) -> $T.firstPerKeyThrough(c, $T.TABLE, $T.PROJECTION.select(w, \"t.\"), $S, $S, $S, $S, $S, keys, $T.COLUMNS, "
+                                + "orderBy, $L, limit, r, api.$N()::read, $L, s),\n(r, w) -> $L);\n$<$<})",
                         r.name(), scope, rule, names.runtime("Relations"), key, targetRow, sourceKey, loader, names.wiring(target.name()),
                         names.runtime("Rows"), targetRepo, targetRepo, r.joinTable(), r.joinLocalColumn(), r.joinRemoteColumn(),
                         target.field(r.remoteField()).orElseThrow().column(), t.field(r.localField()).orElseThrow().cast(), targetRepo, pk, repo, target.recordFields().size(), restricted);

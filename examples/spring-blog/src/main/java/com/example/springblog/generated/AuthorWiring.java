@@ -52,7 +52,7 @@ public final class AuthorWiring {
                     Filter rule = api.rules().post(Auth.principal(env));
                     Set<String> fields = PostRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
                     return Relations.toMany(env, api, env.<Author>getSource().id(), "Post.authorId[]", PostWiring.FILTER, rule, fields,
-                        (c, keys, orderBy, limit, r, w) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read),
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, PostRepository.TABLE, PostRepository.PROJECTION.select(w, ""), PostRepository.COL_AUTHOR_ID, keys, PostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PostRepository.COLUMNS, api.postRepository()::read, s),
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.postRepository().findByAuthorIdIn(c, keys, r, w.get()), Post::authorId),
                         Post::authorId,
                         api.cache() == null ? null : (name, keys, load) -> api.cache().post().groups(name, keys, load::load, Post::authorId));
