@@ -26,6 +26,11 @@ enum NullsOrder {
   last
 }
 
+"""An ordering by the size of a list relation: `{comments: {_count: desc}}`."""
+input OrderByRelationCountInput {
+  _count: SortOrder!
+}
+
 enum QueryMode {
   default
   insensitive
@@ -346,6 +351,9 @@ input ${t.name()}WhereUniqueInput {
 input ${t.name()}OrderByInput {
 <#list t.sortable() as f>
   ${f}: SortOrder
+</#list>
+<#list t.orderRelations() as r>
+${r.description()}  ${r.name()}: ${r.type()}
 </#list>
 <#if !t.sortable()?seq_contains("nulls")>
   """Where rows without a value of this entry's field go: `{publishedAt: desc, nulls: last}`."""

@@ -36,7 +36,7 @@ public abstract class CommentsResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
         Filter where = Inputs.where(env.getArgument("where"), CommentWiring.FILTER, api, principal);
-        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), CommentWiring.FIELD_SCOPES, principal);
+        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), CommentWiring.FILTER, api, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked) {
             Set<String> fields = CommentRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());

@@ -29,7 +29,7 @@ public abstract class PostsResolverBase implements DataFetcher<Object> {
     protected Page<Post> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         Filter rule = api.rules().post(principal);
-        if (api.cache() != null && !where.crossesRelations()) {
+        if (api.cache() != null && !where.crossesRelations() && !OrderBy.crossesRelations(orderBy)) {
             return api.cache().post().page("findMany|" + where + "|" + rule + "|" + orderBy + "|" + page, c -> api.postRepository().findMany(c, where, rule, orderBy, page));
         }
         return api.database().read(c -> api.postRepository().findMany(c, where, rule, orderBy, page));
@@ -39,7 +39,7 @@ public abstract class PostsResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "posts:read");
         Filter where = Inputs.where(env.getArgument("where"), PostWiring.FILTER, api, principal);
-        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), PostWiring.FIELD_SCOPES, principal);
+        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), PostWiring.FILTER, api, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked && api.cache() == null) {
             Set<String> fields = PostRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());

@@ -36,7 +36,7 @@ public abstract class PublishedPostsResolverBase implements DataFetcher<Object> 
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
         Filter where = Inputs.where(env.getArgument("where"), PublishedPostWiring.FILTER, api, principal);
-        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), PublishedPostWiring.FIELD_SCOPES, principal);
+        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), PublishedPostWiring.FILTER, api, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked) {
             Set<String> fields = PublishedPostRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());

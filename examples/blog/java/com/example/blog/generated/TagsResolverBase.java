@@ -36,7 +36,7 @@ public abstract class TagsResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, null);
         Filter where = Inputs.where(env.getArgument("where"), TagWiring.FILTER, api, principal);
-        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), TagWiring.FIELD_SCOPES, principal);
+        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), TagWiring.FILTER, api, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked) {
             Set<String> fields = TagRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());

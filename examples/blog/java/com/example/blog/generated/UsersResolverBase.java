@@ -29,7 +29,7 @@ public abstract class UsersResolverBase implements DataFetcher<Object> {
     protected Page<User> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         Filter rule = api.rules().user(principal);
-        if (api.cache() != null && !where.crossesRelations()) {
+        if (api.cache() != null && !where.crossesRelations() && !OrderBy.crossesRelations(orderBy)) {
             return api.cache().user().page("findMany|" + where + "|" + rule + "|" + orderBy + "|" + page, c -> api.userRepository().findMany(c, where, rule, orderBy, page));
         }
         return api.database().read(c -> api.userRepository().findMany(c, where, rule, orderBy, page));
@@ -39,7 +39,7 @@ public abstract class UsersResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "users:read");
         Filter where = Inputs.where(env.getArgument("where"), UserWiring.FILTER, api, principal);
-        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), UserWiring.FIELD_SCOPES, principal);
+        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), UserWiring.FILTER, api, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked && api.cache() == null) {
             Set<String> fields = UserRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());

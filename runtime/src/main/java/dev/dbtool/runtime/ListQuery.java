@@ -57,9 +57,16 @@ public final class ListQuery<T> {
         List<Column> sortColumns = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
         List<Boolean> nullsLast = new ArrayList<>();
+        // a key across a relation is a subquery: its parameters are bound wherever its text appears
+        Map<Column, List<Object[]>> keyParams = new java.util.HashMap<>();
         StringBuilder fingerprint = new StringBuilder();
         for (OrderBy o : orderBy == null ? List.<OrderBy>of() : orderBy) {
-            Column col = columns.get(o.field());
+            Column col;
+            if (o.expression() != null) {
+                OrderBy.Sql expr = o.expression().sql().apply(table);
+                col = new Column(o.field(), expr.text(), o.expression().cast(), o.expression().kind(), o.expression().nullable());
+                keyParams.put(col, expr.params());
+            } else col = columns.get(o.field());
             if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
             if (sortColumns.contains(col)) continue;
             sortColumns.add(col);
@@ -78,16 +85,20 @@ public final class ListQuery<T> {
         String orderFingerprint = Integer.toHexString(fingerprint.toString().hashCode());
         boolean backward = page.backward();
         SqlFilter.Compiled filter = SqlFilter.compile(where, columns, table).and(SqlFilter.compile(rule, allColumns, table));
+        // every placeholder's value in the order of the text: {column, value, bound as text?}
+        List<Object[]> binds = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(select);
-        for (int k = 0; k < sortColumns.size(); k++) sql.append(", ").append(sortColumns.get(k).sql()).append("::text AS \"_cursor").append(k).append('"');
+        for (int k = 0; k < sortColumns.size(); k++) {
+            sql.append(", ").append(ref(sortColumns.get(k), keyParams, binds)).append("::text AS \"_cursor").append(k).append('"');
+        }
         sql.append(" FROM ").append(table).append(" WHERE ").append(filter.sql());
+        for (Object[] p : filter.params()) binds.add(new Object[] {p[0], p[1], false});
         List<String> position = page.cursor() == null ? null
                 : Cursors.decode(page.cursor(), page.before() != null ? "before" : "after", orderFingerprint, sortColumns.size());
-        List<Object[]> seekParams = new ArrayList<>();
-        if (position != null) sql.append(" AND ").append(seek(sortColumns, descending, nullsLast, position, backward, seekParams));
+        if (position != null) sql.append(" AND ").append(seek(sortColumns, descending, nullsLast, position, backward, keyParams, binds));
         sql.append(" ORDER BY ");
         for (int i = 0; i < sortColumns.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(sortColumns.get(i).sql()).append(OrderBy.sql(descending.get(i), nullsLast.get(i), backward));
+            sql.append(i > 0 ? ", " : "").append(ref(sortColumns.get(i), keyParams, binds)).append(OrderBy.sql(descending.get(i), nullsLast.get(i), backward));
         }
         int size = page.size();
         sql.append(" LIMIT ").append(size + 1);
@@ -95,8 +106,10 @@ public final class ListQuery<T> {
         boolean more = false;
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
-            for (Object[] p : filter.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
-            for (Object[] p : seekParams) Jdbc.bindText(ps, i++, (String) p[1]);
+            for (Object[] b : binds) {
+                if ((Boolean) b[2]) Jdbc.bindText(ps, i++, (String) b[1]);
+                else Jdbc.bind(ps, i++, (Column) b[0], b[1]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (edges.size() == size) {
@@ -119,6 +132,12 @@ public final class ListQuery<T> {
         return new Page<>(List.copyOf(edges), info, total);
     }
 
+    /** A sort key's SQL where it appears: its parameters (a relation key's) join the binds at this point. */
+    private static String ref(Column col, Map<Column, List<Object[]>> keyParams, List<Object[]> binds) {
+        for (Object[] p : keyParams.getOrDefault(col, List.of())) binds.add(new Object[] {p[0], p[1], false});
+        return col.sql();
+    }
+
     private int count(Connection c, SqlFilter.Compiled filter) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + filter.sql())) {
             int i = 1;
@@ -135,19 +154,18 @@ public final class ListQuery<T> {
      * prefix of equal keys followed by one key beyond. NULLs sit after or before the values as each key says.
      */
     private static String seek(List<Column> cols, List<Boolean> descending, List<Boolean> nullsLast, List<String> position, boolean backward,
-            List<Object[]> params) {
+            Map<Column, List<Object[]>> keyParams, List<Object[]> binds) {
         StringBuilder or = new StringBuilder("(");
         for (int i = 0; i < cols.size(); i++) {
             StringBuilder and = new StringBuilder();
-            List<Object[]> local = new ArrayList<>();
             for (int j = 0; j < i; j++) {
                 Column col = cols.get(j);
                 String v = position.get(j);
                 if (and.length() > 0) and.append(" AND ");
-                if (v == null) and.append(col.sql()).append(" IS NULL");
+                if (v == null) and.append(ref(col, keyParams, binds)).append(" IS NULL");
                 else {
-                    and.append(col.sql()).append(" = ").append(col.param());
-                    local.add(new Object[] {col, v});
+                    and.append(ref(col, keyParams, binds)).append(" = ").append(col.param());
+                    binds.add(new Object[] {col, v, true});
                 }
             }
             Column col = cols.get(i);
@@ -155,17 +173,15 @@ public final class ListQuery<T> {
             boolean greater = !descending.get(i) ^ backward;
             // in the order this page is read, do NULLs come after the values?
             boolean nullsAfter = nullsLast.get(i) ^ backward;
-            String beyond;
-            if (v == null) beyond = nullsAfter ? "FALSE" : col.sql() + " IS NOT NULL";
-            else {
-                String cmp = col.sql() + (greater ? " > " : " < ") + col.param();
-                beyond = nullsAfter && col.nullable() ? "(" + cmp + " OR " + col.sql() + " IS NULL)" : cmp;
-                local.add(new Object[] {col, v});
-            }
             if (and.length() > 0) and.append(" AND ");
-            and.append(beyond);
+            if (v == null) and.append(nullsAfter ? "FALSE" : ref(col, keyParams, binds) + " IS NOT NULL");
+            else {
+                String cmp = ref(col, keyParams, binds) + (greater ? " > " : " < ") + col.param();
+                binds.add(new Object[] {col, v, true});
+                if (nullsAfter && col.nullable()) and.append('(').append(cmp).append(" OR ").append(ref(col, keyParams, binds)).append(" IS NULL)");
+                else and.append(cmp);
+            }
             or.append(i > 0 ? " OR " : "").append('(').append(and).append(')');
-            params.addAll(local);
         }
         return or.append(')').toString();
     }

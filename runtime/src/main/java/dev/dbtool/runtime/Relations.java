@@ -69,7 +69,7 @@ public final class Relations {
         Filter narrowed = rule.andAlso(Inputs.where(env.getArgument("where"), target, api, Auth.principal(env)));
         Start start = Start.of(env.getArgument("cursor"), env.getArgument("skip"));
         if (key == null || (first == null && order == null && start.atFirst())) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
-        List<OrderBy> orderBy = Inputs.orderBy(order, target.fieldScopes(), Auth.principal(env));
+        List<OrderBy> orderBy = orderBy(order, target, api, Auth.principal(env), start);
         int limit = Inputs.first(first, api.config().maxPageSize());
         String name = loader + "|" + limit + "|" + orderBy + "|" + narrowed + "|" + start;
         DataLoaderRegistry registry = env.getDataLoaderRegistry();
@@ -77,6 +77,14 @@ public final class Relations {
         DataLoader<K, List<V>> own = registry.computeIfAbsent(name,
                 n -> Batches.<K, V>grouped(api.database(), (c, keys) -> limited.load(c, keys, orderBy, limit, narrowed, Projection.wanted(registry, name), start)));
         return own.load(key);
+    }
+
+    /** A relation list's ordering; a cursor places rows by the target's own fields, so not with a key across relations. */
+    private static List<OrderBy> orderBy(Object order, FilterModel target, ApiEngine api, Principal principal, Start start) {
+        List<OrderBy> orderBy = Inputs.orderBy(order, target, api, principal);
+        if (start.cursor() != null && OrderBy.crossesRelations(orderBy))
+            throw ApiException.badUserInput(List.of("cursor"), "A cursor follows an ordering by the list's own fields, not across relations.");
+        return orderBy;
     }
 
     /** The related value(s) of {@code key} through the shared loader {@code loader}; null when the key is null. */
@@ -121,12 +129,12 @@ public final class Relations {
         Filter narrowed = rule.andAlso(where);
         Start start = Start.of(env.getArgument("cursor"), env.getArgument("skip"));
         if (key == null || (first == null && order == null && start.atFirst())) return Relations.<K, List<V>>load(env, key, loader, narrowed, fields, restricted);
-        List<OrderBy> orderBy = Inputs.orderBy(order, target.fieldScopes(), Auth.principal(env));
+        List<OrderBy> orderBy = orderBy(order, target, api, Auth.principal(env), start);
         int limit = Inputs.first(first, api.config().maxPageSize());
         String name = loader + "|" + limit + "|" + orderBy + "|" + narrowed + "|" + start;
         DataLoaderRegistry registry = env.getDataLoaderRegistry();
         // a list from a cursor is read from the database (a cached group would have to follow the cursor row's writes)
-        if (cached != null && narrowed.isAll() && start.atFirst()) {
+        if (cached != null && narrowed.isAll() && start.atFirst() && !OrderBy.crossesRelations(orderBy)) {
             // cached rows are whole rows (the cache serves every selection), so no projection is recorded
             String group = Hashes.sha256(name).substring(0, 16);
             DataLoader<K, List<V>> viaCache = registry.computeIfAbsent(name + "|cache",

@@ -122,16 +122,18 @@ public final class Rows {
             List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader, Start start)
             throws SQLException {
         if (keys.isEmpty() || limit <= 0) return List.of();
-        String order = order(orderBy, columns, primaryKey, "");
+        OrderBy.Sql order = order(orderBy, columns, primaryKey, "", table);
         SqlFilter.Compiled r = SqlFilter.compile(rule, ruleColumns, table);
         List<Object[]> startParams = new ArrayList<>();
         String from = start.cursor() == null ? "" : " AND " + start.condition(table, table, columns, orderBy, primaryKey, rule, ruleColumns, startParams);
         List<String> keySql = keyColumns.stream().map(Column::sql).toList();
-        String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + String.join(", ", keySql) + " ORDER BY " + order
+        String sql = "SELECT * FROM (SELECT " + selectList + ", row_number() OVER (PARTITION BY " + String.join(", ", keySql) + " ORDER BY " + order.text()
                 + ") AS \"_rank\" FROM " + table + " WHERE " + Keys.condition(keySql, keyColumns.stream().map(Column::cast).toList())
                 + (rule.isAll() ? "" : " AND (" + r.sql() + ")") + from + ") ranked WHERE \"_rank\" > ? AND \"_rank\" <= ? ORDER BY \"_rank\"";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = Keys.bind(ps, 1, c, keys);
+            int i = 1;
+            for (Object[] p : order.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
+            i = Keys.bind(ps, i, c, keys);
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             for (Object[] p : startParams) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             ps.setLong(i++, start.skip());
@@ -162,18 +164,19 @@ public final class Rows {
             Filter rule, ListQuery.RowReader<T> reader, int width, Start start) throws SQLException {
         Map<K, List<T>> out = new java.util.LinkedHashMap<>();
         if (keys.isEmpty() || limit <= 0) return out;
-        String order = order(orderBy, columns, primaryKey, "t.");
+        OrderBy.Sql order = order(orderBy, columns, primaryKey, "t.", "t");
         SqlFilter.Compiled r = SqlFilter.compile(rule, columns, table);
         String target = rule.isAll() ? table : "(SELECT * FROM " + table + " WHERE " + r.sql() + ")";
         List<Object[]> startParams = new ArrayList<>();
         String from = start.cursor() == null ? "" : " AND " + start.condition(table, "t", columns, orderBy, primaryKey, rule, columns, startParams);
-        String sql = "SELECT * FROM (SELECT " + selectList + ", j." + joinOuter + " AS \"_key\", row_number() OVER (PARTITION BY j." + joinOuter + " ORDER BY " + order
+        String sql = "SELECT * FROM (SELECT " + selectList + ", j." + joinOuter + " AS \"_key\", row_number() OVER (PARTITION BY j." + joinOuter + " ORDER BY " + order.text()
                 + ") AS \"_rank\" FROM " + joinTable + " j JOIN " + target + " t ON t." + targetKey + " = j." + joinInner + " WHERE j." + joinOuter + " = ANY(?::"
                 + keyCast + "[])" + from + ") ranked WHERE \"_rank\" > ? AND \"_rank\" <= ? ORDER BY \"_rank\"";
         Map<String, K> byText = new java.util.HashMap<>();
         for (K k : keys) byText.put(String.valueOf(k), k);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
+            for (Object[] p : order.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             for (Object[] p : r.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             ps.setArray(i++, Batches.textArray(c, keys));
             for (Object[] p : startParams) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
@@ -189,16 +192,28 @@ public final class Rows {
         return out;
     }
 
-    /** A window's ORDER BY: the requested keys (nulls where asked, else as PostgreSQL puts them), then the primary key for a total order. */
-    private static String order(List<OrderBy> orderBy, Map<String, Column> columns, List<String> primaryKey, String alias) {
+    /**
+     * A window's ORDER BY: the requested keys (nulls where asked, else as PostgreSQL puts them; a relation key as its
+     * subquery over the row {@code outer} names), then the primary key for a total order; with the keys' parameters.
+     */
+    private static OrderBy.Sql order(List<OrderBy> orderBy, Map<String, Column> columns, List<String> primaryKey, String alias, String outer) {
         StringBuilder order = new StringBuilder();
+        List<Object[]> params = new ArrayList<>();
         for (OrderBy o : orderBy) {
-            Column col = columns.get(o.field());
-            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
-            order.append(order.length() > 0 ? ", " : "").append(alias).append(col.sql()).append(OrderBy.sql(o.descending(), o.nullsLast(), false));
+            String key;
+            if (o.expression() != null) {
+                OrderBy.Sql expr = o.expression().sql().apply(outer);
+                key = expr.text();
+                params.addAll(expr.params());
+            } else {
+                Column col = columns.get(o.field());
+                if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
+                key = alias + col.sql();
+            }
+            order.append(order.length() > 0 ? ", " : "").append(key).append(OrderBy.sql(o.descending(), o.nullsLast(), false));
         }
         for (String k : primaryKey) order.append(order.length() > 0 ? ", " : "").append(alias).append(columns.get(k).sql());
-        return order.toString();
+        return new OrderBy.Sql(order.toString(), params);
     }
 
     public static <T> Optional<T> write(Connection c, String sql, Writes writes, ListQuery.RowReader<T> reader, Object... keyParams) throws SQLException {

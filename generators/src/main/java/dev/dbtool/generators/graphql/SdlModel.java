@@ -28,7 +28,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
                        List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
                        List<Field> whereUnique, Aggregate aggregate, List<Field> createRelations, List<Field> updateRelations, boolean updateMany,
-                       List<Field> eventKeys, List<Field> createMany, boolean readOnly) {}
+                       List<Field> eventKeys, List<Field> createMany, boolean readOnly, List<Field> orderRelations) {}
 
     /**
      * The aggregate types of a model with {@code aggregate} or {@code groupBy} operations (null without): {@code count}
@@ -142,8 +142,18 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
                 createMany.add(new Field(describe(fieldDoc, "  "), f.name(), "", wrap(f.graphqlType(), f.list(), f.optionalOnCreate())));
             }
         }
+        // orderBy across relations: a to-one relation's fields (its own OrderByInput), a list relation's `_count`
+        List<Field> orderRelations = new ArrayList<>();
+        for (ApiRelation r : t.relations()) {
+            String readScope = api.type(r.target()).orElseThrow().readScope();
+            String needs = readScope == null ? "" : " Needs the scope `" + readScope + "`.";
+            orderRelations.add(r.many()
+                    ? new Field(describe("By how many " + r.name() + " each row has (only rows the caller may read count)." + needs, "  "), r.name(), "", "OrderByRelationCountInput")
+                    : new Field(describe("By a field of " + r.name() + " (rows without one, or whose one the caller may not read, sort as NULL)." + needs, "  "), r.name(), "",
+                            r.target() + "OrderByInput"));
+        }
         return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique,
-                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany, t.readOnly());
+                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany, t.readOnly(), orderRelations);
     }
 
     private static Aggregate aggregate(ApiSchema api, ApiType t) {

@@ -50,7 +50,7 @@ final class ResolverWriter {
                 ClassName wiring = names.wiring(t.name());
                 ClassName inputs = names.runtime("Inputs");
                 get.addStatement("$T where = $T.where(env.getArgument($S), $T.FILTER, api, principal)", names.runtime("Filter"), inputs, "where", wiring)
-                        .addStatement("$T<$T> orderBy = $T.orderBy(env.getArgument($S), $T.FIELD_SCOPES, principal)", List.class, names.runtime("OrderBy"), inputs,
+                        .addStatement("$T<$T> orderBy = $T.orderBy(env.getArgument($S), $T.FILTER, api, principal)", List.class, names.runtime("OrderBy"), inputs,
                                 "orderBy", wiring)
                         .addStatement("$T page = $T.page(env, api.config().maxPageSize())", names.runtime("PageRequest"), inputs);
                 // without a hook of the user's (and without the cache, which keeps whole rows), read only the columns asked for
@@ -72,7 +72,7 @@ final class ResolverWriter {
                         .addParameter(names.runtime("PageRequest"), "page").addException(SQLException.class);
                 fetch.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
                 // a filter across relations depends on other tables' writes, which this type's page cache does not follow
-                if (cached) fetch.beginControlFlow("if (api.cache() != null && !where.crossesRelations())")
+                if (cached) fetch.beginControlFlow("if (api.cache() != null && !where.crossesRelations() && !$T.crossesRelations(orderBy))", names.runtime("OrderBy"))
                         .addStatement("return api.cache().$N().page(\"findMany|\" + where + \"|\" + rule + \"|\" + orderBy + \"|\" + page, c -> api.$N().findMany(c, where, rule, orderBy, page))",
                                 cache, repo)
                         .endControlFlow();

@@ -29,7 +29,7 @@ public abstract class AuthorsResolverBase implements DataFetcher<Object> {
     protected Page<Author> fetch(Principal principal, Filter where, List<OrderBy> orderBy,
             PageRequest page) throws SQLException {
         Filter rule = api.rules().author(principal);
-        if (api.cache() != null && !where.crossesRelations()) {
+        if (api.cache() != null && !where.crossesRelations() && !OrderBy.crossesRelations(orderBy)) {
             return api.cache().author().page("findMany|" + where + "|" + rule + "|" + orderBy + "|" + page, c -> api.authorRepository().findMany(c, where, rule, orderBy, page));
         }
         return api.database().read(c -> api.authorRepository().findMany(c, where, rule, orderBy, page));
@@ -39,7 +39,7 @@ public abstract class AuthorsResolverBase implements DataFetcher<Object> {
     public final Object get(DataFetchingEnvironment env) throws Exception {
         Principal principal = Auth.require(env, "blog:read");
         Filter where = Inputs.where(env.getArgument("where"), AuthorWiring.FILTER, api, principal);
-        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), AuthorWiring.FIELD_SCOPES, principal);
+        List<OrderBy> orderBy = Inputs.orderBy(env.getArgument("orderBy"), AuthorWiring.FILTER, api, principal);
         PageRequest page = Inputs.page(env, api.config().maxPageSize());
         if (!hooked && api.cache() == null) {
             Set<String> fields = AuthorRepository.PROJECTION.selectedBy(env, "edges/node/*", List.of());

@@ -157,23 +157,19 @@ public final class Inputs {
     }
 
     public static List<OrderBy> orderBy(Object input, Map<String, String> fieldScopes, Principal principal) {
+        return orderBy(input, null, fieldScopes, null, principal);
+    }
+
+    /** {@code orderBy} of a list over {@code model}: its fields, and with {@code api} its relations too (see RelationOrder). */
+    public static List<OrderBy> orderBy(Object input, FilterModel model, ApiEngine api, Principal principal) {
+        return orderBy(input, model, model.fieldScopes(), api, principal);
+    }
+
+    private static List<OrderBy> orderBy(Object input, FilterModel model, Map<String, String> fieldScopes, ApiEngine api, Principal principal) {
         if (input == null) return List.of();
         List<OrderBy> out = new ArrayList<>();
         int i = 0;
-        for (Object each : (Collection<?>) input) {
-            Map<String, ?> m = asMap(each);
-            // `nulls` rides along with the one field it places (`{publishedAt: desc, nulls: last}`)
-            Object nulls = m.get("nulls");
-            List<Map.Entry<String, ?>> fields = new ArrayList<>();
-            for (Map.Entry<String, ?> x : m.entrySet()) if (!x.getKey().equals("nulls") && x.getValue() != null) fields.add(x);
-            if (fields.size() != 1)
-                throw ApiException.badUserInput(List.of("orderBy", i), "Each orderBy entry names exactly one field (and may add `nulls`).");
-            Map.Entry<String, ?> e = fields.get(0);
-            if (fieldScopes.containsKey(e.getKey())) Auth.require(principal, fieldScopes.get(e.getKey()));
-            out.add(new OrderBy(e.getKey(), "desc".equals(String.valueOf(e.getValue())) ? OrderBy.Direction.DESC : OrderBy.Direction.ASC,
-                    nulls == null ? null : "first".equals(String.valueOf(nulls)) ? OrderBy.Nulls.FIRST : OrderBy.Nulls.LAST));
-            i++;
-        }
+        for (Object each : (Collection<?>) input) out.add(RelationOrder.entry(asMap(each), List.of("orderBy", i++), model, fieldScopes, api, principal, 0));
         return out;
     }
 
