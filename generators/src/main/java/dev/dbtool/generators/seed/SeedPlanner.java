@@ -154,6 +154,17 @@ public final class SeedPlanner {
                     n = parent;
                 }
             }
+            // a column whose values must differ row to row, of an enum type: no more rows than the enum has values
+            for (String col : injectiveColumns(t)) {
+                String type = t.column(col).map(DbColumn::type).orElse("");
+                for (var e : db.enums()) {
+                    if (!type.equals(e.qualifiedName()) && !type.equals(e.name()) && !type.equals("\"" + e.name() + "\"")) continue;
+                    if (n > e.values().size()) {
+                        notes.add(t.name() + ": " + e.values().size() + " rows, not " + n + " (" + col + " is unique and its enum has " + e.values().size() + " values)");
+                        n = e.values().size();
+                    }
+                }
+            }
             List<DbForeignKey> pairKeys = pairKeys(t);
             if (pairKeys != null) {
                 long pairs = (long) counts.getOrDefault(key(pairKeys.get(0).referencedSchema(), pairKeys.get(0).referencedTable()), 0)
