@@ -347,6 +347,15 @@ input ${t.name()}WhereUniqueInput {
 }
 
 </#if>
+<#if t.distinct()?has_content>
+"""Fields a list's `distinct` may name: of the rows with the same values, only the first in the list's order."""
+enum ${t.name()}DistinctField {
+<#list t.distinct() as f>
+  ${f}
+</#list>
+}
+
+</#if>
 """One sort key; pass several in order of precedence. Ascending puts nulls last and descending first, unless `nulls` says otherwise."""
 input ${t.name()}OrderByInput {
 <#list t.sortable() as f>

@@ -7,8 +7,20 @@ import java.util.List;
  * Relay-style pagination arguments: {@code first}/{@code after} pages forward, {@code last}/{@code before} backward.
  * Without either count, {@link #DEFAULT_SIZE} rows; never more than the configured maximum.
  */
-public record PageRequest(Integer first, String after, Integer last, String before, boolean withTotalCount) {
+public record PageRequest(Integer first, String after, Integer last, String before, boolean withTotalCount, List<String> distinct) {
     public static final int DEFAULT_SIZE = 20;
+
+    /**
+     * {@code distinct}: Prisma's — of the rows with the same values of these fields, only the first in the list's order
+     * (empty: every row).
+     */
+    public PageRequest {
+        distinct = distinct == null ? List.of() : List.copyOf(distinct);
+    }
+
+    public PageRequest(Integer first, String after, Integer last, String before, boolean withTotalCount) {
+        this(first, after, last, before, withTotalCount, List.of());
+    }
 
     public static PageRequest first(int n) { return new PageRequest(n, null, null, null, false); }
 

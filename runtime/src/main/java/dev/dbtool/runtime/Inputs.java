@@ -180,8 +180,11 @@ public final class Inputs {
     }
 
     public static PageRequest page(DataFetchingEnvironment env, int maxPageSize) {
+        Object distinct = env.getArgument("distinct");
+        List<String> fields = new ArrayList<>();
+        if (distinct != null) for (Object f : (Collection<?>) distinct) fields.add(String.valueOf(f));
         return new PageRequest(env.getArgument("first"), env.getArgument("after"), env.getArgument("last"), env.getArgument("before"),
-                env.getSelectionSet().contains("totalCount")).validated(maxPageSize);
+                env.getSelectionSet().contains("totalCount"), fields).validated(maxPageSize);
     }
 
     /** A GraphQL list argument as a typed list (each element checked). */

@@ -28,7 +28,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
                        List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
                        List<Field> whereUnique, Aggregate aggregate, List<Field> createRelations, List<Field> updateRelations, boolean updateMany,
-                       List<Field> eventKeys, List<Field> createMany, boolean readOnly, List<Field> orderRelations) {}
+                       List<Field> eventKeys, List<Field> createMany, boolean readOnly, List<Field> orderRelations, List<String> distinct) {}
 
     /**
      * The aggregate types of a model with {@code aggregate} or {@code groupBy} operations (null without): {@code count}
@@ -153,7 +153,7 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
                             r.target() + "OrderByInput"));
         }
         return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique,
-                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany, t.readOnly(), orderRelations);
+                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany, t.readOnly(), orderRelations, distinct(t));
     }
 
     private static Aggregate aggregate(ApiSchema api, ApiType t) {
@@ -188,6 +188,11 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         return new Aggregate(count, sum, avg, minMax, by, sumFilter, avgFilter, minMaxFilter);
     }
 
+    /** What a list's {@code distinct} may name: sortable fields without a scope of their own (grouping by one would reveal its values). */
+    private static List<String> distinct(ApiType t) {
+        return t.fields().stream().filter(f -> f.sortable() && f.authScope() == null).map(ApiField::name).toList();
+    }
+
     /** As the runtime's {@code Aggregates.summable}. */
     private static boolean summable(ApiField f) { return List.of("INT", "BIGINT", "FLOAT", "DECIMAL").contains(f.kind()); }
 
@@ -202,7 +207,8 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         String keyArgs = String.join(", ", t.key().stream().map(f -> f.name() + ": " + f.graphqlType() + "!").toList());
         return switch (op.kind()) {
             case LIST -> new Field(describe(join("A page of " + name + " rows: filter, order, then paginate (Relay cursors).", scope(t.readScope())), "  "),
-                    op.name(), "(where: " + name + "WhereInput, orderBy: [" + name + "OrderByInput!], first: Int, after: String, last: Int, before: String)",
+                    op.name(), "(where: " + name + "WhereInput, orderBy: [" + name + "OrderByInput!], first: Int, after: String, last: Int, before: String"
+                            + (distinct(t).isEmpty() ? "" : ", distinct: [" + name + "DistinctField!]") + ")",
                     name + "Connection!");
             case GET -> {
                 List<String> args = new ArrayList<>();

@@ -83,6 +83,16 @@ public final class ListQuery<T> {
                 nullsLast.add(true);
             }
         }
+        // distinct: the first row per distinct values in this order (DISTINCT ON), then the page over those rows
+        List<Column> distinct = new ArrayList<>();
+        for (String f : page.distinct()) {
+            Column col = columns.get(f);
+            if (col == null) throw ApiException.badUserInput(List.of("distinct"), "Unknown field `" + f + "`.");
+            if (!distinct.contains(col)) distinct.add(col);
+        }
+        if (!distinct.isEmpty() && !keyParams.isEmpty())
+            throw ApiException.badUserInput(List.of("distinct"), "`distinct` goes with an ordering by the list's own fields, not across relations.");
+        if (!distinct.isEmpty()) fingerprint.append("|distinct:").append(page.distinct());
         String orderFingerprint = Integer.toHexString(fingerprint.toString().hashCode());
         boolean backward = page.backward();
         SqlFilter.Compiled filter = SqlFilter.compile(where, columns, table).and(SqlFilter.compile(rule, allColumns, table));
@@ -92,7 +102,17 @@ public final class ListQuery<T> {
         for (int k = 0; k < sortColumns.size(); k++) {
             sql.append(", ").append(ref(sortColumns.get(k), keyParams, binds)).append("::text AS \"_cursor").append(k).append('"');
         }
-        sql.append(" FROM ").append(table).append(" WHERE ").append(filter.sql());
+        String distinctOn = String.join(", ", distinct.stream().map(Column::sql).toList());
+        if (distinct.isEmpty()) sql.append(" FROM ").append(table).append(" WHERE ").append(filter.sql());
+        else {
+            StringBuilder inner = new StringBuilder();
+            for (int i = 0; i < sortColumns.size(); i++) inner.append(", ").append(sortColumns.get(i).sql()).append(OrderBy.sql(descending.get(i), nullsLast.get(i), false));
+            // named like the table, so the outer query reads its columns as it would the table's
+            String alias = table.substring(table.lastIndexOf("\".\"") < 0 ? 0 : table.lastIndexOf("\".\"") + 2);
+            if (!alias.startsWith("\"")) alias = "\"" + alias;
+            sql.append(" FROM (SELECT DISTINCT ON (").append(distinctOn).append(") * FROM ").append(table).append(" WHERE ").append(filter.sql()).append(" ORDER BY ")
+                    .append(distinctOn).append(inner).append(") AS ").append(alias).append(" WHERE TRUE");
+        }
         for (Object[] p : filter.params()) binds.add(new Object[] {p[0], p[1], false});
         List<String> position = page.cursor() == null ? null
                 : Cursors.decode(page.cursor(), page.before() != null ? "before" : "after", orderFingerprint, sortColumns.size());
@@ -124,7 +144,7 @@ public final class ListQuery<T> {
             }
         }
         if (backward) Collections.reverse(edges);
-        Integer total = page.withTotalCount() ? count(c, filter) : null;
+        Integer total = page.withTotalCount() ? count(c, filter, distinctOn) : null;
         String start = edges.isEmpty() ? null : edges.get(0).cursor();
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         Page.PageInfo info = backward
@@ -139,8 +159,10 @@ public final class ListQuery<T> {
         return col.sql();
     }
 
-    private int count(Connection c, SqlFilter.Compiled filter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + filter.sql())) {
+    private int count(Connection c, SqlFilter.Compiled filter, String distinctOn) throws SQLException {
+        String sql = distinctOn.isEmpty() ? "SELECT count(*) FROM " + table + " WHERE " + filter.sql()
+                : "SELECT count(*) FROM (SELECT DISTINCT ON (" + distinctOn + ") 1 FROM " + table + " WHERE " + filter.sql() + ") AS \"_distinct\"";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (Object[] p : filter.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             try (ResultSet rs = ps.executeQuery()) {
