@@ -247,7 +247,7 @@ input ${t.name()}RelationFilter {
   isNot: ${t.name()}WhereInput
 }
 </#if>
-<#if t.relationFilter()>
+<#if t.relationFilter() && !t.readOnly()>
 
 """Nested writes of a single relation to a ${t.name()}<#if t.whereUnique()?has_content>: create one, or connect (or connect-or-create) an existing one by a unique field</#if>."""
 input ${t.name()}CreateOneNestedInput {
@@ -277,7 +277,7 @@ input ${t.name()}UpdateOneNestedInput {
   delete: Boolean
 }
 </#if>
-<#if t.listRelationFilter()>
+<#if t.listRelationFilter() && !t.readOnly()>
 
 """Nested writes of a list relation to ${t.name()} rows in a create."""
 input ${t.name()}CreateManyNestedInput {
@@ -322,14 +322,14 @@ input ${t.name()}UpsertWithWhereUniqueInput {
 }
 </#if>
 </#if>
-<#if t.relationFilter() && t.update()?has_content>
+<#if t.relationFilter() && t.update()?has_content && !t.readOnly()>
 
 input ${t.name()}UpsertOneNestedInput {
   create: ${t.name()}CreateInput!
   update: ${t.name()}UpdateInput!
 }
 </#if>
-<#if t.whereUnique()?has_content && (t.relationFilter() || t.listRelationFilter())>
+<#if t.whereUnique()?has_content && (t.relationFilter() || t.listRelationFilter()) && !t.readOnly()>
 
 """The ${t.name()} `where` names when there is one (that the caller may read), else one made from `create`."""
 input ${t.name()}ConnectOrCreateInput {

@@ -296,6 +296,11 @@ public final class Api implements ApiEngine {
                 + "  followers(where: FollowWhereInput, first: Int, orderBy: [FollowOrderByInput!]): [Follow!]!\n"
                 + "  \"\"\"`where`, `first` and `orderBy` apply per User, in one query for all of them.\"\"\"\n"
                 + "  following(where: FollowWhereInput, first: Int, orderBy: [FollowOrderByInput!]): [Follow!]!\n"
+                + "  \"\"\"\n"
+                + "  What the view PublishedPost shows of this user's posts.\n"
+                + "  `where`, `first` and `orderBy` apply per User, in one query for all of them. `cursor` starts each list at that row's place in the order (inclusive), `skip` rows further.\n"
+                + "  \"\"\"\n"
+                + "  published(where: PublishedPostWhereInput, first: Int, orderBy: [PublishedPostOrderByInput!], cursor: PublishedPostWhereUniqueInput, skip: Int): [PublishedPost!]!\n"
                 + "  \"\"\"How many related rows each list relation has (only rows the caller may read count; one query per level).\"\"\"\n"
                 + "  _count: UserCount!\n"
                 + "}\n"
@@ -310,6 +315,7 @@ public final class Api implements ApiEngine {
                 + "  invited: Int!\n"
                 + "  followers: Int!\n"
                 + "  following: Int!\n"
+                + "  published: Int!\n"
                 + "}\n"
                 + "\n"
                 + "type UserEdge {\n"
@@ -409,6 +415,8 @@ public final class Api implements ApiEngine {
                 + "  followers: FollowListRelationFilter\n"
                 + "  \"\"\"Rows with some, every or none of their following matching; only rows the caller may read count.\"\"\"\n"
                 + "  following: FollowListRelationFilter\n"
+                + "  \"\"\"Rows with some, every or none of their published matching; only rows the caller may read count.\"\"\"\n"
+                + "  published: PublishedPostListRelationFilter\n"
                 + "}\n"
                 + "\n"
                 + "\"\"\"A condition on a list relation's User rows (only rows the caller may read count).\"\"\"\n"
@@ -539,6 +547,8 @@ public final class Api implements ApiEngine {
                 + "  followers: OrderByRelationCountInput\n"
                 + "  \"\"\"By how many following each row has (only rows the caller may read count).\"\"\"\n"
                 + "  following: OrderByRelationCountInput\n"
+                + "  \"\"\"By how many published each row has (only rows the caller may read count).\"\"\"\n"
+                + "  published: OrderByRelationCountInput\n"
                 + "  \"\"\"Where rows without a value of this entry's field go: `{publishedAt: desc, nulls: last}`.\"\"\"\n"
                 + "  nulls: NullsOrder\n"
                 + "}\n"
@@ -740,8 +750,8 @@ public final class Api implements ApiEngine {
                 + "  is: ProfileWhereInput\n"
                 + "  isNot: ProfileWhereInput\n"
                 + "}\n"
-                + "\n"
-                + "\"\"\"Nested writes of a single relation to a Profile: create one, or connect (or connect-or-create) an existing one by a unique field.\"\"\"\n"
+                + "\n",
+        "\"\"\"Nested writes of a single relation to a Profile: create one, or connect (or connect-or-create) an existing one by a unique field.\"\"\"\n"
                 + "input ProfileCreateOneNestedInput {\n"
                 + "  create: ProfileCreateInput\n"
                 + "  connect: ProfileWhereUniqueInput\n"
@@ -758,8 +768,8 @@ public final class Api implements ApiEngine {
                 + "  \"\"\"Change the related Profile.\"\"\"\n"
                 + "  update: ProfileUpdateInput\n"
                 + "  \"\"\"Change the related Profile, or create one when there is none (that the caller may see).\"\"\"\n"
-                + "  upsert: ProfileUpsertOneNestedInput\n",
-        "  \"\"\"Delete the related Profile (only where its foreign key points at this row).\"\"\"\n"
+                + "  upsert: ProfileUpsertOneNestedInput\n"
+                + "  \"\"\"Delete the related Profile (only where its foreign key points at this row).\"\"\"\n"
                 + "  delete: Boolean\n"
                 + "}\n"
                 + "\n"
@@ -1428,8 +1438,8 @@ public final class Api implements ApiEngine {
                 + "  createdAt: DateTime\n"
                 + "  \"\"\"Nested writes of `post`. Written before this row; its key fills `postId`.\"\"\"\n"
                 + "  post: PostCreateOneNestedInput\n"
-                + "  \"\"\"Nested writes of `author`. Written before this row; its key fills `authorId`.\"\"\"\n"
-                + "  author: UserCreateOneNestedInput\n"
+                + "  \"\"\"Nested writes of `author`. Written before this row; its key fills `authorId`.\"\"\"\n",
+        "  author: UserCreateOneNestedInput\n"
                 + "  \"\"\"Nested writes of `parent`. Written before this row; its key fills `parentId`.\"\"\"\n"
                 + "  parent: CommentCreateOneNestedInput\n"
                 + "  \"\"\"Nested writes of `replies`. Written after this row, pointing at it.\"\"\"\n"
@@ -1448,8 +1458,8 @@ public final class Api implements ApiEngine {
                 + "  author: UserUpdateOneNestedInput\n"
                 + "  \"\"\"Nested writes of `parent`. Written before this row; its key fills `parentId`.\"\"\"\n"
                 + "  parent: CommentUpdateOneNestedInput\n"
-                + "  \"\"\"Nested writes of `replies`. Written after this row, pointing at it.\"\"\"\n",
-        "  replies: CommentUpdateManyNestedInput\n"
+                + "  \"\"\"Nested writes of `replies`. Written after this row, pointing at it.\"\"\"\n"
+                + "  replies: CommentUpdateManyNestedInput\n"
                 + "}\n"
                 + "\n"
                 + "input CommentWhereInput {\n"
@@ -2050,6 +2060,9 @@ public final class Api implements ApiEngine {
                 + "  id: Int!\n"
                 + "  slug: String!\n"
                 + "  title: String!\n"
+                + "  authorId: ID!\n"
+                + "  \"\"\"Needs the scope `users:read`.\"\"\"\n"
+                + "  author: User\n"
                 + "}\n"
                 + "\n"
                 + "type PublishedPostEdge {\n"
@@ -2071,6 +2084,24 @@ public final class Api implements ApiEngine {
                 + "  id: IntFilter\n"
                 + "  slug: StringFilter\n"
                 + "  title: StringFilter\n"
+                + "  authorId: StringFilter\n",
+        "  \"\"\"Rows whose author is (or is not) one matching; only rows the caller may read count. Needs the scope `users:read`.\"\"\"\n"
+                + "  author: UserRelationFilter\n"
+                + "}\n"
+                + "\n"
+                + "\"\"\"A condition on a list relation's PublishedPost rows (only rows the caller may read count).\"\"\"\n"
+                + "input PublishedPostListRelationFilter {\n"
+                + "  \"\"\"At least one matches.\"\"\"\n"
+                + "  some: PublishedPostWhereInput\n"
+                + "  \"\"\"All match (also true when there are none).\"\"\"\n"
+                + "  every: PublishedPostWhereInput\n"
+                + "  \"\"\"None matches.\"\"\"\n"
+                + "  none: PublishedPostWhereInput\n"
+                + "}\n"
+                + "\n"
+                + "\"\"\"Exactly one of these names one PublishedPost (the one an upsert updates, a nested write connects).\"\"\"\n"
+                + "input PublishedPostWhereUniqueInput {\n"
+                + "  id: Int\n"
                 + "}\n"
                 + "\n"
                 + "\"\"\"Fields a list's `distinct` may name: of the rows with the same values, only the first in the list's order.\"\"\"\n"
@@ -2078,6 +2109,7 @@ public final class Api implements ApiEngine {
                 + "  id\n"
                 + "  slug\n"
                 + "  title\n"
+                + "  authorId\n"
                 + "}\n"
                 + "\n"
                 + "\"\"\"One sort key; pass several in order of precedence. Ascending puts nulls last and descending first, unless `nulls` says otherwise.\"\"\"\n"
@@ -2085,6 +2117,9 @@ public final class Api implements ApiEngine {
                 + "  id: SortOrder\n"
                 + "  slug: SortOrder\n"
                 + "  title: SortOrder\n"
+                + "  authorId: SortOrder\n"
+                + "  \"\"\"By a field of author (rows without one, or whose one the caller may not read, sort as NULL). Needs the scope `users:read`.\"\"\"\n"
+                + "  author: UserOrderByInput\n"
                 + "  \"\"\"Where rows without a value of this entry's field go: `{publishedAt: desc, nulls: last}`.\"\"\"\n"
                 + "  nulls: NullsOrder\n"
                 + "}\n"
@@ -2097,8 +2132,8 @@ public final class Api implements ApiEngine {
                 + "  _sum: PublishedPostSumAggregate!\n"
                 + "  \"\"\"Averages; null over no rows.\"\"\"\n"
                 + "  _avg: PublishedPostAvgAggregate!\n"
-                + "  _min: PublishedPostMinMaxAggregate!\n",
-        "  _max: PublishedPostMinMaxAggregate!\n"
+                + "  _min: PublishedPostMinMaxAggregate!\n"
+                + "  _max: PublishedPostMinMaxAggregate!\n"
                 + "}\n"
                 + "\n"
                 + "type PublishedPostCountAggregate {\n"
@@ -2106,6 +2141,7 @@ public final class Api implements ApiEngine {
                 + "  id: Int!\n"
                 + "  slug: Int!\n"
                 + "  title: Int!\n"
+                + "  authorId: Int!\n"
                 + "}\n"
                 + "\n"
                 + "type PublishedPostSumAggregate {\n"
@@ -2288,6 +2324,7 @@ public final class Api implements ApiEngine {
         Map.entry("audit_events_action_at_key", new ErrorHandler.ConstraintInfo("AuditEvent", List.of("action", "at"))),
         Map.entry("audit_events_eventId_key", new ErrorHandler.ConstraintInfo("AuditEvent", List.of("eventId"))),
         Map.entry("audit_events_pkey", new ErrorHandler.ConstraintInfo("AuditEvent", List.of("id"))),
+        Map.entry("PublishedPost_authorId_fkey", new ErrorHandler.ConstraintInfo("PublishedPost", List.of("authorId"))),
         Map.entry("PublishedPost_id_key", new ErrorHandler.ConstraintInfo("PublishedPost", List.of("id"))));
 
     private final Database database;
@@ -2615,6 +2652,7 @@ public final class Api implements ApiEngine {
         CommentWiring.registerLoaders(registry, this);
         FollowWiring.registerLoaders(registry, this);
         FollowNoteWiring.registerLoaders(registry, this);
+        PublishedPostWiring.registerLoaders(registry, this);
     }
 
     /**

@@ -4,5 +4,5 @@ package com.example.blog.generated;
 /**
  * A read-only view over published posts.
  */
-public record PublishedPost(Integer id, String slug, String title) {
+public record PublishedPost(Integer id, String slug, String title, String authorId) {
 }

@@ -4,5 +4,5 @@ package com.example.blog.generated;
 /**
  * The fields of a new PublishedPost. Null means not given: the default, generated or NULL value applies.
  */
-public record PublishedPostCreate(Integer id, String slug, String title) {
+public record PublishedPostCreate(Integer id, String slug, String title, String authorId) {
 }

@@ -17,12 +17,12 @@ import java.util.Set;
 public final class PublishedPostRepository {
     public static final String TABLE = "\"PublishedPost\"";
 
-    static final String SELECT = "\"id\", \"slug\", \"title\"";
+    static final String SELECT = "\"id\", \"slug\", \"title\", \"authorId\"";
 
     /**
      * The SELECT list for the fields a request asks for (relation loaders read only those; the key always).
      */
-    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "slug", "title"), List.of("\"id\"", "\"slug\"", "\"title\""), List.of("INTEGER", "TEXT", "TEXT"), List.of("id"), Map.ofEntries());
+    public static final Projection.Columns PROJECTION = new Projection.Columns(List.of("id", "slug", "title", "authorId"), List.of("\"id\"", "\"slug\"", "\"title\"", "\"authorId\""), List.of("INTEGER", "TEXT", "TEXT", "UUID"), List.of("id"), Map.ofEntries(Map.entry("author", List.of("authorId"))));
 
     static final Column COL_ID = new Column("id", "\"id\"", "INTEGER", Column.Kind.INT, false);
 
@@ -30,15 +30,17 @@ public final class PublishedPostRepository {
 
     static final Column COL_TITLE = new Column("title", "\"title\"", "TEXT", Column.Kind.STRING, false);
 
+    static final Column COL_AUTHOR_ID = new Column("authorId", "\"authorId\"", "UUID", Column.Kind.STRING, false);
+
     /**
      * The fields list queries may filter and sort on (never hashed, internal or encrypted ones).
      */
-    public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("slug", COL_SLUG), Map.entry("title", COL_TITLE));
+    public static final Map<String, Column> QUERYABLE = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("slug", COL_SLUG), Map.entry("title", COL_TITLE), Map.entry("authorId", COL_AUTHOR_ID));
 
     /**
      * Every field, for row rules (the server's own filters, which may name hidden fields).
      */
-    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("slug", COL_SLUG), Map.entry("title", COL_TITLE));
+    public static final Map<String, Column> COLUMNS = Map.ofEntries(Map.entry("id", COL_ID), Map.entry("slug", COL_SLUG), Map.entry("title", COL_TITLE), Map.entry("authorId", COL_AUTHOR_ID));
 
     private final ApiConfig config;
 
@@ -46,7 +48,7 @@ public final class PublishedPostRepository {
 
     public PublishedPostRepository(ApiConfig config) {
         this.config = config;
-        this.list = new ListQuery<>(TABLE, SELECT, 3, QUERYABLE, COLUMNS, List.of("id"), this::read);
+        this.list = new ListQuery<>(TABLE, SELECT, 4, QUERYABLE, COLUMNS, List.of("id"), this::read);
     }
 
     /**
@@ -56,11 +58,12 @@ public final class PublishedPostRepository {
         return new PublishedPost(
                     Jdbc.integer(rs, 1),
                     Jdbc.string(rs, 2),
-                    Jdbc.string(rs, 3));
+                    Jdbc.string(rs, 3),
+                    Jdbc.string(rs, 4));
     }
 
     public Optional<PublishedPost> findById(Connection c, Integer id) throws SQLException {
-        return Rows.one(c, "SELECT \"id\", \"slug\", \"title\" FROM \"PublishedPost\" WHERE \"id\" = ?::INTEGER", this::read, COL_ID, id);
+        return Rows.one(c, "SELECT \"id\", \"slug\", \"title\", \"authorId\" FROM \"PublishedPost\" WHERE \"id\" = ?::INTEGER", this::read, COL_ID, id);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class PublishedPostRepository {
      */
     public List<PublishedPost> findByIdIn(Connection c, Collection<? extends Integer> values) throws
             SQLException {
-        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\" FROM \"PublishedPost\" WHERE \"id\" = ANY(?::INTEGER[]) ORDER BY \"id\"", this::read, values);
+        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"authorId\" FROM \"PublishedPost\" WHERE \"id\" = ANY(?::INTEGER[]) ORDER BY \"id\"", this::read, values);
     }
 
     /**
@@ -77,6 +80,22 @@ public final class PublishedPostRepository {
     public List<PublishedPost> findByIdIn(Connection c, Collection<? extends Integer> values,
             Filter rule, Set<String> wanted) throws SQLException {
         return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"PublishedPost\"", "\"id\" = ANY(?::INTEGER[])", "\"id\"", rule, COLUMNS, this::read, values);
+    }
+
+    /**
+     * Every row whose authorId is one of {@code values}, in one statement (DataLoader batches).
+     */
+    public List<PublishedPost> findByAuthorIdIn(Connection c, Collection<? extends String> values)
+            throws SQLException {
+        return Rows.in(c, "SELECT \"id\", \"slug\", \"title\", \"authorId\" FROM \"PublishedPost\" WHERE \"authorId\" = ANY(?::UUID[]) ORDER BY \"id\"", this::read, values);
+    }
+
+    /**
+     * The same, of the rows the row rule {@code rule} lets through, reading only the {@code wanted} fields (all when null).
+     */
+    public List<PublishedPost> findByAuthorIdIn(Connection c, Collection<? extends String> values,
+            Filter rule, Set<String> wanted) throws SQLException {
+        return Rows.in(c, "SELECT " + PROJECTION.select(wanted, "") + " FROM \"PublishedPost\"", "\"authorId\" = ANY(?::UUID[])", "\"id\"", rule, COLUMNS, this::read, values);
     }
 
     /**
@@ -119,6 +138,7 @@ public final class PublishedPostRepository {
         w.set(COL_ID, data.id());
         w.set(COL_SLUG, data.slug());
         w.set(COL_TITLE, data.title());
+        w.set(COL_AUTHOR_ID, data.authorId());
         return w;
     }
 
@@ -157,6 +177,7 @@ public final class PublishedPostRepository {
         if (data.id() == null) problems.add(new ApiException.Problem(List.of("data", "id"), "Required."));
         if (data.slug() == null) problems.add(new ApiException.Problem(List.of("data", "slug"), "Required."));
         if (data.title() == null) problems.add(new ApiException.Problem(List.of("data", "title"), "Required."));
+        if (data.authorId() == null) problems.add(new ApiException.Problem(List.of("data", "authorId"), "Required."));
         Validation.check(problems);
     }
 
@@ -169,6 +190,7 @@ public final class PublishedPostRepository {
         Writes w = new Writes();
         if (patch.slug().isPresent()) w.set(COL_SLUG, patch.slug().get());
         if (patch.title().isPresent()) w.set(COL_TITLE, patch.title().get());
+        if (patch.authorId().isPresent()) w.set(COL_AUTHOR_ID, patch.authorId().get());
         if (w.isEmpty()) return findById(c, id);
         return Rows.write(c, w.update(TABLE, "\"id\" = ?::INTEGER", SELECT), w, this::read, COL_ID, id);
     }
@@ -183,6 +205,7 @@ public final class PublishedPostRepository {
         Writes w = new Writes();
         if (patch.slug().isPresent()) w.set(COL_SLUG, patch.slug().get());
         if (patch.title().isPresent()) w.set(COL_TITLE, patch.title().get());
+        if (patch.authorId().isPresent()) w.set(COL_AUTHOR_ID, patch.authorId().get());
         return BulkWrites.update(c, TABLE, w, where, QUERYABLE, rule, COLUMNS, List.of(COL_ID), "PublishedPost");
     }
 
@@ -197,6 +220,9 @@ public final class PublishedPostRepository {
         if (patch.title().isPresent()) {
             if (patch.title().get() == null) problems.add(new ApiException.Problem(List.of("data", "title"), "Cannot be null."));
         }
+        if (patch.authorId().isPresent()) {
+            if (patch.authorId().get() == null) problems.add(new ApiException.Problem(List.of("data", "authorId"), "Cannot be null."));
+        }
         Validation.check(problems);
     }
 
@@ -204,7 +230,7 @@ public final class PublishedPostRepository {
      * Deletes the row and returns it; empty when no row has this key.
      */
     public Optional<PublishedPost> delete(Connection c, Integer id) throws SQLException {
-        return Rows.one(c, "DELETE FROM \"PublishedPost\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"slug\", \"title\"", this::read, COL_ID, id);
+        return Rows.one(c, "DELETE FROM \"PublishedPost\" WHERE \"id\" = ?::INTEGER RETURNING \"id\", \"slug\", \"title\", \"authorId\"", this::read, COL_ID, id);
     }
 
     /**

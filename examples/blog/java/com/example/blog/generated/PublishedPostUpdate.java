@@ -4,16 +4,20 @@ package com.example.blog.generated;
 /**
  * Changes to a PublishedPost: absent fields stay as they are. Start from {@link #empty()} and chain the withers.
  */
-public record PublishedPostUpdate(Value<String> slug, Value<String> title) {
+public record PublishedPostUpdate(Value<String> slug, Value<String> title, Value<String> authorId) {
     public static PublishedPostUpdate empty() {
-        return new PublishedPostUpdate(Value.absent(), Value.absent());
+        return new PublishedPostUpdate(Value.absent(), Value.absent(), Value.absent());
     }
 
     public PublishedPostUpdate withSlug(String value) {
-        return new PublishedPostUpdate(Value.of(value), this.title);
+        return new PublishedPostUpdate(Value.of(value), this.title, this.authorId);
     }
 
     public PublishedPostUpdate withTitle(String value) {
-        return new PublishedPostUpdate(this.slug, Value.of(value));
+        return new PublishedPostUpdate(this.slug, Value.of(value), this.authorId);
+    }
+
+    public PublishedPostUpdate withAuthorId(String value) {
+        return new PublishedPostUpdate(this.slug, this.title, Value.of(value));
     }
 }

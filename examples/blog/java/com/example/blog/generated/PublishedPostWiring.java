@@ -4,6 +4,7 @@ package com.example.blog.generated;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -18,7 +19,8 @@ public final class PublishedPostWiring {
     /**
      * What a where input on PublishedPost may name, relations included (they compile to EXISTS subqueries).
      */
-    public static final FilterModel FILTER = new FilterModel("PublishedPost", PublishedPostRepository.TABLE, PublishedPostRepository.QUERYABLE, PublishedPostRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries());
+    public static final FilterModel FILTER = new FilterModel("PublishedPost", PublishedPostRepository.TABLE, PublishedPostRepository.QUERYABLE, PublishedPostRepository.COLUMNS, FIELD_SCOPES, null, Map.ofEntries(
+            Map.entry("author", FilterModel.Link.direct("User", false, PublishedPostRepository.COLUMNS.get("authorId").sql(), UserRepository.COLUMNS.get("id").sql()))));
 
     /**
      * What nested writes (a relation field inside a create or update input) need of PublishedPost.
@@ -35,6 +37,12 @@ public final class PublishedPostWiring {
 
     public static TypeRuntimeWiring type(Api api) {
         TypeRuntimeWiring.Builder b = TypeRuntimeWiring.newTypeWiring("PublishedPost");
+        b.dataFetcher("author", env -> {
+                    Auth.require(env, "users:read");
+                    Filter rule = api.rules().user(Auth.principal(env));
+                    Set<String> fields = UserRepository.PROJECTION.selectedBy(env, null, List.of("id"));
+                    return Relations.<String, User>load(env, env.<PublishedPost>getSource().authorId(), "User.id", rule, fields, (r, w) -> Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, r, w.get()), User::id));
+                });
         return b.build();
     }
 
@@ -42,6 +50,9 @@ public final class PublishedPostWiring {
      * Adds this type's relation loaders to a request's registry (loaders other types already added are shared).
      */
     public static void registerLoaders(DataLoaderRegistry registry, Api api) {
+        registry.computeIfAbsent("User.id", name -> api.cache() != null
+                    ? Batches.<String, User>oneVia(keys -> api.cache().user().byIds(keys, (c, ks) -> api.userRepository().findByIdIn(c, ks), User::id), User::id)
+                    : Batches.one(api.database(), (c, keys) -> api.userRepository().findByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.id")), User::id));
     }
 
     /**
@@ -52,7 +63,8 @@ public final class PublishedPostWiring {
         return new PublishedPostCreate(
                     (Integer) in.get("id"),
                     (String) in.get("slug"),
-                    (String) in.get("title"));
+                    (String) in.get("title"),
+                    (String) in.get("authorId"));
     }
 
     /**
@@ -62,7 +74,8 @@ public final class PublishedPostWiring {
         Map<String, Object> in = Inputs.object(input);
         return new PublishedPostUpdate(
                     in.containsKey("slug") ? Value.of((String) in.get("slug")) : Value.absent(),
-                    in.containsKey("title") ? Value.of((String) in.get("title")) : Value.absent());
+                    in.containsKey("title") ? Value.of((String) in.get("title")) : Value.absent(),
+                    in.containsKey("authorId") ? Value.of((String) in.get("authorId")) : Value.absent());
     }
 
     /**
@@ -74,6 +87,7 @@ public final class PublishedPostWiring {
             case "id" -> r.id();
             case "slug" -> r.slug();
             case "title" -> r.title();
+            case "authorId" -> r.authorId();
             default -> throw new IllegalArgumentException("no field of PublishedPost: " + field);
         };
     }

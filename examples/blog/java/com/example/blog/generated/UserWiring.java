@@ -28,7 +28,8 @@ public final class UserWiring {
             Map.entry("invitedBy", FilterModel.Link.direct("User", false, UserRepository.COLUMNS.get("invitedById").sql(), UserRepository.COLUMNS.get("id").sql())),
             Map.entry("invited", FilterModel.Link.direct("User", true, UserRepository.COLUMNS.get("id").sql(), UserRepository.COLUMNS.get("invitedById").sql())),
             Map.entry("followers", FilterModel.Link.direct("Follow", true, UserRepository.COLUMNS.get("id").sql(), FollowRepository.COLUMNS.get("followingId").sql())),
-            Map.entry("following", FilterModel.Link.direct("Follow", true, UserRepository.COLUMNS.get("id").sql(), FollowRepository.COLUMNS.get("followerId").sql()))));
+            Map.entry("following", FilterModel.Link.direct("Follow", true, UserRepository.COLUMNS.get("id").sql(), FollowRepository.COLUMNS.get("followerId").sql())),
+            Map.entry("published", FilterModel.Link.direct("PublishedPost", true, UserRepository.COLUMNS.get("id").sql(), PublishedPostRepository.COLUMNS.get("authorId").sql()))));
 
     /**
      * What nested writes (a relation field inside a create or update input) need of User.
@@ -62,6 +63,7 @@ public final class UserWiring {
         b.dataFetcher("invited", env -> RelationCounts.load(env, api, FILTER, "invited", env.<User>getSource().id()));
         b.dataFetcher("followers", env -> RelationCounts.load(env, api, FILTER, "followers", env.<User>getSource().id()));
         b.dataFetcher("following", env -> RelationCounts.load(env, api, FILTER, "following", env.<User>getSource().id()));
+        b.dataFetcher("published", env -> RelationCounts.load(env, api, FILTER, "published", env.<User>getSource().id()));
         return b.build();
     }
 
@@ -136,6 +138,14 @@ public final class UserWiring {
                         (r, w) -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, r, w.get()), Follow::followerId),
                         Follow::followerId);
                 });
+        b.dataFetcher("published", env -> {
+                    Filter rule = api.rules().publishedPost(Auth.principal(env));
+                    Set<String> fields = PublishedPostRepository.PROJECTION.selectedBy(env, null, List.of("authorId"));
+                    return Relations.toMany(env, api, env.<User>getSource().id(), "PublishedPost.authorId[]", PublishedPostWiring.FILTER, rule, fields,
+                        (c, keys, orderBy, limit, r, w, s) -> Rows.firstPerKey(c, PublishedPostRepository.TABLE, PublishedPostRepository.PROJECTION.select(w, ""), PublishedPostRepository.COL_AUTHOR_ID, keys, PublishedPostRepository.QUERYABLE, orderBy, List.of("id"), limit, r, PublishedPostRepository.COLUMNS, api.publishedPostRepository()::read, s),
+                        (r, w) -> Batches.many(api.database(), (c, keys) -> api.publishedPostRepository().findByAuthorIdIn(c, keys, r, w.get()), PublishedPost::authorId),
+                        PublishedPost::authorId);
+                });
         b.dataFetcher("_count", env -> env.getSource());
         return b.build();
     }
@@ -160,6 +170,7 @@ public final class UserWiring {
                     : Batches.many(api.database(), (c, keys) -> api.userRepository().findByInvitedByIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "User.invitedById[]")), User::invitedById));
         registry.computeIfAbsent("Follow.followingId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowingIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Follow.followingId[]")), Follow::followingId));
         registry.computeIfAbsent("Follow.followerId[]", name -> Batches.many(api.database(), (c, keys) -> api.followRepository().findByFollowerIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "Follow.followerId[]")), Follow::followerId));
+        registry.computeIfAbsent("PublishedPost.authorId[]", name -> Batches.many(api.database(), (c, keys) -> api.publishedPostRepository().findByAuthorIdIn(c, keys, Filter.ALL, Projection.wanted(registry, "PublishedPost.authorId[]")), PublishedPost::authorId));
     }
 
     /**

@@ -27,7 +27,7 @@ class ViewsTest {
     void start() throws Exception {
         fx = CacheFixture.create("blog_views", 59);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(fx.db.jdbcUrl()); java.sql.Statement st = c.createStatement()) {
-            st.execute("CREATE VIEW \"PublishedPost\" AS SELECT id, slug, title FROM \"Post\" WHERE status = 'PUBLISHED' AND \"deletedAt\" IS NULL");
+            st.execute("CREATE VIEW \"PublishedPost\" AS SELECT id, slug, title, \"authorId\" FROM \"Post\" WHERE status = 'PUBLISHED' AND \"deletedAt\" IS NULL");
         }
         client = new GraphQLClient(fx.serve().port());
         admin = Tokens.hs256("admin", RelationFiltersTest.ADMIN);
@@ -68,5 +68,33 @@ class ViewsTest {
         String body = r.body().toString();
         assertTrue(body.contains("createPost") && body.contains("\"PublishedPostWhereInput\""), "the schema lists the writes of tables and the view's reads");
         assertTrue(!body.contains("createPublishedPost") && !body.contains("PublishedPostCreateInput") && !body.contains("PublishedPostUpdateInput"), body);
+    }
+
+    @Test
+    void aViewsRelationsAreReadBothWaysInOneStatementPerLevel() throws Exception {
+        long before = fx.counting.statements();
+        Response r = client.post(admin, "{ publishedPosts(first: 30) { edges { node { id author { id } } } } }");
+        assertEquals(0, r.errors().size(), r.body().toString());
+        assertEquals(2, fx.counting.statements() - before, "the page, then every row's author");
+        for (JsonNode e : r.data().path("publishedPosts").path("edges")) {
+            String id = e.path("node").path("id").asText();
+            assertEquals(fx.sql("SELECT \"authorId\"::text FROM \"Post\" WHERE id = " + id), e.path("node").path("author").path("id").asText());
+        }
+        Response users = client.post(admin, "{ users(first: 40, where: {published: {some: {title: {contains: \"a\"}}}}) { totalCount edges { node { id "
+                + "published(first: 2, orderBy: [{slug: asc}]) { slug } _count { published } } } } }");
+        assertEquals(0, users.errors().size(), users.body().toString());
+        assertEquals(fx.sql("SELECT count(*) FROM users u WHERE EXISTS (SELECT 1 FROM \"PublishedPost\" v WHERE v.\"authorId\" = u.id AND v.title LIKE '%a%')"),
+                users.data().path("users").path("totalCount").asText());
+        int checked = 0;
+        for (JsonNode e : users.data().path("users").path("edges")) {
+            String user = e.path("node").path("id").asText();
+            List<String> expected = fx.rows("SELECT slug FROM \"PublishedPost\" WHERE \"authorId\" = '" + user + "' ORDER BY slug, id LIMIT 2");
+            List<String> actual = new ArrayList<>();
+            for (JsonNode p : e.path("node").path("published")) actual.add(p.path("slug").asText());
+            assertEquals(expected, actual, user);
+            assertEquals(fx.sql("SELECT count(*) FROM \"PublishedPost\" WHERE \"authorId\" = '" + user + "'"), e.path("node").path("_count").path("published").asText());
+            checked++;
+        }
+        assertTrue(checked > 3, "enough users with published posts: " + checked);
     }
 }

@@ -213,15 +213,15 @@ public final class ApiModelBuilder {
         Set<String> lookupNames = new LinkedHashSet<>();
         if (key.size() == 1) lookupNames.add(key.get(0).name());
         for (RelationField r : m.relationFields()) {
-            // a view is read as it is: its relations are not served (yet)
-            if (r.ignored() || !selected.contains(r.targetModel()) || m.view() || schema.model(r.targetModel()).map(Model::view).orElse(false)) continue;
+            // relations of views are read like any other (never written)
+            if (r.ignored() || !selected.contains(r.targetModel())) continue;
             relations.add(relation(m, r));
         }
         // lookups: fields other types' relations load this type by
         for (Model other : schema.models()) {
             if (!selected.contains(other.name())) continue;
             for (RelationField r : other.relationFields()) {
-                if (r.ignored() || !r.targetModel().equals(m.name()) || !selected.contains(other.name()) || other.view() || m.view()) continue;
+                if (r.ignored() || !r.targetModel().equals(m.name()) || !selected.contains(other.name())) continue;
                 ApiRelation rel = relation(other, r);
                 // a composite key's lookup is its own method (RepositoryWriter finds those from the relations)
                 if (rel.kind() != ApiRelation.Kind.MANY_TO_MANY && !rel.composite()) lookupNames.add(rel.remoteField());

@@ -119,8 +119,8 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         List<Field> createRelations = new ArrayList<>();
         List<Field> updateRelations = new ArrayList<>();
         for (ApiRelation r : t.relations()) {
-            // a composite foreign key is written through its fields (nested writes over one are not built)
-            if (r.composite()) continue;
+            // a composite foreign key is written through its fields (nested writes over one are not built); a view is never written
+            if (r.composite() || api.type(r.target()).orElseThrow().readOnly() || t.readOnly()) continue;
             String nested = r.target() + (r.many() ? "ManyNested" : "OneNested");
             String what = switch (r.kind()) {
                 case TO_ONE_OWNER -> "Written before this row; its key fills `" + r.localField() + "`.";

@@ -181,13 +181,13 @@ final class WiringWriter {
         b.addMethod(loaders.build());
         b.addMethod(createInput(t, names));
         if (!InputWriter.updatable(t).isEmpty()) b.addMethod(updateInput(t, names));
-        b.addField(writes(t, names));
+        b.addField(writes(api, t, names));
         b.addMethod(valueOf(t, names));
         return b.build();
     }
 
     /** {@code WRITES}: what nested writes need of this type (see the runtime's NestedWrites). */
-    private static FieldSpec writes(ApiType t, JavaNames names) {
+    private static FieldSpec writes(ApiSchema api, ApiType t, JavaNames names) {
         ClassName nested = names.runtime("NestedWrites");
         ClassName repository = names.repository(t.name());
         String repo = JavaNames.repositoryAccessor(t);
@@ -197,8 +197,8 @@ final class WiringWriter {
         CodeBlock.Builder relations = CodeBlock.builder().add("$T.ofEntries($>$>", Map.class);
         int l = 0;
         for (ApiRelation r : t.relations()) {
-            // composite foreign keys are written through their fields, not as nested writes (see SdlModel)
-            if (r.composite()) continue;
+            // composite foreign keys are written through their fields, not as nested writes (see SdlModel); views never
+            if (r.composite() || api.type(r.target()).orElseThrow().readOnly() || t.readOnly()) continue;
             relations.add(l++ > 0 ? ",\n" : "\n").add("$T.entry($S, new $T.Relation($T.Kind.$L, $S, $S, $S))", Map.class, r.name(), nested, nested, r.kind().name(), r.target(),
                     r.localField(), r.remoteField());
         }
