@@ -106,7 +106,7 @@ class GqlCommandsTest {
 
         assertEquals(0, run("gql-query", "createOrder").code);
         String sdl = Files.readString(dir.resolve("schema.graphql"));
-        assertTrue(sdl.contains("orders(where: OrderWhereInput, first: Int, orderBy: [OrderOrderByInput!]): [Order!]!"), "the relation appears once both sides are types: " + sdl);
+        assertTrue(sdl.contains("orders(where: OrderWhereInput, first: Int, orderBy: [OrderOrderByInput!], cursor: OrderWhereUniqueInput, skip: Int): [Order!]!"), "the relation appears once both sides are types: " + sdl);
         assertTrue(sdl.contains("createOrder(data: OrderCreateInput!): Order!"), sdl);
         assertTrue(Files.readString(generated("Api.java")).contains("\"Mutation\""));
 
