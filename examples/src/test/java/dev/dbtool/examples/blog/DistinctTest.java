@@ -3,13 +3,8 @@ package dev.dbtool.examples.blog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtool.examples.blog.GraphQLClient.Response;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,29 +33,6 @@ class DistinctTest {
         fx.close();
     }
 
-    private List<String> pageThrough(String args, boolean backward, int[] total) throws Exception {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        for (int page = 0; page < 100; page++) {
-            Map<String, Object> vars = new HashMap<>();
-            if (cursor != null) vars.put("c", cursor);
-            String paging = backward ? "last: 6, before: $c" : "first: 6, after: $c";
-            Response r = client.post(admin, "query($c: String) { posts(" + paging + ", " + args + ") { totalCount edges { node { id } } "
-                    + "pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }", vars);
-            assertEquals(0, r.errors().size(), r.body().toString());
-            JsonNode posts = r.data().path("posts");
-            total[0] = posts.path("totalCount").asInt();
-            List<String> chunk = new ArrayList<>();
-            for (JsonNode e : posts.path("edges")) chunk.add(e.path("node").path("id").asText());
-            if (backward) Collections.reverse(chunk);
-            ids.addAll(chunk);
-            if (!posts.path("pageInfo").path(backward ? "hasPreviousPage" : "hasNextPage").asBoolean()) break;
-            cursor = posts.path("pageInfo").path(backward ? "startCursor" : "endCursor").asText();
-        }
-        if (backward) Collections.reverse(ids);
-        return ids;
-    }
-
     @Test
     void theFirstRowPerDistinctValuesInTheListsOrder() throws Exception {
         String[][] cases = {
@@ -73,10 +45,10 @@ class DistinctTest {
             {"distinct: [status]", "SELECT id FROM (SELECT DISTINCT ON (status) * FROM \"Post\" ORDER BY status, id) s ORDER BY id"}};
         for (String[] c : cases) {
             List<String> expected = fx.rows(c[1]);
-            int[] total = {-1};
-            assertEquals(expected, pageThrough(c[0], false, total), c[0] + " forward");
-            assertEquals(expected.size(), total[0], c[0] + " totalCount");
-            assertEquals(expected, pageThrough(c[0], true, total), c[0] + " backward");
+            PageWalk.Result forward = PageWalk.walk(client, admin, "posts", c[0], 6, false);
+            assertEquals(expected, forward.ids(), c[0] + " forward");
+            assertEquals(expected.size(), forward.totalCount(), c[0] + " totalCount");
+            assertEquals(expected, PageWalk.walk(client, admin, "posts", c[0], 6, true).ids(), c[0] + " backward");
         }
         assertTrue(fx.rows("SELECT DISTINCT \"authorId\" FROM \"Post\"").size() > 6, "more than a page of authors");
     }

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtool.examples.blog.GraphQLClient.Response;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,35 +36,6 @@ class NullsOrderingTest {
         fx.close();
     }
 
-    /** Every post's id, reading pages of 7 forward (or backward from the end) through the cursors. */
-    private List<String> pageThrough(String order, boolean backward) throws Exception {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        for (int page = 0; page < 100; page++) {
-            Map<String, Object> vars = new HashMap<>();
-            if (cursor != null) vars.put("c", cursor);
-            String args = backward ? "last: 7, before: $c" : "first: 7, after: $c";
-            Response r = client.post(admin, "query($c: String) { posts(" + args + ", orderBy: " + order + ") { edges { cursor node { id } } "
-                    + "pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }", vars);
-            assertEquals(0, r.errors().size(), r.body().toString());
-            JsonNode posts = r.data().path("posts");
-            List<String> chunk = new ArrayList<>();
-            for (JsonNode e : posts.path("edges")) chunk.add(e.path("node").path("id").asText());
-            if (backward) {
-                Collections.reverse(chunk);
-                ids.addAll(chunk);
-                if (!posts.path("pageInfo").path("hasPreviousPage").asBoolean()) break;
-                cursor = posts.path("pageInfo").path("startCursor").asText();
-            } else {
-                ids.addAll(chunk);
-                if (!posts.path("pageInfo").path("hasNextPage").asBoolean()) break;
-                cursor = posts.path("pageInfo").path("endCursor").asText();
-            }
-        }
-        if (backward) Collections.reverse(ids);
-        return ids;
-    }
-
     @Test
     void rootListsPageThroughTheNullsWhereAsked() throws Exception {
         for (String[] c : new String[][] {
@@ -76,8 +44,8 @@ class NullsOrderingTest {
                 {"[{publishedAt: desc}]", "\"publishedAt\" DESC NULLS FIRST, id"},
                 {"[{rating: asc, nulls: first}, {publishedAt: desc, nulls: last}]", "rating ASC NULLS FIRST, \"publishedAt\" DESC NULLS LAST, id"}}) {
             List<String> expected = fx.rows("SELECT id FROM \"Post\" ORDER BY " + c[1]);
-            assertEquals(expected, pageThrough(c[0], false), c[0] + " forward");
-            assertEquals(expected, pageThrough(c[0], true), c[0] + " backward");
+            assertEquals(expected, PageWalk.walk(client, admin, "posts", "orderBy: " + c[0], 7, false).ids(), c[0] + " forward");
+            assertEquals(expected, PageWalk.walk(client, admin, "posts", "orderBy: " + c[0], 7, true).ids(), c[0] + " backward");
         }
     }
 

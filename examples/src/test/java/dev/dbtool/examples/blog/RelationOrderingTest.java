@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtool.examples.blog.GraphQLClient.Response;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,29 +36,6 @@ class RelationOrderingTest {
         fx.close();
     }
 
-    /** Every id of {@code list}, reading pages of 9 forward (or backward from the end) through the cursors. */
-    private List<String> pageThrough(String token, String list, String order, boolean backward) throws Exception {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        for (int page = 0; page < 100; page++) {
-            Map<String, Object> vars = new HashMap<>();
-            if (cursor != null) vars.put("c", cursor);
-            String args = backward ? "last: 9, before: $c" : "first: 9, after: $c";
-            Response r = client.post(token, "query($c: String) { l: " + list + "(" + args + ", orderBy: " + order + ") { edges { node { id } } "
-                    + "pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }", vars);
-            assertEquals(0, r.errors().size(), r.body().toString());
-            JsonNode l = r.data().path("l");
-            List<String> chunk = new ArrayList<>();
-            for (JsonNode e : l.path("edges")) chunk.add(e.path("node").path("id").asText());
-            if (backward) Collections.reverse(chunk);
-            ids.addAll(chunk);
-            if (!l.path("pageInfo").path(backward ? "hasPreviousPage" : "hasNextPage").asBoolean()) break;
-            cursor = l.path("pageInfo").path(backward ? "startCursor" : "endCursor").asText();
-        }
-        if (backward) Collections.reverse(ids);
-        return ids;
-    }
-
     @Test
     void rootListsByCountsAndRelatedFieldsPageBothWays() throws Exception {
         String[][] cases = {
@@ -74,8 +48,8 @@ class RelationOrderingTest {
         for (String[] c : cases) {
             List<String> expected = fx.rows(c[2]);
             assertTrue(expected.size() > 9, c[0] + ": more than a page");
-            assertEquals(expected, pageThrough(admin, c[0], c[1], false), c[0] + " " + c[1] + " forward");
-            assertEquals(expected, pageThrough(admin, c[0], c[1], true), c[0] + " " + c[1] + " backward");
+            assertEquals(expected, PageWalk.walk(client, admin, c[0], "orderBy: " + c[1], 9, false).ids(), c[0] + " " + c[1] + " forward");
+            assertEquals(expected, PageWalk.walk(client, admin, c[0], "orderBy: " + c[1], 9, true).ids(), c[0] + " " + c[1] + " backward");
         }
     }
 
@@ -84,7 +58,7 @@ class RelationOrderingTest {
         // a reader sees published posts only: users ordered by their posts count those
         String reader = Tokens.hs256("reader", "users:read posts:read");
         List<String> expected = fx.rows("SELECT u.id FROM users u ORDER BY (SELECT count(*) FROM \"Post\" p WHERE p.\"authorId\" = u.id AND p.status = 'PUBLISHED') DESC, u.id");
-        assertEquals(expected, pageThrough(reader, "users", "[{posts: {_count: desc}}]", false));
+        assertEquals(expected, PageWalk.walk(client, reader, "users", "orderBy: [{posts: {_count: desc}}]", 9, false).ids());
         List<String> all = fx.rows("SELECT u.id FROM users u ORDER BY (SELECT count(*) FROM \"Post\" p WHERE p.\"authorId\" = u.id) DESC, u.id");
         assertTrue(!all.equals(expected), "drafts would change the order");
         // ordering by another type's rows needs its read scope
