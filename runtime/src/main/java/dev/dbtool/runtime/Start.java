@@ -20,9 +20,13 @@ public record Start(Map<String, Object> cursor, int skip) {
 
     /** From a relation field's {@code cursor} and {@code skip} arguments. */
     public static Start of(Object cursor, Integer skip) {
-        Map<String, Object> at = cursor == null ? null : Inputs.object(cursor);
-        if (at != null && at.values().stream().filter(v -> v != null).count() != 1)
-            throw ApiException.badUserInput(List.of("cursor"), "A cursor names exactly one unique field.");
+        Map<String, Object> at = null;
+        if (cursor != null) {
+            // explicit nulls name nothing (and Map.copyOf refuses them)
+            at = new java.util.HashMap<>();
+            for (Map.Entry<String, Object> e : Inputs.object(cursor).entrySet()) if (e.getValue() != null) at.put(e.getKey(), e.getValue());
+            if (at.size() != 1) throw ApiException.badUserInput(List.of("cursor"), "A cursor names exactly one unique field.");
+        }
         return new Start(at, skip == null ? 0 : skip);
     }
 
@@ -35,9 +39,7 @@ public record Start(Map<String, Object> cursor, int skip) {
     String condition(String table, String outer, Map<String, Column> columns, List<OrderBy> orderBy, List<String> primaryKey, Filter rule,
             Map<String, Column> ruleColumns, List<Object[]> params) {
         String c = "\"_cursor\"";
-        Map<String, Object> named = new java.util.HashMap<>();
-        cursor.forEach((k, v) -> { if (v != null) named.put(k, v); });
-        Map.Entry<String, Object> e = named.entrySet().iterator().next();
+        Map.Entry<String, Object> e = cursor.entrySet().iterator().next();
         Column unique = columns.get(e.getKey());
         if (unique == null) throw ApiException.badUserInput(List.of("cursor"), "Unknown field `" + e.getKey() + "`.");
         List<Column> keys = new ArrayList<>();

@@ -131,5 +131,7 @@ class RelationListCursorsTest {
         assertEquals("BAD_USER_INPUT", negative.firstCode(), negative.body().toString());
         Response two = client.post(admin, "{ users(first: 1) { edges { node { posts(first: 2, cursor: {id: 1, slug: \"x\"}) { id } } } } }");
         assertEquals("BAD_USER_INPUT", two.firstCode(), two.body().toString());
+        Response withNull = client.post(admin, "{ users(first: 1) { edges { node { posts(first: 2, cursor: {id: 999999, slug: null}) { id } } } } }");
+        assertEquals(0, withNull.errors().size(), "an explicit null names nothing: " + withNull.body());
     }
 }

@@ -18,8 +18,8 @@ record JavaNames(String generated, String scaffolds, java.util.Map<String, Strin
 
     /**
      * Simple names a model's or enum's class may not take in the generated package: the runtime's classes (copied into
-     * it), {@code Api}, and java.lang types the generated code names unqualified. Real schemas have models called
-     * {@code Page}, {@code Value} or {@code Record}.
+     * it), {@code Api}, and java.lang types the generated code names unqualified (refly's schema has a model {@code Page},
+     * which overwrote the runtime's {@code Page}).
      */
     static final Set<String> TAKEN;
 

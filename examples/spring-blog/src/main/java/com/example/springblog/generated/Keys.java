@@ -4,7 +4,6 @@ package com.example.springblog.generated;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -53,13 +52,13 @@ public final class Keys {
     public static String text(Object key) {
         if (!(key instanceof List<?> parts)) return String.valueOf(key);
         StringBuilder b = new StringBuilder();
-        for (Object p : parts) b.append(b.length() > 0 ? "\u001f" : "").append(p);
+        for (int i = 0; i < parts.size(); i++) b.append(i > 0 ? "\u001f" : "").append(parts.get(i));
         return b.toString();
     }
 
     /** The SQL of a key's text over these (qualified) columns: parts joined by the unit separator. */
     public static String textSql(List<String> columns) {
         if (columns.size() == 1) return columns.get(0) + "::text";
-        return "concat_ws(chr(31), " + String.join(", ", Arrays.stream(columns.toArray(String[]::new)).map(c -> c + "::text").toList()) + ")";
+        return "concat_ws(chr(31), " + String.join(", ", columns.stream().map(c -> c + "::text").toList()) + ")";
     }
 }
