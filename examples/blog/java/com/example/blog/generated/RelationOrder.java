@@ -14,6 +14,9 @@ import java.util.Map;
 final class RelationOrder {
     private static final int MAX_DEPTH = 4;
 
+    /** Keys across relations one ordering may have. */
+    static final int MAX_KEYS = 3;
+
     private RelationOrder() {}
 
     static OrderBy entry(Map<String, ?> m, List<Object> path, FilterModel model, Map<String, String> fieldScopes, ApiEngine api, Principal principal,

@@ -83,6 +83,11 @@ class RelationOrderingTest {
             if (expected.size() > 1) checked++;
         }
         assertTrue(checked > 3, "enough users with several posts: " + checked);
+        Response many = client.post(admin, "{ posts(orderBy: [{comments: {_count: desc}}, {tags: {_count: asc}}, {author: {name: asc}}, {editor: {name: asc}}]) "
+                + "{ totalCount } }");
+        assertEquals("BAD_USER_INPUT", many.firstCode(), "at most 3 keys across relations: " + many.body());
+        Response deep = client.post(admin, "{ comments(orderBy: [{post: {author: {invitedBy: {invitedBy: {invitedBy: {name: asc}}}}}}]) { totalCount } }");
+        assertEquals("BAD_USER_INPUT", deep.firstCode(), "at most 4 relations deep: " + deep.body());
         Response cursor = client.post(admin, "{ users(first: 1) { edges { node { posts(first: 2, cursor: {id: 1}, orderBy: [{comments: {_count: desc}}]) { id } } } } }");
         assertEquals("BAD_USER_INPUT", cursor.firstCode(), cursor.body().toString());
     }

@@ -170,6 +170,9 @@ public final class Inputs {
         List<OrderBy> out = new ArrayList<>();
         int i = 0;
         for (Object each : (Collection<?>) input) out.add(RelationOrder.entry(asMap(each), List.of("orderBy", i++), model, fieldScopes, api, principal, 0));
+        // each key across a relation is a subquery per row sorted: a few, not the hundreds the parser's token limit allows
+        if (out.stream().filter(o -> o.expression() != null).count() > RelationOrder.MAX_KEYS)
+            throw ApiException.badUserInput(List.of("orderBy"), "An ordering takes at most " + RelationOrder.MAX_KEYS + " keys across relations.");
         return out;
     }
 
