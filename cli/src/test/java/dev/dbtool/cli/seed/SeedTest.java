@@ -171,6 +171,22 @@ class SeedTest {
     }
 
     @Test
+    void aKeyUniqueOnItsOwnInsideACompositeIdIsOneToOne() throws Exception {
+        // civitai's ModelReport: @@id([reportId, modelId]) with reportId @unique — pairs would repeat a report
+        Path schema = Files.createDirectories(dir.resolve("report")).resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+                + "model Model {\n  id      Int           @id @default(autoincrement())\n  reports ModelReport[]\n}\n\n"
+                + "model Report {\n  id    Int          @id @default(autoincrement())\n  model ModelReport?\n}\n\n"
+                + "model ModelReport {\n  modelId  Int\n  model    Model  @relation(fields: [modelId], references: [id])\n  reportId Int    @unique\n"
+                + "  report   Report @relation(fields: [reportId], references: [id])\n\n  @@id([reportId, modelId])\n}\n");
+        String url = TestDatabases.create("seed_one_to_one");
+        TestDatabases.build(url, PhysicalSchemaBuilder.build(SchemaLoader.load(schema).schema()));
+        Result r = run("seed", "--schema", schema.toString(), "--load", "--count", "40", "--url", url);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("40", query(url, "SELECT count(DISTINCT \"reportId\") FROM \"ModelReport\""), "one row per report");
+    }
+
+    @Test
     void optionalKeysIntoACycleAreLinkedAfterTheLoad() throws Exception {
         Path schema = Files.createDirectories(dir.resolve("cycle")).resolve("schema.prisma");
         Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"

@@ -183,6 +183,9 @@ public final class SeedPlanner {
         if (t.foreignKeys().size() < 2) return null;
         for (int a = 0; a < t.foreignKeys().size(); a++) {
             for (int b = a + 1; b < t.foreignKeys().size(); b++) {
+                // a key unique on its own makes the table one-to-one with its parent, not a join model of pairs
+                // (civitai's ModelReport: @@id([reportId, modelId]) and reportId @unique)
+                if (isUniqueSet(t, t.foreignKeys().get(a).columns()) || isUniqueSet(t, t.foreignKeys().get(b).columns())) continue;
                 Set<String> cols = new HashSet<>(t.foreignKeys().get(a).columns());
                 cols.addAll(t.foreignKeys().get(b).columns());
                 if (isUniqueSet(t, List.copyOf(cols))) return List.of(t.foreignKeys().get(a), t.foreignKeys().get(b));
