@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every corpus schema's generated GraphQL API, the large ones too (civitai: ~8,000 files): generated, compiled with
-# -Werror, run against Prisma's own DDL (seeded). The test run skips compiling schemas past 4,000 generated files.
+# Every corpus schema's generated GraphQL API, the large ones too: generated, compiled with -Werror, run against
+# Prisma's own DDL (seeded). The test run skips compiling schemas past 4,000 generated files.
 # Usage: bench/corpus-api.sh [PROJECT]   (one corpus folder name, or all)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -88,6 +88,8 @@ record GqlProject(Path base, Schema schema, JavaSettings settings, Path selectio
         }
         try {
             return JavaApiGenerator.generate(api, template);
+        } catch (ApiModelException e) {
+            throw new UserError(ExitCodes.FINDINGS, e.getMessage());
         } catch (com.github.mustachejava.MustacheException e) {
             throw new UserError(ExitCodes.FINDINGS, settings.templates() + "/" + JavaSettings.SDL_TEMPLATE + ":1:1: error: " + e.getMessage());
         }

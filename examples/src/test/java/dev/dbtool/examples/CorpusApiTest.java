@@ -58,6 +58,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * error, its {@code totalCount} equal to the aggregate's count, and its first row read back by its key. The schemas are read in place; only a copy of each goes to a temporary folder, where gql-type writes.
  */
 class CorpusApiTest {
+    /**
+     * Schemas `gql-type --all` refuses, and why: civitai has models {@code Image} and {@code ImageConnection}, and the
+     * API derives a type {@code ImageConnection} from {@code Image} (GraphQL types cannot be renamed yet).
+     */
+    static final Map<String, String> KNOWN_REFUSALS = Map.of("civitai", "the GraphQL name `ImageConnection` is defined twice");
+
     /** Generated files past which a schema is only generated here, not compiled and run (unless {@code dbtool.corpus.all}). */
     static final int LARGE = 4_000;
 
@@ -80,7 +86,15 @@ class CorpusApiTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment env = new Environment(work, new HashMap<>(), new PrintWriter(out, true), new PrintWriter(err, true), false);
-        assertEquals(0, Main.run(env, "gql-type", "--all", "--crud"), name + ": gql-type refused the schema\n" + err);
+        int code = Main.run(env, "gql-type", "--all", "--crud");
+        String refusal = KNOWN_REFUSALS.get(name);
+        if (refusal != null) {
+            // refused up front with a message, not a generated API that fails at start
+            assertEquals(1, code, name + ": " + out + err);
+            assertTrue(err.toString().contains(refusal), name + ": " + err);
+            return;
+        }
+        assertEquals(0, code, name + ": gql-type refused the schema\n" + err);
 
         Path classes = work.resolve("classes");
         long files;
@@ -88,7 +102,7 @@ class CorpusApiTest {
             files = walk.filter(p -> p.toString().endsWith(".java")).count();
         }
         if (files > LARGE && !Boolean.getBoolean("dbtool.corpus.all")) {
-            // civitai: ~8,000 files, four minutes of javac on two cores; bench/corpus-api.sh runs it
+            // minutes of javac on two cores (civitai's selection without ImageConnection: ~8,000 files, 240 s); bench/corpus-api.sh runs it
             System.out.println("CorpusApiTest " + name + ": generated " + files + " files; compiled only with -Ddbtool.corpus.all=true (bench/corpus-api.sh)");
             Assumptions.abort(name + ": " + files + " generated files; run with -Ddbtool.corpus.all=true");
         }

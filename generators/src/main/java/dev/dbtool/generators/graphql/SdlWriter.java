@@ -1,6 +1,8 @@
 package dev.dbtool.generators.graphql;
 
+import dev.dbtool.generators.api.ApiModelException;
 import dev.dbtool.generators.api.ApiSchema;
+import dev.dbtool.generators.api.ApiType;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -57,13 +59,35 @@ public final class SdlWriter {
     private static final String JavaSettings_SDL_TEMPLATE = dev.dbtool.generators.api.JavaSettings.SDL_TEMPLATE;
 
     public static String write(ApiSchema api) {
+        String sdl;
         try {
             Template t = FREEMARKER.getTemplate("schema.graphql.ftl");
             StringWriter out = new StringWriter();
             t.process(Map.of("sdl", SdlModel.of(api)), out);
-            return out.toString();
+            sdl = out.toString();
         } catch (IOException | TemplateException e) {
             throw new IllegalStateException("the built-in SDL template failed", e);
+        }
+        checkNames(api, sdl);
+        return sdl;
+    }
+
+    private static final java.util.regex.Pattern DEFINITION = java.util.regex.Pattern.compile("(?m)^(?:type|input|enum|scalar|interface|union) (\\w+)");
+
+    /**
+     * Refuses an SDL that defines a name twice: a model or enum called like a type the SDL derives from another model
+     * (civitai has {@code Image} and {@code ImageConnection}) would make the API fail at start with "tried to redefine".
+     */
+    static void checkNames(ApiSchema api, String sdl) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.regex.Matcher m = DEFINITION.matcher(sdl);
+        while (m.find()) {
+            String name = m.group(1);
+            if (seen.add(name)) continue;
+            String owner = api.types().stream().map(ApiType::name).filter(t -> name.startsWith(t) && !name.equals(t)).findFirst().orElse(null);
+            throw new ApiModelException("the GraphQL name `" + name + "` is defined twice" + (owner == null ? ""
+                    : ": a model or enum has the name of a type the API derives from `" + owner + "`") + "; leave one of the two out of the API (`dbtool gql-type` "
+                    + "with the models named) — renaming GraphQL types is not supported yet");
         }
     }
 
