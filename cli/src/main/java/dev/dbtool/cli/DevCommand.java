@@ -74,18 +74,13 @@ final class DevCommand implements Callable<Integer> {
         env.out().println("dbtool dev: " + url + "/ (GraphiQL), " + url + "/graphql; watching " + env.display(schema) + " and your sources; Ctrl-C stops");
         DevBuild build = new DevBuild(env, schema, target.jdbcUrl(), acceptDataLoss, DevWorkFolder.of(base));
         try {
-            pass(env, build, front, url);
-            // what to watch follows the generator block, so it is worked out after each build, not on every poll
-            DevWatch watch = watch(env, base, schema);
-            Map<Path, String> seen = watch.fingerprint();
+            Watched watched = pass(env, build, front, url, base, schema);
             while (!stopping) {
                 Thread.sleep(pollMillis);
-                if (watch.fingerprint().equals(seen)) continue;
+                if (watched.watch().fingerprint().equals(watched.seen())) continue;
                 Thread.sleep(Math.min(200, pollMillis)); // an editor's save may be several writes
                 env.err().println("— change seen; building again");
-                pass(env, build, front, url);
-                watch = watch(env, base, schema);
-                seen = watch.fingerprint(); // taken after the build wrote its files
+                watched = pass(env, build, front, url, base, schema);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -99,10 +94,19 @@ final class DevCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One build, served when it succeeds. */
-    private void pass(Environment env, DevBuild build, DevServer front, String url) {
+    /** What is watched after a build, and how it looked then. */
+    private record Watched(DevWatch watch, Map<Path, String> seen) {}
+
+    /**
+     * One build, served when it succeeds. What to watch follows the generator block, so it is worked out after each
+     * build; the fingerprint is taken after the build wrote its files and before the outcome is announced, so an edit
+     * made once the user reads "serving" (or "did not build") is always seen.
+     */
+    private Watched pass(Environment env, DevBuild build, DevServer front, String url, Path base, Path schema) {
         long t0 = System.nanoTime();
         DevBuild.Outcome o = build.run();
+        DevWatch watch = watch(env, base, schema);
+        Watched watched = new Watched(watch, watch.fingerprint());
         if (o.ok()) {
             DevApi old = front.serve(++served, o.api());
             if (old != null) old.close();
@@ -114,6 +118,7 @@ final class DevCommand implements Callable<Integer> {
                     ? "; build " + front.state().build() + " goes on serving" : "") + ". Fix it and save: dbtool dev builds again.");
         }
         env.out().flush();
+        return watched;
     }
 
     private static DevWatch watch(Environment env, Path base, Path schema) {
