@@ -55,34 +55,24 @@ public final class ListQuery<T> {
 
     /** The same, with {@code select} (the same columns, some of them NULL: see {@link Projection}) as the SELECT list. */
     public Page<T> run(Connection c, Filter where, Filter rule, List<OrderBy> orderBy, PageRequest page, String select) throws SQLException {
-        List<Column> sortColumns = new ArrayList<>();
-        List<Boolean> descending = new ArrayList<>();
-        List<Boolean> nullsLast = new ArrayList<>();
         // a key across a relation is a subquery: its parameters are bound wherever its text appears
         Map<Column, List<Object[]>> keyParams = new java.util.HashMap<>();
-        StringBuilder fingerprint = new StringBuilder();
-        for (OrderBy o : orderBy == null ? List.<OrderBy>of() : orderBy) {
-            Column col;
-            if (o.expression() != null) {
-                OrderBy.Sql expr = o.expression().sql().apply(table);
-                col = new Column(o.field(), expr.text(), o.expression().cast(), o.expression().kind(), o.expression().nullable());
-                keyParams.put(col, expr.params());
-            } else col = columns.get(o.field());
-            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
-            if (sortColumns.contains(col)) continue;
-            sortColumns.add(col);
-            descending.add(o.descending());
-            nullsLast.add(o.nullsLast());
-            fingerprint.append(o.field()).append(o.descending() ? "-" : "+").append(o.nulls() == null ? "" : o.nullsLast() ? "L" : "F");
-        }
-        for (String k : key) {
-            Column col = columns.get(k);
-            if (!sortColumns.contains(col)) {
-                sortColumns.add(col);
-                descending.add(false);
-                nullsLast.add(true);
+        SortKeys keys = SortKeys.of(orderBy, o -> {
+            if (o.expression() == null) {
+                Column col = columns.get(o.field());
+                if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
+                return col;
             }
-        }
+            OrderBy.Sql expr = o.expression().sql().apply(table);
+            Column col = new Column(o.field(), expr.text(), o.expression().cast(), o.expression().kind(), o.expression().nullable());
+            keyParams.put(col, expr.params());
+            return col;
+        }, key.stream().map(columns::get).toList());
+        List<Column> sortColumns = keys.columns();
+        List<Boolean> descending = keys.descending();
+        List<Boolean> nullsLast = keys.nullsLast();
+        StringBuilder fingerprint = new StringBuilder();
+        for (OrderBy o : keys.used()) fingerprint.append(o.field()).append(o.descending() ? "-" : "+").append(o.nulls() == null ? "" : o.nullsLast() ? "L" : "F");
         // distinct: the first row per distinct values in this order (DISTINCT ON), then the page over those rows
         List<Column> distinct = new ArrayList<>();
         for (String f : page.distinct()) {

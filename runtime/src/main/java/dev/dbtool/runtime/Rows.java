@@ -89,21 +89,9 @@ public final class Rows {
 
     /**
      * The first {@code limit} rows per key (a to-many relation with {@code first}/{@code orderBy}), for every key in one
-     * statement: {@code row_number()} over each key's rows in the requested order, the primary key breaking ties.
+     * statement: {@code row_number()} over each key's rows in the requested order, the primary key breaking ties; of the
+     * rows that pass the row rule {@code rule} (over {@code ruleColumns}), from {@code start} on.
      */
-    public static <T> List<T> firstPerKey(Connection c, String table, String selectList, Column keyColumn, Collection<?> keys, Map<String, Column> columns,
-            List<OrderBy> orderBy, List<String> primaryKey, int limit, ListQuery.RowReader<T> reader) throws SQLException {
-        return firstPerKey(c, table, selectList, keyColumn, keys, columns, orderBy, primaryKey, limit, Filter.ALL, columns, reader);
-    }
-
-    /** The same, of the rows that pass the row rule {@code rule} (over {@code ruleColumns}). */
-    public static <T> List<T> firstPerKey(Connection c, String table, String selectList, Column keyColumn, Collection<?> keys, Map<String, Column> columns,
-            List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader)
-            throws SQLException {
-        return firstPerKey(c, table, selectList, List.of(keyColumn), keys, columns, orderBy, primaryKey, limit, rule, ruleColumns, reader);
-    }
-
-    /** The same from {@code start} on. */
     public static <T> List<T> firstPerKey(Connection c, String table, String selectList, Column keyColumn, Collection<?> keys, Map<String, Column> columns,
             List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader, Start start)
             throws SQLException {
@@ -111,13 +99,6 @@ public final class Rows {
     }
 
     /** The same over a composite foreign key: each key is the list of {@code keyColumns}' values. */
-    public static <T> List<T> firstPerKey(Connection c, String table, String selectList, List<Column> keyColumns, Collection<?> keys, Map<String, Column> columns,
-            List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader)
-            throws SQLException {
-        return firstPerKey(c, table, selectList, keyColumns, keys, columns, orderBy, primaryKey, limit, rule, ruleColumns, reader, Start.FIRST);
-    }
-
-    /** The same, each key's rows from {@code start} on (a cursor row's place in the order, then skipped rows). */
     public static <T> List<T> firstPerKey(Connection c, String table, String selectList, List<Column> keyColumns, Collection<?> keys, Map<String, Column> columns,
             List<OrderBy> orderBy, List<String> primaryKey, int limit, Filter rule, Map<String, Column> ruleColumns, ListQuery.RowReader<T> reader, Start start)
             throws SQLException {
@@ -148,17 +129,10 @@ public final class Rows {
 
     /**
      * {@link #firstPerKey} through an implicit many-to-many join table: the first {@code limit} target rows linked to each
-     * key, in {@code orderBy} order (the target's key breaking ties), among the rows {@code rule} lets through; one
-     * statement. {@code selectList} reads the target's columns aliased {@code t}; the link's key follows them.
+     * key, in {@code orderBy} order (the target's key breaking ties), among the rows {@code rule} lets through, from
+     * {@code start} on; one statement. {@code selectList} reads the target's columns aliased {@code t}; the link's key
+     * follows them.
      */
-    public static <K, T> Map<K, List<T>> firstPerKeyThrough(Connection c, String table, String selectList, String joinTable, String joinOuter, String joinInner,
-            String targetKey, String keyCast, Collection<K> keys, Map<String, Column> columns, List<OrderBy> orderBy, List<String> primaryKey, int limit,
-            Filter rule, ListQuery.RowReader<T> reader, int width) throws SQLException {
-        return firstPerKeyThrough(c, table, selectList, joinTable, joinOuter, joinInner, targetKey, keyCast, keys, columns, orderBy, primaryKey, limit, rule, reader,
-                width, Start.FIRST);
-    }
-
-    /** The same, each key's rows from {@code start} on. */
     public static <K, T> Map<K, List<T>> firstPerKeyThrough(Connection c, String table, String selectList, String joinTable, String joinOuter, String joinInner,
             String targetKey, String keyCast, Collection<K> keys, Map<String, Column> columns, List<OrderBy> orderBy, List<String> primaryKey, int limit,
             Filter rule, ListQuery.RowReader<T> reader, int width, Start start) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.dbtool.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +10,6 @@ import java.util.Map;
  * caller may see gives empty lists.
  */
 public record Start(Map<String, Object> cursor, int skip) {
-    public static final Start FIRST = new Start(null, 0);
-
     public Start {
         cursor = cursor == null ? null : Map.copyOf(cursor);
         if (skip < 0) throw ApiException.badUserInput(List.of("skip"), "`skip` must not be negative.");
@@ -42,23 +39,14 @@ public record Start(Map<String, Object> cursor, int skip) {
         Map.Entry<String, Object> e = cursor.entrySet().iterator().next();
         Column unique = columns.get(e.getKey());
         if (unique == null) throw ApiException.badUserInput(List.of("cursor"), "Unknown field `" + e.getKey() + "`.");
-        List<Column> keys = new ArrayList<>();
-        List<Boolean> descending = new ArrayList<>();
-        List<Boolean> nullsLast = new ArrayList<>();
-        for (OrderBy o : orderBy) {
+        SortKeys order = SortKeys.of(orderBy, o -> {
             Column col = columns.get(o.field());
-            if (col == null || keys.contains(col)) continue;
-            keys.add(col);
-            descending.add(o.descending());
-            nullsLast.add(o.nullsLast());
-        }
-        for (String k : primaryKey) {
-            Column col = columns.get(k) != null ? columns.get(k) : ruleColumns.get(k);
-            if (keys.contains(col)) continue;
-            keys.add(col);
-            descending.add(false);
-            nullsLast.add(true);
-        }
+            if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
+            return col;
+        }, primaryKey.stream().map(k -> columns.get(k) != null ? columns.get(k) : ruleColumns.get(k)).toList());
+        List<Column> keys = order.columns();
+        List<Boolean> descending = order.descending();
+        List<Boolean> nullsLast = order.nullsLast();
         // at or after: equal on every key, or for some key equal on the ones before it and beyond on it
         StringBuilder or = new StringBuilder();
         for (int i = 0; i <= keys.size(); i++) {
