@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtool.cli.Environment;
 import dev.dbtool.cli.Main;
+import dev.dbtool.cli.support.Corpus;
 import dev.dbtool.core.load.SchemaLoader;
 import dev.dbtool.core.physical.PhysicalSchemaBuilder;
 import dev.dbtool.core.physical.RequiredExtensions;
