@@ -155,6 +155,7 @@ record GqlProject(Path base, Schema schema, JavaSettings settings, Path selectio
         for (Path p : plan.create()) env.out().println("created " + env.display(p));
         for (Path p : plan.write()) env.out().println("updated " + env.display(p));
         for (Path p : plan.delete()) env.out().println("removed " + env.display(p));
+        for (String note : out.notes()) env.err().println("note: " + note);
     }
 
     private static String read(Path p, Environment env) {

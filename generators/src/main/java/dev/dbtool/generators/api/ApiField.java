@@ -19,6 +19,12 @@ public record ApiField(ScalarField source, String name, String column, String ca
                        Generation generation, boolean key) {
     public enum Generation { NONE, UUID, CUID, AUTOINCREMENT, DATABASE_DEFAULT, UPDATED_AT }
 
+    /** The same field of the enum now exposed as {@code name} ({@link ApiSchema#renamed}). */
+    ApiField withEnum(String newEnum) {
+        return new ApiField(source, name, column, cast, kind, graphqlType.equals(enumName) ? newEnum : graphqlType, newEnum, nullable, list, output, input,
+                filterable, sortable, generation, key);
+    }
+
     public boolean hashed() { return source.extensions().hashed(); }
 
     public boolean encrypted() { return source.extensions().encrypted(); }

@@ -18,6 +18,10 @@ public record ApiRelation(String name, String target, Kind kind, List<String> lo
         remoteFields = List.copyOf(remoteFields);
     }
 
+    ApiRelation withTarget(String newTarget) {
+        return new ApiRelation(name, newTarget, kind, localFields, remoteFields, nullable, joinTable, joinLocalColumn, joinRemoteColumn, documentation);
+    }
+
     public boolean many() { return kind == Kind.TO_MANY_BACK || kind == Kind.MANY_TO_MANY; }
 
     /** Over a foreign key of several columns: the key is the list of their values. */

@@ -16,6 +16,24 @@ public record ApiSchema(JavaSettings settings, List<ApiType> types, List<ApiEnum
         return new ApiSchema(settings, types, enums, operations, cacheEnabled, cachedQueries, cascades, selectedJobs, selectedWorkers);
     }
 
+    /**
+     * The same schema with the model or enum {@code from} exposed as {@code to} everywhere the API names it (its type,
+     * the relations and fields pointing at it, its operations, its Java classes), and {@code note} added to its
+     * description. Tables, columns and operation names stay.
+     */
+    public ApiSchema renamed(String from, String to, String note) {
+        List<ApiType> newTypes = types.stream().map(t -> t.renamed(from, to, note)).toList();
+        List<ApiEnum> newEnums = enums.stream().map(e -> e.name().equals(from) ? new ApiEnum(to, join(e.documentation(), note), e.values()) : e).toList();
+        List<OperationSpec> newOperations = operations.stream().map(op -> op.model().equals(from) ? new OperationSpec(op.name(), op.kind(), to) : op).toList();
+        Map<String, List<String>> newCascades = new java.util.TreeMap<>();
+        cascades.forEach((k, v) -> newCascades.put(k.equals(from) ? to : k, v.stream().map(n -> n.equals(from) ? to : n).toList()));
+        return new ApiSchema(settings, newTypes, newEnums, newOperations, cacheEnabled, cachedQueries, Map.copyOf(newCascades), jobs, workers);
+    }
+
+    static String join(String documentation, String note) {
+        return documentation == null || documentation.isBlank() ? note : documentation + "\n" + note;
+    }
+
     /** Whether there is a GraphQL API to generate (a type or an operation). */
     public boolean hasApi() { return !types.isEmpty() || !operations.isEmpty(); }
 

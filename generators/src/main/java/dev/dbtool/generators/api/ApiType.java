@@ -17,6 +17,18 @@ import java.util.Optional;
 public record ApiType(String name, String documentation, String table, List<ApiField> fields, List<ApiField> key,
                       List<ApiField> uniques, List<ApiField> lookups, List<ApiRelation> relations, String readScope, String writeScope,
                       Map<String, List<String>> constraints, Integer cacheTtlSeconds, boolean readOnly) {
+    /** As {@link ApiSchema#renamed}: this type, with {@code from} renamed {@code to} in its name, relations and enum fields. */
+    ApiType renamed(String from, String to, String note) {
+        boolean self = name.equals(from);
+        return new ApiType(self ? to : name, self ? ApiSchema.join(documentation, note) : documentation, table, rename(fields, from, to), rename(key, from, to),
+                rename(uniques, from, to), rename(lookups, from, to), relations.stream().map(r -> r.target().equals(from) ? r.withTarget(to) : r).toList(),
+                readScope, writeScope, constraints, cacheTtlSeconds, readOnly);
+    }
+
+    private static List<ApiField> rename(List<ApiField> fields, String from, String to) {
+        return fields.stream().map(f -> from.equals(f.enumName()) ? f.withEnum(to) : f).toList();
+    }
+
     public boolean cached() { return cacheTtlSeconds != null; }
 
     public Optional<ApiField> field(String name) {

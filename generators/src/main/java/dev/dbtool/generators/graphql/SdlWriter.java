@@ -2,7 +2,6 @@ package dev.dbtool.generators.graphql;
 
 import dev.dbtool.generators.api.ApiModelException;
 import dev.dbtool.generators.api.ApiSchema;
-import dev.dbtool.generators.api.ApiType;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -58,36 +57,23 @@ public final class SdlWriter {
 
     private static final String JavaSettings_SDL_TEMPLATE = dev.dbtool.generators.api.JavaSettings.SDL_TEMPLATE;
 
+    /** The SDL from the built-in template; refuses one that would define a name twice (see {@link SdlNameClashes}). */
     public static String write(ApiSchema api) {
-        String sdl;
+        String sdl = render(api);
+        String twice = SdlNameClashes.duplicate(sdl);
+        // SdlNameClashes renames what it can before generation; this is the net under it
+        if (twice != null) throw new ApiModelException("the GraphQL name `" + twice + "` is defined twice; leave one of the models or enums it comes from out of the API");
+        return sdl;
+    }
+
+    static String render(ApiSchema api) {
         try {
             Template t = FREEMARKER.getTemplate("schema.graphql.ftl");
             StringWriter out = new StringWriter();
             t.process(Map.of("sdl", SdlModel.of(api)), out);
-            sdl = out.toString();
+            return out.toString();
         } catch (IOException | TemplateException e) {
             throw new IllegalStateException("the built-in SDL template failed", e);
-        }
-        checkNames(api, sdl);
-        return sdl;
-    }
-
-    private static final java.util.regex.Pattern DEFINITION = java.util.regex.Pattern.compile("(?m)^(?:type|input|enum|scalar|interface|union) (\\w+)");
-
-    /**
-     * Refuses an SDL that defines a name twice: a model or enum called like a type the SDL derives from another model
-     * (civitai has {@code Image} and {@code ImageConnection}) would make the API fail at start with "tried to redefine".
-     */
-    static void checkNames(ApiSchema api, String sdl) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        java.util.regex.Matcher m = DEFINITION.matcher(sdl);
-        while (m.find()) {
-            String name = m.group(1);
-            if (seen.add(name)) continue;
-            String owner = api.types().stream().map(ApiType::name).filter(t -> name.startsWith(t) && !name.equals(t)).findFirst().orElse(null);
-            throw new ApiModelException("the GraphQL name `" + name + "` is defined twice" + (owner == null ? ""
-                    : ": a model or enum has the name of a type the API derives from `" + owner + "`") + "; leave one of the two out of the API (`dbtool gql-type` "
-                    + "with the models named) — renaming GraphQL types is not supported yet");
         }
     }
 

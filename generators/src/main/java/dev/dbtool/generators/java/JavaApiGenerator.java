@@ -6,6 +6,7 @@ import dev.dbtool.generators.api.ApiEnum;
 import dev.dbtool.generators.api.ApiSchema;
 import dev.dbtool.generators.api.ApiType;
 import dev.dbtool.generators.api.OperationSpec;
+import dev.dbtool.generators.graphql.SdlNameClashes;
 import dev.dbtool.generators.graphql.SdlWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,18 @@ public final class JavaApiGenerator {
 
     private JavaApiGenerator() {}
 
-    /** The SDL and every Java file; paths of Java files are relative to the output source root. */
-    public record Output(String sdl, List<GeneratedFile> files) {}
+    /**
+     * The SDL and every Java file (paths of Java files relative to the output source root), and what the user should
+     * know about them (a model renamed in GraphQL, see {@link SdlNameClashes}).
+     */
+    public record Output(String sdl, List<GeneratedFile> files, List<String> notes) {}
 
     public static Output generate(ApiSchema api) { return generate(api, null); }
 
     /** With the user's Mustache template for the SDL ({@code null}: the built-in one). */
-    public static Output generate(ApiSchema api, String sdlTemplate) {
+    public static Output generate(ApiSchema selected, String sdlTemplate) {
+        SdlNameClashes.Resolved resolved = SdlNameClashes.resolve(selected);
+        ApiSchema api = resolved.api();
         JavaNames names = JavaNames.of(api);
         String sdl = api.hasApi() ? SdlWriter.write(api, sdlTemplate) : null;
         List<GeneratedFile> files = new ArrayList<>();
@@ -66,7 +72,7 @@ public final class JavaApiGenerator {
         }
         files.addAll(RuntimeFiles.all(names.generated(), HEADER, api.hasApi(), api.cacheEnabled(), !api.jobs().isEmpty()));
         files.sort(java.util.Comparator.comparing(GeneratedFile::path));
-        return new Output(sdl, List.copyOf(files));
+        return new Output(sdl, List.copyOf(files), resolved.notes());
     }
 
     /** The class that runs a queue several job types share ({@code email-queue} → {@code EmailQueueWorker}). */
