@@ -213,7 +213,8 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             case GET -> {
                 List<String> args = new ArrayList<>();
                 for (ApiField f : t.key()) args.add(f.name() + ": " + f.graphqlType());
-                for (ApiField f : t.uniques()) args.add(f.name() + ": " + f.graphqlType());
+                // a unique field inside a composite key is already an argument
+                for (ApiField f : t.uniques()) if (!t.key().contains(f)) args.add(f.name() + ": " + f.graphqlType());
                 String how = t.key().size() > 1 ? "all of " + String.join(", ", t.key().stream().map(ApiField::name).toList()) : t.key().get(0).name();
                 if (!t.uniques().isEmpty()) how += " or one of " + String.join(", ", t.uniques().stream().map(ApiField::name).toList());
                 yield new Field(describe(join("One " + name + " by " + how + "; null when there is none.", scope(t.readScope())), "  "), op.name(),

@@ -88,8 +88,10 @@ final class ResolverWriter {
                 StringBuilder keyGiven = new StringBuilder();
                 for (ApiField k : t.key()) keyGiven.append(keyGiven.length() > 0 ? " + " : "").append("(env.getArgument(\"").append(k.name()).append("\") != null ? 1 : 0)");
                 fetch.addStatement("int keys = $L", keyGiven.toString());
+                // a unique field inside a composite key (civitai's ModelReport: @@id([reportId, modelId]), reportId @unique) is one
+                // argument: alone it names the row by itself, with the rest of the key by the key
                 StringBuilder uniqueGiven = new StringBuilder("0");
-                for (ApiField u : t.uniques()) uniqueGiven.append(" + (env.getArgument(\"").append(u.name()).append("\") != null ? 1 : 0)");
+                for (ApiField u : t.uniques()) if (!t.key().contains(u)) uniqueGiven.append(" + (env.getArgument(\"").append(u.name()).append("\") != null ? 1 : 0)");
                 fetch.addStatement("int uniques = $L", uniqueGiven.toString());
                 fetch.addStatement("$T rule = api.rules().$N(principal)", names.runtime("Filter"), RulesWriter.method(t));
                 String expected = t.key().size() > 1 ? "all of " + String.join(", ", t.key().stream().map(ApiField::name).toList()) : t.key().get(0).name();
@@ -108,7 +110,8 @@ final class ResolverWriter {
                 fetch.addStatement("return api.database().read(c -> api.$N().findById(c, $L))", repo, keyNames).endControlFlow();
                 for (ApiField u : t.uniques()) {
                     String id = JavaNames.identifier(u.name());
-                    fetch.beginControlFlow("if (keys == 0 && uniques == 1 && env.getArgument($S) != null)", u.name())
+                    fetch.beginControlFlow(t.key().contains(u) ? "if (keys == 1 && uniques == 0 && env.getArgument($S) != null)"
+                            : "if (keys == 0 && uniques == 1 && env.getArgument($S) != null)", u.name())
                             .addStatement("$T $N = env.getArgument($S)", JavaTypes.of(u, names), id, u.name())
                             .addStatement("if (!rule.isAll()) return first(api.database().read(c -> api.$N().findMany(c, $T.ALL, $L.andAlso(rule), $T.of(), $T.first(1))))",
                                     repo, names.runtime("Filter"), equalities(List.of(u), names), List.class, names.runtime("PageRequest"));
