@@ -244,4 +244,15 @@ class NestedWritesTest {
         Map<String, Map<String, List<Map<String, String>>>> data = cached.execute(read, null, vars, who).getData();
         assertTrue(data.get("user").get("posts").stream().anyMatch(p -> p.get("slug").equals("cached-nested")), "the user's cached posts include the nested create: " + data);
     }
+
+    @Test
+    void eachMutationFieldReadsWhatTheFieldsBeforeItWrote() throws Exception {
+        String post = fx.sql("SELECT id FROM \"Post\" ORDER BY id LIMIT 1");
+        // both fields read the same author through the request's loader: the second must not get the first's reading
+        Response r = ok(admin, "mutation { a: updatePost(id: " + post + ", data: {author: {update: {name: \"first\"}}}) { author { name } } "
+                + "b: updatePost(id: " + post + ", data: {author: {update: {name: \"second\"}}}) { author { name } } }");
+        assertEquals("first", r.data().path("a").path("author").path("name").asText(), r.body().toString());
+        assertEquals("second", r.data().path("b").path("author").path("name").asText(), r.body().toString());
+        assertEquals("second", fx.sql("SELECT u.name FROM users u JOIN \"Post\" p ON p.\"authorId\" = u.id WHERE p.id = " + post));
+    }
 }

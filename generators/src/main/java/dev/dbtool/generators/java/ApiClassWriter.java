@@ -212,7 +212,8 @@ final class ApiClassWriter {
         b.addMethod(MethodSpec.methodBuilder("configureGraphQL").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Depth and complexity limits, error codes and the parsed-query cache, for a GraphQL built elsewhere (Spring for GraphQL's configureGraphQl).\n")
                 .addParameter(GRAPHQL.nestedClass("Builder"), "builder")
-                .addStatement("builder.instrumentation($T.instrumentation(config))", names.runtime("Limits"))
+                .addStatement("builder.instrumentation(new $T($T.of($T.instrumentation(config), $T.INSTANCE)))",
+                        ClassName.get("graphql.execution.instrumentation", "ChainedInstrumentation"), List.class, names.runtime("Limits"), names.runtime("FreshMutationFields"))
                 .addStatement("builder.defaultDataFetcherExceptionHandler(new $T(CONSTRAINTS))", names.runtime("ErrorHandler"))
                 .addStatement("builder.preparsedDocumentProvider(new $T(1000))", names.runtime("DocumentCache")).build());
         MethodSpec.Builder filterModel = MethodSpec.methodBuilder("filterModel").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)

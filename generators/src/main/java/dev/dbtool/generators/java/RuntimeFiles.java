@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class RuntimeFiles {
     static final List<String> NAMES = List.of("ApiConfig", "ApiEngine", "ApiException", "ApiServer", "Auth", "Batches", "BodyReader", "BulkWrites", "Column", "Cursors", "Database",
-            "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Executions", "Filter", "FilterModel", "Aggregates", "NestedWrites", "Events", "EventHub", "Subscriptions", "GraphQLWebSocket", "GraphQLHttpServer", "GraphQLRequest", "Hashes", "HttpSettings", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Keys", "Limits", "RelationOrder", "SortKeys", "Start",
+            "DatabaseUrls", "DbEnum", "DocumentCache", "ErrorHandler", "Executions", "Filter", "FilterModel", "FreshMutationFields", "Aggregates", "NestedWrites", "Events", "EventHub", "Subscriptions", "GraphQLWebSocket", "GraphQLHttpServer", "GraphQLRequest", "Hashes", "HttpSettings", "Ids", "Inputs", "Jdbc", "JwtAuthenticator", "KeyRing", "Keys", "Limits", "RelationOrder", "SortKeys", "Start",
             "ListQuery", "Operations", "OrderBy", "Page", "PageRequest", "Projection", "PasswordHasher", "Principal", "RelationCounts", "Relations", "Rows", "Scalars", "SessionLookup", "SqlFilter", "TrustedDocuments", "Validation", "Value", "Writes");
 
     /** The cache layer's support classes, written by {@code dbtool cache-setup}. */

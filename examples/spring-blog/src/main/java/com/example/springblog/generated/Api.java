@@ -15,6 +15,7 @@ import com.example.springblog.api.UpdatePostResolver;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -623,7 +624,7 @@ public final class Api implements ApiEngine {
      * Depth and complexity limits, error codes and the parsed-query cache, for a GraphQL built elsewhere (Spring for GraphQL's configureGraphQl).
      */
     public void configureGraphQL(GraphQL.Builder builder) {
-        builder.instrumentation(Limits.instrumentation(config));
+        builder.instrumentation(new ChainedInstrumentation(List.of(Limits.instrumentation(config), FreshMutationFields.INSTANCE)));
         builder.defaultDataFetcherExceptionHandler(new ErrorHandler(CONSTRAINTS));
         builder.preparsedDocumentProvider(new DocumentCache(1000));
     }
