@@ -346,6 +346,15 @@ input ${t.name()}WhereUniqueInput {
 </#list>
 }
 
+<#if t.compound()??>
+"""Every field of a ${t.name()}'s key: one row."""
+input ${t.compound().type()} {
+<#list t.compound().fields() as f>
+  ${f.name()}: ${f.type()}
+</#list>
+}
+
+</#if>
 </#if>
 <#if t.distinct()?has_content>
 """Fields a list's `distinct` may name: of the rows with the same values, only the first in the list's order."""

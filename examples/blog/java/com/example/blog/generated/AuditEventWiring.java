@@ -25,7 +25,7 @@ public final class AuditEventWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of AuditEvent.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("AuditEvent", null, List.of("id"), List.of("id", "eventId"), Map.ofEntries(), Map.ofEntries(),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("AuditEvent", null, List.of("id"), List.of("id", "eventId"), Map.of(), Map.ofEntries(), Map.ofEntries(),
             (c, api, in) -> ((Api) api).auditEventRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).auditEventRepository().update(c, (Long) key.get(0), update(in)),
             in -> AuditEventRepository.validate(create(in)),

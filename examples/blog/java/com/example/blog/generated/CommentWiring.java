@@ -29,11 +29,11 @@ public final class CommentWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of Comment.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Comment", null, List.of("id"), List.of("id"), Map.ofEntries(), Map.ofEntries(
-            Map.entry("post", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Post", "postId", "id")),
-            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "authorId", "id")),
-            Map.entry("parent", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Comment", "parentId", "id")),
-            Map.entry("replies", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", "id", "parentId"))),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Comment", null, List.of("id"), List.of("id"), Map.of(), Map.ofEntries(), Map.ofEntries(
+            Map.entry("post", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Post", List.of("postId"), List.of("id"))),
+            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", List.of("authorId"), List.of("id"))),
+            Map.entry("parent", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Comment", List.of("parentId"), List.of("id"))),
+            Map.entry("replies", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", List.of("id"), List.of("parentId")))),
             (c, api, in) -> ((Api) api).commentRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).commentRepository().update(c, (String) key.get(0), update(in)),
             in -> CommentRepository.validate(create(in)),

@@ -26,7 +26,8 @@ public final class FollowNoteWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of FollowNote.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("FollowNote", null, List.of("id"), List.of("id"), Map.ofEntries(), Map.ofEntries(),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("FollowNote", null, List.of("id"), List.of("id"), Map.of(), Map.ofEntries(), Map.ofEntries(
+            Map.entry("follow", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Follow", List.of("followerId", "followingId"), List.of("followerId", "followingId")))),
             (c, api, in) -> ((Api) api).followNoteRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).followNoteRepository().update(c, (Integer) key.get(0), update(in)),
             in -> FollowNoteRepository.validate(create(in)),

@@ -28,9 +28,10 @@ public final class FollowWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of Follow.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Follow", null, List.of("followerId", "followingId"), List.of(), Map.ofEntries(), Map.ofEntries(
-            Map.entry("follower", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "followerId", "id")),
-            Map.entry("following", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "followingId", "id"))),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Follow", null, List.of("followerId", "followingId"), List.of(), Map.of("followerId_followingId", List.of("followerId", "followingId")), Map.ofEntries(), Map.ofEntries(
+            Map.entry("follower", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", List.of("followerId"), List.of("id"))),
+            Map.entry("following", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", List.of("followingId"), List.of("id"))),
+            Map.entry("notes", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "FollowNote", List.of("followerId", "followingId"), List.of("followerId", "followingId")))),
             (c, api, in) -> ((Api) api).followRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).followRepository().update(c, (String) key.get(0), (String) key.get(1), update(in)),
             in -> FollowRepository.validate(create(in)),

@@ -31,11 +31,11 @@ public final class PostWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of Post.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Post", "posts:write", List.of("id"), List.of("id", "slug"), Map.ofEntries(), Map.ofEntries(
-            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "authorId", "id")),
-            Map.entry("editor", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "editorId", "id")),
-            Map.entry("tags", new NestedWrites.Relation(NestedWrites.Kind.MANY_TO_MANY, "Tag", "id", "id")),
-            Map.entry("comments", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", "id", "postId"))),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Post", "posts:write", List.of("id"), List.of("id", "slug"), Map.of(), Map.ofEntries(), Map.ofEntries(
+            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", List.of("authorId"), List.of("id"))),
+            Map.entry("editor", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", List.of("editorId"), List.of("id"))),
+            Map.entry("tags", new NestedWrites.Relation(NestedWrites.Kind.MANY_TO_MANY, "Tag", List.of("id"), List.of("id"))),
+            Map.entry("comments", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", List.of("id"), List.of("postId")))),
             (c, api, in) -> ((Api) api).postRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).postRepository().update(c, (Integer) key.get(0), update(in)),
             in -> PostRepository.validate(create(in)),

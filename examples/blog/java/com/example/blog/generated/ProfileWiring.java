@@ -26,8 +26,8 @@ public final class ProfileWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of Profile.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Profile", null, List.of("id"), List.of("id", "userId"), Map.ofEntries(), Map.ofEntries(
-            Map.entry("user", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "userId", "id"))),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Profile", null, List.of("id"), List.of("id", "userId"), Map.of(), Map.ofEntries(), Map.ofEntries(
+            Map.entry("user", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", List.of("userId"), List.of("id")))),
             (c, api, in) -> ((Api) api).profileRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).profileRepository().update(c, (Integer) key.get(0), update(in)),
             in -> ProfileRepository.validate(create(in)),

@@ -25,7 +25,7 @@ public final class PublishedPostWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of PublishedPost.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("PublishedPost", null, List.of("id"), List.of("id"), Map.ofEntries(), Map.ofEntries(),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("PublishedPost", null, List.of("id"), List.of("id"), Map.of(), Map.ofEntries(), Map.ofEntries(),
             (c, api, in) -> ((Api) api).publishedPostRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).publishedPostRepository().update(c, (Integer) key.get(0), update(in)),
             in -> PublishedPostRepository.validate(create(in)),

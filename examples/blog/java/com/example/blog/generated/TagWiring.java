@@ -25,8 +25,8 @@ public final class TagWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of Tag.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Tag", null, List.of("id"), List.of("id", "name"), Map.ofEntries(), Map.ofEntries(
-            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.MANY_TO_MANY, "Post", "id", "id"))),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Tag", null, List.of("id"), List.of("id", "name"), Map.of(), Map.ofEntries(), Map.ofEntries(
+            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.MANY_TO_MANY, "Post", List.of("id"), List.of("id")))),
             (c, api, in) -> ((Api) api).tagRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).tagRepository().update(c, (Integer) key.get(0), update(in)),
             in -> TagRepository.validate(create(in)),

@@ -34,15 +34,15 @@ public final class UserWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of User.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("User", "users:write", List.of("id"), List.of("id", "email"), Map.ofEntries(Map.entry("phone", "users:contact")), Map.ofEntries(
-            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", "id", "authorId")),
-            Map.entry("edited", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", "id", "editorId")),
-            Map.entry("profile", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_BACK, "Profile", "id", "userId")),
-            Map.entry("comments", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", "id", "authorId")),
-            Map.entry("invitedBy", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", "invitedById", "id")),
-            Map.entry("invited", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "User", "id", "invitedById")),
-            Map.entry("followers", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Follow", "id", "followingId")),
-            Map.entry("following", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Follow", "id", "followerId"))),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("User", "users:write", List.of("id"), List.of("id", "email"), Map.of(), Map.ofEntries(Map.entry("phone", "users:contact")), Map.ofEntries(
+            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", List.of("id"), List.of("authorId"))),
+            Map.entry("edited", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", List.of("id"), List.of("editorId"))),
+            Map.entry("profile", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_BACK, "Profile", List.of("id"), List.of("userId"))),
+            Map.entry("comments", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Comment", List.of("id"), List.of("authorId"))),
+            Map.entry("invitedBy", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "User", List.of("invitedById"), List.of("id"))),
+            Map.entry("invited", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "User", List.of("id"), List.of("invitedById"))),
+            Map.entry("followers", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Follow", List.of("id"), List.of("followingId"))),
+            Map.entry("following", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Follow", List.of("id"), List.of("followerId")))),
             (c, api, in) -> ((Api) api).userRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).userRepository().update(c, (String) key.get(0), update(in)),
             in -> UserRepository.validate(create(in)),

@@ -120,4 +120,44 @@ class CompositeKeysTest {
         assertTrue(!"INTERNAL".equals(dangling.firstCode()) && dangling.firstCode() != null, dangling.body().toString());
         assertEquals(count, fx.sql("SELECT count(*) FROM \"FollowNote\""));
     }
+
+    @Test
+    void nestedWritesReachAFollowByItsCompositeKeyAndRollBackAsAWhole() throws Exception {
+        // two users neither of whom follows the other
+        List<String> pair = fx.rows("SELECT a.id::text || ' ' || b.id::text FROM users a JOIN users b ON a.id < b.id WHERE NOT EXISTS (SELECT 1 FROM \"Follow\" f "
+                + "WHERE (f.\"followerId\" = a.id AND f.\"followingId\" = b.id) OR (f.\"followerId\" = b.id AND f.\"followingId\" = a.id)) LIMIT 1");
+        String a = pair.get(0).split(" ")[0];
+        String b = pair.get(0).split(" ")[1];
+        String where = pair(a, b);
+        // the follow created under the note, and a second note under the follow: both notes get both key columns
+        Response created = client.post(admin, "mutation { createFollowNote(data: {text: \"first\", follow: {create: {follower: {connect: {id: \"" + a + "\"}}, "
+                + "following: {connect: {id: \"" + b + "\"}}, notes: {create: [{text: \"second\"}]}}}}) { followerId followingId follow { notes(orderBy: [{id: asc}]) { text } } } }");
+        assertEquals(0, created.errors().size(), created.body().toString());
+        JsonNode note = created.data().path("createFollowNote");
+        assertEquals(List.of(a, b), List.of(note.path("followerId").asText(), note.path("followingId").asText()));
+        assertEquals(List.of("second", "first"), fx.rows("SELECT text FROM \"FollowNote\" WHERE " + where + " ORDER BY id"));
+        assertEquals("[{\"text\":\"second\"},{\"text\":\"first\"}]", note.path("follow").path("notes").toString());
+
+        // connect by the compound key; two mutation fields in one request each read the follow as their own write left it
+        String connect = "follow: {connect: {followerId_followingId: {followerId: \"" + a + "\", followingId: \"" + b + "\"}}}";
+        Response two = client.post(admin, "mutation { one: createFollowNote(data: {text: \"third\", " + connect + "}) { follow { _count { notes } } } "
+                + "two: createFollowNote(data: {text: \"fourth\", " + connect + "}) { follow { _count { notes } } } }");
+        assertEquals(0, two.errors().size(), two.body().toString());
+        assertEquals(3, two.data().path("one").path("follow").path("_count").path("notes").asInt(), two.body().toString());
+        assertEquals(4, two.data().path("two").path("follow").path("_count").path("notes").asInt(), two.body().toString());
+        assertEquals("4", fx.sql("SELECT count(*) FROM \"FollowNote\" WHERE " + where));
+
+        // a note that does not exist, connected under a new follow of b to a: NOT_FOUND, and that follow rolled back with it;
+        // then b's follow of a (which does not exist) named by its compound key: NOT_FOUND
+        String follows = fx.sql("SELECT count(*) FROM \"Follow\"");
+        String notes = fx.sql("SELECT count(*) FROM \"FollowNote\"");
+        Response lost = client.post(admin, "mutation { createFollowNote(data: {text: \"lost\", follow: {create: {follower: {connect: {id: \"" + b + "\"}}, "
+                + "following: {connect: {id: \"" + a + "\"}}, notes: {connect: [{id: -1}]}}}}) { id } }");
+        assertEquals("NOT_FOUND", lost.firstCode(), lost.body().toString());
+        Response reversed = client.post(admin, "mutation { createFollowNote(data: {text: \"lost\", follow: {connect: {followerId_followingId: {followerId: \"" + b
+                + "\", followingId: \"" + a + "\"}}}}) { id } }");
+        assertEquals("NOT_FOUND", reversed.firstCode(), reversed.body().toString());
+        assertEquals(follows, fx.sql("SELECT count(*) FROM \"Follow\""));
+        assertEquals(notes, fx.sql("SELECT count(*) FROM \"FollowNote\""));
+    }
 }

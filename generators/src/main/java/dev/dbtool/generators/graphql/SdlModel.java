@@ -28,7 +28,13 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
     public record Type(String name, String description, List<Field> fields, List<Field> create, List<Field> update, List<Field> where,
                        List<String> sortable, List<Field> relationWhere, boolean listRelationFilter, boolean relationFilter, List<Field> counts,
                        List<Field> whereUnique, Aggregate aggregate, List<Field> createRelations, List<Field> updateRelations, boolean updateMany,
-                       List<Field> eventKeys, List<Field> createMany, boolean readOnly, List<Field> orderRelations, List<String> distinct) {}
+                       List<Field> eventKeys, List<Field> createMany, boolean readOnly, List<Field> orderRelations, List<String> distinct, Compound compound) {}
+
+    /**
+     * A composite key as one unique input, Prisma's shape: the field {@code followerId_followingId} of the
+     * {@code WhereUniqueInput}, of the input type {@code FollowFollowerIdFollowingIdCompoundUniqueInput} with every key field.
+     */
+    public record Compound(String name, String type, List<Field> fields) {}
 
     /**
      * The aggregate types of a model with {@code aggregate} or {@code groupBy} operations (null without): {@code count}
@@ -71,8 +77,8 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             String doc = r.documentation();
             if (scoped) doc = join(doc, "Needs the scope `" + target.readScope() + "`.");
             String type = r.many() ? "[" + r.target() + "!]" + (scoped ? "" : "!") : r.target() + (r.nullable() || scoped ? "" : "!");
-            // a cursor names a row by a single-field unique of the target (Prisma's `cursor`), so a target without one takes none
-            boolean cursor = target.key().size() == 1 || !target.uniques().isEmpty();
+            // a cursor names a row by a unique of the target (Prisma's `cursor`): a single field, or a composite key's compound
+            boolean cursor = true;
             String args = r.many()
                     ? "(where: " + r.target() + "WhereInput, first: Int, orderBy: [" + r.target() + "OrderByInput!]"
                             + (cursor ? ", cursor: " + r.target() + "WhereUniqueInput, skip: Int" : "") + ")" : "";
@@ -83,7 +89,10 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         List<Field> create = new ArrayList<>();
         List<Field> update = new ArrayList<>();
         java.util.Map<String, String> foreignKeys = new java.util.HashMap<>();
-        for (ApiRelation r : t.relations()) if (r.kind() == ApiRelation.Kind.TO_ONE_OWNER && !r.composite()) foreignKeys.put(r.localField(), r.name());
+        for (ApiRelation r : t.relations()) {
+            if (r.kind() != ApiRelation.Kind.TO_ONE_OWNER || api.type(r.target()).orElseThrow().readOnly() || t.readOnly()) continue;
+            for (String local : r.localFields()) foreignKeys.putIfAbsent(local, r.name());
+        }
         for (ApiField f : t.inputFields()) {
             String doc = f.hashed() ? "Plain text; stored as an argon2id hash and never returned." : null;
             // a foreign key may instead come from its relation (connect / create), or from the input this one is nested in
@@ -112,18 +121,23 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
         if (t.readScope() != null) doc = join(doc, "Reading needs the scope `" + t.readScope() + "`.");
         List<Field> whereUnique = new ArrayList<>();
         boolean upsert = api.operations().stream().anyMatch(op -> op.kind() == dev.dbtool.generators.api.OperationKind.UPSERT && op.model().equals(t.name()));
+        Compound compound = null;
         if (upsert || manyTarget || oneTarget) {
             if (t.key().size() == 1) whereUnique.add(new Field("", t.key().get(0).name(), "", t.key().get(0).graphqlType()));
             for (ApiField f : t.uniques()) whereUnique.add(new Field("", f.name(), "", f.graphqlType()));
+            if (t.key().size() > 1) {
+                compound = compound(t);
+                whereUnique.add(new Field("", compound.name(), "", compound.type()));
+            }
         }
         List<Field> createRelations = new ArrayList<>();
         List<Field> updateRelations = new ArrayList<>();
         for (ApiRelation r : t.relations()) {
-            // a composite foreign key is written through its fields (nested writes over one are not built); a view is never written
-            if (r.composite() || api.type(r.target()).orElseThrow().readOnly() || t.readOnly()) continue;
+            // a view is never written
+            if (api.type(r.target()).orElseThrow().readOnly() || t.readOnly()) continue;
             String nested = r.target() + (r.many() ? "ManyNested" : "OneNested");
             String what = switch (r.kind()) {
-                case TO_ONE_OWNER -> "Written before this row; its key fills `" + r.localField() + "`.";
+                case TO_ONE_OWNER -> "Written before this row; its key fills `" + String.join("`, `", r.localFields()) + "`.";
                 case TO_ONE_BACK, TO_MANY_BACK -> "Written after this row, pointing at it.";
                 case MANY_TO_MANY -> "Linked to this row after it is written.";
             };
@@ -153,7 +167,14 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
                             r.target() + "OrderByInput"));
         }
         return new Type(t.name(), describe(doc, ""), fields, create, update, where, sortable, relationWhere, manyTarget, oneTarget, counts, whereUnique,
-                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany, t.readOnly(), orderRelations, distinct(t));
+                aggregate(api, t), createRelations, updateRelations, updateMany, eventKeys, createMany, t.readOnly(), orderRelations, distinct(t), compound);
+    }
+
+    /** The composite key's unique input ({@link Compound}), Prisma's names. */
+    public static Compound compound(ApiType t) {
+        String name = String.join("_", t.key().stream().map(ApiField::name).toList());
+        String type = t.name() + String.join("", t.key().stream().map(f -> Character.toUpperCase(f.name().charAt(0)) + f.name().substring(1)).toList()) + "CompoundUniqueInput";
+        return new Compound(name, type, t.key().stream().map(f -> new Field("", f.name(), "", f.graphqlType() + "!")).toList());
     }
 
     private static Aggregate aggregate(ApiSchema api, ApiType t) {

@@ -11,6 +11,7 @@ import dev.dbtool.generators.api.ApiField;
 import dev.dbtool.generators.api.ApiRelation;
 import dev.dbtool.generators.api.ApiSchema;
 import dev.dbtool.generators.api.ApiType;
+import dev.dbtool.generators.graphql.SdlModel;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -197,14 +198,17 @@ final class WiringWriter {
         CodeBlock.Builder relations = CodeBlock.builder().add("$T.ofEntries($>$>", Map.class);
         int l = 0;
         for (ApiRelation r : t.relations()) {
-            // composite foreign keys are written through their fields, not as nested writes (see SdlModel); views never
-            if (r.composite() || api.type(r.target()).orElseThrow().readOnly() || t.readOnly()) continue;
-            relations.add(l++ > 0 ? ",\n" : "\n").add("$T.entry($S, new $T.Relation($T.Kind.$L, $S, $S, $S))", Map.class, r.name(), nested, nested, r.kind().name(), r.target(),
-                    r.localField(), r.remoteField());
+            // views are never written
+            if (api.type(r.target()).orElseThrow().readOnly() || t.readOnly()) continue;
+            relations.add(l++ > 0 ? ",\n" : "\n").add("$T.entry($S, new $T.Relation($T.Kind.$L, $S, $T.of($L), $T.of($L)))", Map.class, r.name(), nested, nested,
+                    r.kind().name(), r.target(), List.class, quoted(r.localFields()), List.class, quoted(r.remoteFields()));
         }
         List<String> uniques = new java.util.ArrayList<>();
         if (t.key().size() == 1) uniques.add(t.key().get(0).name());
         for (ApiField u : t.uniques()) uniques.add(u.name());
+        CodeBlock compounds = t.key().size() > 1
+                ? CodeBlock.of("$T.of($S, $T.of($L))", Map.class, SdlModel.compound(t).name(), List.class, quoted(t.key().stream().map(ApiField::name).toList()))
+                : CodeBlock.of("$T.of()", Map.class);
         CodeBlock keyArgs = CodeBlock.join(java.util.stream.IntStream.range(0, t.key().size())
                 .mapToObj(i -> CodeBlock.of("($T) key.get($L)", JavaTypes.of(t.key().get(i), names), i)).toList(), ", ");
         boolean updatable = !InputWriter.updatable(t).isEmpty();
@@ -214,14 +218,16 @@ final class WiringWriter {
         CodeBlock checkUpdate = updatable ? CodeBlock.of("in -> $T.validate(update(in))", repository) : CodeBlock.of("in -> { }");
         return FieldSpec.builder(nested.nestedClass("Model"), "WRITES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("What nested writes (a relation field inside a create or update input) need of " + t.name() + ".\n")
-                .initializer("new $T.Model($S, $L, $T.of($L), $T.of($L), $L, $L,\n$>$>(c, api, in) -> (($T) api).$N().create(c, create(in)),\n$L,\n"
+                .initializer("new $T.Model($S, $L, $T.of($L), $T.of($L), $L, $L, $L,\n$>$>(c, api, in) -> (($T) api).$N().create(c, create(in)),\n$L,\n"
                                 + "in -> $T.validate(create(in)),\n$L,\n$T::value)$<$<",
                         nested, t.name(), t.writeScope() == null ? "null" : "\"" + t.writeScope() + "\"", List.class,
                         String.join(", ", t.key().stream().map(k -> "\"" + k.name() + "\"").toList()), List.class,
-                        String.join(", ", uniques.stream().map(u -> "\"" + u + "\"").toList()), scopes.add(")").build(), relations.add(")$<$<").build(),
+                        String.join(", ", uniques.stream().map(u -> "\"" + u + "\"").toList()), compounds, scopes.add(")").build(), relations.add(")$<$<").build(),
                         names.api(), repo, update, repository, checkUpdate, names.wiring(t.name()))
                 .build();
     }
+
+    private static String quoted(List<String> names) { return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList()); }
 
     /** The relation's key on the parent row: its field, or for a composite foreign key the list of its fields ({@code Keys.of}, null if one is). */
     private static CodeBlock sourceKey(ApiRelation r, ClassName row, JavaNames names) {

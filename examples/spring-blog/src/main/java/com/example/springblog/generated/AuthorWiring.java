@@ -25,8 +25,8 @@ public final class AuthorWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of Author.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Author", "blog:write", List.of("id"), List.of("id", "email"), Map.ofEntries(), Map.ofEntries(
-            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", "id", "authorId"))),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Author", "blog:write", List.of("id"), List.of("id", "email"), Map.of(), Map.ofEntries(), Map.ofEntries(
+            Map.entry("posts", new NestedWrites.Relation(NestedWrites.Kind.TO_MANY_BACK, "Post", List.of("id"), List.of("authorId")))),
             (c, api, in) -> ((Api) api).authorRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).authorRepository().update(c, (Integer) key.get(0), update(in)),
             in -> AuthorRepository.validate(create(in)),

@@ -32,16 +32,23 @@ public final class NestedWrites {
     public enum Kind { TO_ONE_OWNER, TO_ONE_BACK, TO_MANY_BACK, MANY_TO_MANY }
 
     /**
-     * A relation field: {@code localField} of this type matches {@code remoteField} of the target (for an owner, the
-     * foreign key and the field it references; for a back relation, the referenced field and the target's foreign key).
+     * A relation field: {@code localFields} of this type match {@code remoteFields} of the target, in order (for an
+     * owner, the foreign key and the fields it references; for a back relation, the referenced fields and the target's
+     * foreign key). Several for a composite foreign key.
      */
-    public record Relation(Kind kind, String target, String localField, String remoteField) {}
+    public record Relation(Kind kind, String target, List<String> localFields, List<String> remoteFields) {
+        public Relation {
+            localFields = List.copyOf(localFields);
+            remoteFields = List.copyOf(remoteFields);
+        }
+    }
 
     /**
-     * What nested writes need of one type (generated in its wiring): its write scope, key and single-field uniques, the
+     * What nested writes need of one type (generated in its wiring): its write scope, key, single-field uniques and
+     * compound uniques (an input field such as {@code followerId_followingId} → the key's fields, Prisma's names), the
      * scopes of {@code @auth} input fields, its relations, and typed create / update / validation / field access.
      */
-    public record Model(String type, String writeScope, List<String> key, List<String> uniques, Map<String, String> inputScopes,
+    public record Model(String type, String writeScope, List<String> key, List<String> uniques, Map<String, List<String>> compounds, Map<String, String> inputScopes,
                         Map<String, Relation> relations, Creator create, Updater update, Check checkCreate, Check checkUpdate, Accessor value) {}
 
     @FunctionalInterface
@@ -110,13 +117,15 @@ public final class NestedWrites {
             if (ops == null) continue;
             Relation rel = r.getValue();
             if (rel.kind() == Kind.TO_ONE_OWNER) {
-                if (scalars.containsKey(rel.localField())) {
-                    problems.add(new ApiException.Problem(at(path, r.getKey()), "Pass either `" + rel.localField() + "` or `" + r.getKey() + "`, not both."));
+                for (String local : rel.localFields()) {
+                    if (scalars.containsKey(local)) {
+                        problems.add(new ApiException.Problem(at(path, r.getKey()), "Pass either `" + local + "` or `" + r.getKey() + "`, not both."));
+                    }
                 }
-                if (filledByParent.contains(rel.localField())) {
+                if (rel.localFields().stream().anyMatch(filledByParent::contains)) {
                     problems.add(new ApiException.Problem(at(path, r.getKey()), "Set by the relation this input is nested in; leave it out."));
                 }
-                filled.add(rel.localField());
+                filled.addAll(rel.localFields());
             }
             checkRelation(m, r.getKey(), rel, Inputs.object(ops), create, at(path, r.getKey()), problems, depth);
         }
@@ -138,7 +147,7 @@ public final class NestedWrites {
         Model target = model(r.target());
         FilterModel targetFilter = api.filterModel(r.target());
         boolean many = r.kind() == Kind.TO_MANY_BACK || r.kind() == Kind.MANY_TO_MANY;
-        Set<String> fill = r.kind() == Kind.TO_MANY_BACK || r.kind() == Kind.TO_ONE_BACK ? Set.of(r.remoteField()) : Set.of();
+        Set<String> fill = r.kind() == Kind.TO_MANY_BACK || r.kind() == Kind.TO_ONE_BACK ? Set.copyOf(r.remoteFields()) : Set.of();
         int given = 0;
         for (Map.Entry<String, Object> op : ops.entrySet()) {
             if (op.getValue() == null) continue;
@@ -216,20 +225,27 @@ public final class NestedWrites {
         if (!many && given > 1) problems.add(new ApiException.Problem(path, "A single relation takes one nested write."));
     }
 
-    /** Whether the relation's foreign key may be null: only then can a row be disconnected (many-to-many links always can). */
+    /** Whether the relation's foreign key may be null (all its columns): only then can a row be disconnected (many-to-many links always can). */
     private boolean nullable(Model parent, Model target, Relation r) {
         return switch (r.kind()) {
             case MANY_TO_MANY -> true;
-            case TO_ONE_OWNER -> column(parent.type(), r.localField()).nullable();
-            case TO_ONE_BACK, TO_MANY_BACK -> column(target.type(), r.remoteField()).nullable();
+            case TO_ONE_OWNER -> r.localFields().stream().allMatch(f -> column(parent.type(), f).nullable());
+            case TO_ONE_BACK, TO_MANY_BACK -> r.remoteFields().stream().allMatch(f -> column(target.type(), f).nullable());
         };
     }
 
     private void unique(Model target, Object where, List<Object> path, List<ApiException.Problem> problems) {
         Map<String, Object> in = where == null ? Map.of() : Inputs.object(where);
-        long given = target.uniques().stream().filter(f -> in.get(f) != null).count();
-        if (target.uniques().isEmpty()) problems.add(new ApiException.Problem(path, target.type() + " has no single-field unique to name a row by."));
-        else if (given != 1) problems.add(new ApiException.Problem(path, "Pass exactly one of " + String.join(", ", target.uniques()) + "."));
+        long given = uniqueNames(target).stream().filter(f -> in.get(f) != null).count();
+        if (uniqueNames(target).isEmpty()) problems.add(new ApiException.Problem(path, target.type() + " has no unique to name a row by."));
+        else if (given != 1) problems.add(new ApiException.Problem(path, "Pass exactly one of " + String.join(", ", uniqueNames(target)) + "."));
+    }
+
+    /** What a unique input of {@code target} may name a row by: single-field uniques, then compound ones. */
+    private static List<String> uniqueNames(Model target) {
+        List<String> out = new ArrayList<>(target.uniques());
+        out.addAll(target.compounds().keySet());
+        return out;
     }
 
     private void requireWrite(Model target) {
@@ -282,30 +298,29 @@ public final class NestedWrites {
                 if (op.getValue() == null) continue;
                 List<Object> opPath = at(at, op.getKey());
                 switch (op.getKey()) {
-                    case "connect" -> out.put(r.localField(), find(c, r.target(), op.getValue(), r.remoteField(), opPath).orElseThrow(() -> notFound(r.target(), opPath)));
-                    case "create" -> out.put(r.localField(), model(r.target()).value().value(create(c, r.target(), Inputs.object(op.getValue()), Map.of(), opPath),
-                            r.remoteField()));
+                    case "connect" -> put(out, r.localFields(), find(c, r.target(), op.getValue(), r.remoteFields(), opPath).orElseThrow(() -> notFound(r.target(), opPath)));
+                    case "create" -> put(out, r.localFields(), values(model(r.target()), create(c, r.target(), Inputs.object(op.getValue()), Map.of(), opPath), r.remoteFields()));
                     case "connectOrCreate" -> {
                         Map<String, Object> both = Inputs.object(op.getValue());
-                        Optional<Object> found = find(c, r.target(), both.get("where"), r.remoteField(), at(opPath, "where"));
-                        out.put(r.localField(), found.isPresent() ? found.get()
-                                : model(r.target()).value().value(create(c, r.target(), Inputs.object(both.get("create")), Map.of(), at(opPath, "create")), r.remoteField()));
+                        Optional<List<Object>> found = find(c, r.target(), both.get("where"), r.remoteFields(), at(opPath, "where"));
+                        put(out, r.localFields(), found.isPresent() ? found.get()
+                                : values(model(r.target()), create(c, r.target(), Inputs.object(both.get("create")), Map.of(), at(opPath, "create")), r.remoteFields()));
                     }
-                    case "disconnect" -> out.put(r.localField(), null);
+                    case "disconnect" -> put(out, r.localFields(), java.util.Collections.nCopies(r.localFields().size(), null));
                     case "update" -> {
-                        Object fk = current(c, m, key, r.localField());
+                        List<Object> fk = current(c, m, key, r.localFields());
                         if (fk == null) throw notFound(r.target(), opPath);
-                        List<Object> targetKey = keyWhere(c, r.target(), Filter.eq(r.remoteField(), fk), opPath);
+                        List<Object> targetKey = keyWhere(c, r.target(), matching(r.remoteFields(), fk), opPath);
                         update(c, r.target(), targetKey, Inputs.object(op.getValue()), opPath);
                     }
                     case "upsert" -> {
                         // the row this one points at (if the caller may see it) is updated; else one is created and pointed at
                         Map<String, Object> both = Inputs.object(op.getValue());
-                        Object fk = current(c, m, key, r.localField());
-                        Optional<List<Object>> existing = fk == null ? Optional.empty() : findKey(c, r.target(), Filter.eq(r.remoteField(), fk), null);
+                        List<Object> fk = current(c, m, key, r.localFields());
+                        Optional<List<Object>> existing = fk == null ? Optional.empty() : findKey(c, r.target(), matching(r.remoteFields(), fk), null);
                         if (existing.isPresent()) update(c, r.target(), existing.get(), Inputs.object(both.get("update")), at(opPath, "update"));
-                        else out.put(r.localField(), model(r.target()).value().value(create(c, r.target(), Inputs.object(both.get("create")), Map.of(), at(opPath, "create")),
-                                r.remoteField()));
+                        else put(out, r.localFields(), values(model(r.target()), create(c, r.target(), Inputs.object(both.get("create")), Map.of(), at(opPath, "create")),
+                                r.remoteFields()));
                     }
                     default -> throw ApiException.badUserInput(opPath, "Unknown nested write `" + op.getKey() + "`.");
                 }
@@ -325,7 +340,7 @@ public final class NestedWrites {
             Relation r = e.getValue();
             Object value = input.get(e.getKey());
             if (r.kind() == Kind.TO_ONE_OWNER || value == null) continue;
-            Object parent = m.value().value(row, r.localField());
+            List<Object> parent = values(m, row, r.localFields());
             List<Object> at = at(path, e.getKey());
             Map<String, Object> ops = Inputs.object(value);
             for (String name : ORDER) {
@@ -343,12 +358,15 @@ public final class NestedWrites {
         }
     }
 
-    private void child(Connection c, Model parent, String field, Relation r, Object parentValue, String op, Object item, List<Object> path) throws SQLException {
+    /** {@code parentValue}: the parent's values of the relation's local fields (for many-to-many, its one key value). */
+    private void child(Connection c, Model parent, String field, Relation r, List<Object> parentValue, String op, Object item, List<Object> path) throws SQLException {
         boolean link = r.kind() == Kind.MANY_TO_MANY;
-        Filter mine = link ? null : Filter.eq(r.remoteField(), parentValue);
+        Filter mine = link ? null : matching(r.remoteFields(), parentValue);
         switch (op) {
             case "create" -> {
-                Object created = create(c, r.target(), Inputs.object(item), link ? Map.of() : Map.of(r.remoteField(), parentValue), path);
+                Map<String, Object> fill = new LinkedHashMap<>();
+                if (!link) put(fill, r.remoteFields(), parentValue);
+                Object created = create(c, r.target(), Inputs.object(item), fill, path);
                 if (link) link(c, parent, field, parentValue, key(model(r.target()), created));
             }
             case "connect", "set" -> connect(c, parent, field, r, parentValue, item, path);
@@ -364,7 +382,7 @@ public final class NestedWrites {
                     if (k.isPresent()) unlink(c, parent, field, parentValue, k.get());
                 } else {
                     Filter which = item instanceof Boolean ? mine : uniqueFilter(model(r.target()), item, path).andAlso(mine);
-                    List<List<Object>> keys = setForeignKey(c, r.target(), r.remoteField(), null, which);
+                    List<List<Object>> keys = setForeignKey(c, r.target(), r.remoteFields(), null, which);
                     if (keys.isEmpty() && !(item instanceof Boolean)) throw notFound(r.target(), path);
                 }
             }
@@ -400,18 +418,18 @@ public final class NestedWrites {
         }
     }
 
-    private void connect(Connection c, Model parent, String field, Relation r, Object parentValue, Object where, List<Object> path) throws SQLException {
+    private void connect(Connection c, Model parent, String field, Relation r, List<Object> parentValue, Object where, List<Object> path) throws SQLException {
         Filter unique = uniqueFilter(model(r.target()), where, path);
         if (r.kind() == Kind.MANY_TO_MANY) {
             List<Object> k = findKey(c, r.target(), unique, null).orElseThrow(() -> notFound(r.target(), path));
             link(c, parent, field, parentValue, k);
-        } else if (setForeignKey(c, r.target(), r.remoteField(), parentValue, unique).isEmpty()) {
+        } else if (setForeignKey(c, r.target(), r.remoteFields(), parentValue, unique).isEmpty()) {
             throw notFound(r.target(), path);
         }
     }
 
     /** {@code set}: first detach every related row the caller may see (unlink, or null their foreign key), then connect the given ones. */
-    private void set(Connection c, Model parent, String field, Relation r, Object parentValue, List<Object> path) throws SQLException {
+    private void set(Connection c, Model parent, String field, Relation r, List<Object> parentValue, List<Object> path) throws SQLException {
         if (r.kind() == Kind.MANY_TO_MANY) {
             FilterModel.Link l = link(parent, field);
             FilterModel target = api.filterModel(r.target());
@@ -421,14 +439,14 @@ public final class NestedWrites {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + l.joinTable() + " AS \"j\" WHERE \"j\"." + l.joinOuter() + " = " + parentKey.param()
                     + " AND EXISTS (SELECT 1 FROM " + target.table() + " AS " + t + " WHERE " + t + "." + l.innerColumn() + " = \"j\"." + l.joinInner() + " AND ("
                     + rule.sql() + "))")) {
-                Jdbc.bind(ps, 1, parentKey, parentValue);
+                Jdbc.bind(ps, 1, parentKey, parentValue.get(0));
                 int i = 2;
                 for (Object[] p : rule.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
                 ps.executeUpdate();
             }
-            written.add(new Written(parent.type(), List.of(parentValue), false, false));
+            written.add(new Written(parent.type(), parentValue, false, false));
         } else {
-            setForeignKey(c, r.target(), r.remoteField(), null, Filter.eq(r.remoteField(), parentValue));
+            setForeignKey(c, r.target(), r.remoteFields(), null, matching(r.remoteFields(), parentValue));
         }
     }
 
@@ -466,18 +484,19 @@ public final class NestedWrites {
         written.add(new Written(type, ids(key), true, false));
     }
 
-    /** Points the target rows {@code which} selects (that the caller may see) at {@code value}; their keys. */
-    private List<List<Object>> setForeignKey(Connection c, String type, String fkField, Object value, Filter which) throws SQLException {
+    /** Points the target rows {@code which} selects (that the caller may see) at {@code values} (null: at nothing); their keys. */
+    private List<List<Object>> setForeignKey(Connection c, String type, List<String> fkFields, List<Object> values, Filter which) throws SQLException {
         FilterModel f = api.filterModel(type);
         Model m = model(type);
-        Column fk = column(type, fkField);
+        List<Column> fk = fkFields.stream().map(x -> column(type, x)).toList();
         Filter rule = api.rule(type, principal);
         SqlFilter.Compiled filter = SqlFilter.compile(which, f.allColumns(), f.table()).and(SqlFilter.compile(rule, f.allColumns(), f.table()));
         String returning = String.join(", ", m.key().stream().map(k -> column(type, k).sql()).toList());
+        String set = String.join(", ", fk.stream().map(col -> col.sql() + " = " + col.param()).toList());
         List<List<Object>> keys = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + f.table() + " SET " + fk.sql() + " = " + fk.param() + " WHERE " + filter.sql() + " RETURNING " + returning)) {
-            Jdbc.bind(ps, 1, fk, value);
-            int i = 2;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + f.table() + " SET " + set + " WHERE " + filter.sql() + " RETURNING " + returning)) {
+            for (int j = 0; j < fk.size(); j++) Jdbc.bind(ps, j + 1, fk.get(j), values == null ? null : values.get(j));
+            int i = fk.size() + 1;
             for (Object[] p : filter.params()) Jdbc.bind(ps, i++, (Column) p[0], p[1]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) keys.add(row(rs, m.key().size()));
@@ -490,54 +509,54 @@ public final class NestedWrites {
         return keys;
     }
 
-    private void link(Connection c, Model parent, String field, Object parentValue, List<Object> targetKey) throws SQLException {
+    private void link(Connection c, Model parent, String field, List<Object> parentValue, List<Object> targetKey) throws SQLException {
         FilterModel.Link l = link(parent, field);
         Column outer = column(parent.type(), parent.key().get(0));
         Column inner = column(l.target(), model(l.target()).key().get(0));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + l.joinTable() + " (" + l.joinOuter() + ", " + l.joinInner() + ") VALUES (" + outer.param() + ", "
                 + inner.param() + ") ON CONFLICT DO NOTHING")) {
-            Jdbc.bind(ps, 1, outer, parentValue);
+            Jdbc.bind(ps, 1, outer, parentValue.get(0));
             Jdbc.bind(ps, 2, inner, targetKey.get(0));
             ps.executeUpdate();
         }
-        written.add(new Written(parent.type(), List.of(parentValue), false, false));
+        written.add(new Written(parent.type(), parentValue, false, false));
         written.add(new Written(l.target(), ids(targetKey), false, false));
     }
 
-    private void unlink(Connection c, Model parent, String field, Object parentValue, List<Object> targetKey) throws SQLException {
+    private void unlink(Connection c, Model parent, String field, List<Object> parentValue, List<Object> targetKey) throws SQLException {
         FilterModel.Link l = link(parent, field);
         Column outer = column(parent.type(), parent.key().get(0));
         Column inner = column(l.target(), model(l.target()).key().get(0));
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + l.joinTable() + " WHERE " + l.joinOuter() + " = " + outer.param() + " AND " + l.joinInner() + " = "
                 + inner.param())) {
-            Jdbc.bind(ps, 1, outer, parentValue);
+            Jdbc.bind(ps, 1, outer, parentValue.get(0));
             Jdbc.bind(ps, 2, inner, targetKey.get(0));
             ps.executeUpdate();
         }
-        written.add(new Written(parent.type(), List.of(parentValue), false, false));
+        written.add(new Written(parent.type(), parentValue, false, false));
         written.add(new Written(l.target(), ids(targetKey), false, false));
     }
 
     /** The key of the target row {@code which} selects among those linked to the parent (many-to-many); NOT_FOUND otherwise. */
-    private List<Object> linkedKey(Connection c, Model parent, String field, Object parentValue, Filter which, List<Object> path) throws SQLException {
+    private List<Object> linkedKey(Connection c, Model parent, String field, List<Object> parentValue, Filter which, List<Object> path) throws SQLException {
         return related(c, parent, field, parentValue, which).orElseThrow(() -> notFound(link(parent, field).target(), path));
     }
 
-    private Optional<List<Object>> related(Connection c, Model parent, String field, Object parentValue, Filter which) throws SQLException {
+    private Optional<List<Object>> related(Connection c, Model parent, String field, List<Object> parentValue, Filter which) throws SQLException {
         FilterModel.Link l = link(parent, field);
         Column outer = column(parent.type(), parent.key().get(0));
         String linked = "EXISTS (SELECT 1 FROM " + l.joinTable() + " AS \"j\" WHERE \"j\"." + l.joinInner() + " = " + api.filterModel(l.target()).table() + "."
                 + l.innerColumn() + " AND \"j\"." + l.joinOuter() + " = " + outer.param() + ")";
-        return findKey(c, l.target(), which, new Object[] {linked, outer, parentValue});
+        return findKey(c, l.target(), which, new Object[] {linked, outer, parentValue.get(0)});
     }
 
     private List<Object> keyWhere(Connection c, String type, Filter which, List<Object> path) throws SQLException {
         return findKey(c, type, which, null).orElseThrow(() -> notFound(type, path));
     }
 
-    /** The value of {@code field} of the row a unique input names, among the rows the caller may read. */
-    private Optional<Object> find(Connection c, String type, Object where, String field, List<Object> path) throws SQLException {
-        return select(c, type, uniqueFilter(model(type), where, path), null, List.of(field)).map(r -> r.get(0));
+    /** The values of {@code fields} of the row a unique input names, among the rows the caller may read. */
+    private Optional<List<Object>> find(Connection c, String type, Object where, List<String> fields, List<Object> path) throws SQLException {
+        return select(c, type, uniqueFilter(model(type), where, path), null, fields);
     }
 
     private Optional<List<Object>> findKey(Connection c, String type, Filter which, Object[] extra) throws SQLException {
@@ -563,20 +582,20 @@ public final class NestedWrites {
         }
     }
 
-    /** A field of the row with {@code key} as it is now (an update's {@code update} of the row it points at). */
-    private Object current(Connection c, Model m, List<Object> key, String field) throws SQLException {
+    /**
+     * The values of {@code fields} (a foreign key) of the row with {@code key} as it is now, for an update's {@code update}
+     * of the row it points at; null when it points at none (any of them null).
+     */
+    private List<Object> current(Connection c, Model m, List<Object> key, List<String> fields) throws SQLException {
         if (key == null) return null;
-        Filter which = Filter.ALL;
-        for (int i = 0; i < key.size(); i++) which = which.andAlso(Filter.eq(m.key().get(i), key.get(i)));
-        return select(c, m.type(), which, null, List.of(field)).map(r -> r.get(0)).orElse(null);
+        List<Object> values = select(c, m.type(), matching(m.key(), key), null, fields).orElse(null);
+        return values == null || values.contains(null) ? null : values;
     }
 
     private void mustStayVisible(Connection c, String type, List<Object> key) throws SQLException {
         Filter rule = api.rule(type, principal);
         if (rule.isAll()) return;
-        Model m = model(type);
-        Filter which = rule;
-        for (int i = 0; i < key.size(); i++) which = which.andAlso(Filter.eq(m.key().get(i), key.get(i)));
+        Filter which = rule.andAlso(matching(model(type).key(), key));
         FilterModel f = api.filterModel(type);
         SqlFilter.Compiled filter = SqlFilter.compile(which, f.allColumns(), f.table());
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + f.table() + " WHERE " + filter.sql())) {
@@ -592,8 +611,36 @@ public final class NestedWrites {
         Map<String, Object> in = where == null ? Map.of() : Inputs.object(where);
         List<Filter> given = new ArrayList<>();
         for (String u : target.uniques()) if (in.get(u) != null) given.add(Filter.eq(u, in.get(u)));
-        if (given.size() != 1) throw ApiException.badUserInput(path, "Pass exactly one of " + String.join(", ", target.uniques()) + ".");
+        for (Map.Entry<String, List<String>> compound : target.compounds().entrySet()) {
+            if (in.get(compound.getKey()) == null) continue;
+            Map<String, Object> parts = Inputs.object(in.get(compound.getKey()));
+            List<Object> values = new ArrayList<>();
+            for (String f : compound.getValue()) {
+                if (parts.get(f) == null) throw ApiException.badUserInput(at(path, compound.getKey()), "Pass every one of " + String.join(", ", compound.getValue()) + ".");
+                values.add(parts.get(f));
+            }
+            given.add(matching(compound.getValue(), values));
+        }
+        if (given.size() != 1) throw ApiException.badUserInput(path, "Pass exactly one of " + String.join(", ", uniqueNames(target)) + ".");
         return given.get(0);
+    }
+
+    /** Rows whose {@code fields} equal {@code values}, in order. */
+    private static Filter matching(List<String> fields, List<Object> values) {
+        Filter which = Filter.ALL;
+        for (int i = 0; i < fields.size(); i++) which = which.andAlso(Filter.eq(fields.get(i), values.get(i)));
+        return which;
+    }
+
+    /** {@code row}'s values of {@code fields}, in order. */
+    private static List<Object> values(Model m, Object row, List<String> fields) {
+        List<Object> out = new ArrayList<>(fields.size());
+        for (String f : fields) out.add(m.value().value(row, f));
+        return out;
+    }
+
+    private static void put(Map<String, Object> out, List<String> fields, List<Object> values) {
+        for (int i = 0; i < fields.size(); i++) out.put(fields.get(i), values.get(i));
     }
 
     private FilterModel.Link link(Model parent, String field) { return api.filterModel(parent.type()).relations().get(field); }
@@ -616,11 +663,7 @@ public final class NestedWrites {
         return out;
     }
 
-    private static List<Object> key(Model m, Object row) {
-        List<Object> out = new ArrayList<>();
-        for (String k : m.key()) out.add(m.value().value(row, k));
-        return out;
-    }
+    private static List<Object> key(Model m, Object row) { return values(m, row, m.key()); }
 
     /** The ids the cache knows a row by: its single key value, or the key's values. */
     private static List<Object> ids(List<Object> key) { return List.copyOf(key); }

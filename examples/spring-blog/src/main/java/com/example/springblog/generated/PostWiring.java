@@ -25,8 +25,8 @@ public final class PostWiring {
     /**
      * What nested writes (a relation field inside a create or update input) need of Post.
      */
-    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Post", "blog:write", List.of("id"), List.of("id"), Map.ofEntries(), Map.ofEntries(
-            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Author", "authorId", "id"))),
+    public static final NestedWrites.Model WRITES = new NestedWrites.Model("Post", "blog:write", List.of("id"), List.of("id"), Map.of(), Map.ofEntries(), Map.ofEntries(
+            Map.entry("author", new NestedWrites.Relation(NestedWrites.Kind.TO_ONE_OWNER, "Author", List.of("authorId"), List.of("id")))),
             (c, api, in) -> ((Api) api).postRepository().create(c, create(in)),
             (c, api, key, in) -> ((Api) api).postRepository().update(c, (Integer) key.get(0), update(in)),
             in -> PostRepository.validate(create(in)),

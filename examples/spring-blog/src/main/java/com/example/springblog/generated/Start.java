@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Where a relation list starts, as Prisma's {@code cursor}/{@code skip} say it: at the row the cursor names (one of
- * the target's unique fields, {@code {id: 5}}), inclusive, in the list's order, then {@code skip} rows further. Every
+ * the target's unique fields, {@code {id: 5}}, or its composite key's compound), inclusive, in the list's order, then {@code skip} rows further. Every
  * parent's list starts at that row's place in the order (one statement for all of them); a cursor naming no row the
  * caller may see gives empty lists.
  */
@@ -38,8 +38,17 @@ public record Start(Map<String, Object> cursor, int skip) {
             Map<String, Column> ruleColumns, List<Object[]> params) {
         String c = "\"_cursor\"";
         Map.Entry<String, Object> e = cursor.entrySet().iterator().next();
-        Column unique = columns.get(e.getKey());
-        if (unique == null) throw ApiException.badUserInput(List.of("cursor"), "Unknown field `" + e.getKey() + "`.");
+        // one unique field ({id: 5}), or a composite key's compound ({followerId_followingId: {followerId: …, followingId: …}})
+        Map<String, Object> named = e.getValue() instanceof Map<?, ?> ? Inputs.object(e.getValue()) : Map.of(e.getKey(), e.getValue());
+        StringBuilder cursorRow = new StringBuilder();
+        List<Object[]> atParams = new java.util.ArrayList<>();
+        for (Map.Entry<String, Object> part : named.entrySet()) {
+            Column unique = columns.get(part.getKey());
+            if (unique == null) throw ApiException.badUserInput(List.of("cursor"), "Unknown field `" + part.getKey() + "`.");
+            if (part.getValue() == null) throw ApiException.badUserInput(List.of("cursor", e.getKey()), "Pass every field of the key.");
+            cursorRow.append(cursorRow.length() > 0 ? " AND " : "").append(c).append('.').append(unique.sql()).append(" = ").append(unique.param());
+            atParams.add(new Object[] {unique, part.getValue()});
+        }
         SortKeys order = SortKeys.of(orderBy, o -> {
             Column col = columns.get(o.field());
             if (col == null) throw ApiException.badUserInput(List.of("orderBy"), "Unknown field `" + o.field() + "`.");
@@ -67,8 +76,8 @@ public record Start(Map<String, Object> cursor, int skip) {
             or.append(or.length() > 0 ? " OR " : "").append('(').append(and).append(')');
         }
         SqlFilter.Compiled r = SqlFilter.compile(rule, SqlFilter.qualified(ruleColumns, c), c);
-        params.add(new Object[] {unique, e.getValue()});
+        params.addAll(atParams);
         params.addAll(r.params());
-        return "EXISTS (SELECT 1 FROM " + table + " AS " + c + " WHERE " + c + "." + unique.sql() + " = " + unique.param() + " AND (" + r.sql() + ") AND (" + or + "))";
+        return "EXISTS (SELECT 1 FROM " + table + " AS " + c + " WHERE " + cursorRow + " AND (" + r.sql() + ") AND (" + or + "))";
     }
 }
