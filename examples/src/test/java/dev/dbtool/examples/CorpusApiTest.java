@@ -220,37 +220,51 @@ class CorpusApiTest {
         }
     }
 
-    /** Tokens a document may have, well inside the API's default limit ({@code ApiConfig.DEFAULT_MAX_TOKENS}). */
+    /** Tokens and fields a document may have, well inside the API's default limits ({@code ApiConfig.DEFAULT_MAX_TOKENS}, {@code DEFAULT_MAX_FIELDS}). */
     static final int TOKENS = 1500;
+    static final int FIELDS = 400;
 
     private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[_A-Za-z][_0-9A-Za-z]*|-?\\d+|[{}()\\[\\]:,!$=@.]");
 
     /**
      * {@link #selection} of {@code type} with its relations, split into selections of at most {@link #TOKENS} tokens
-     * each (the leaf fields, then as many relations as fit, in every one).
+     * and {@link #FIELDS} names each (the leaf fields, then as many relations as fit, in every one).
      */
     static List<String> selections(GraphQLObjectType type) {
         String leaves = selection(type, false);
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder(leaves);
         int tokens = tokens(leaves);
+        int names = names(leaves);
         boolean added = false;
         for (GraphQLFieldDefinition f : type.getFieldDefinitions()) {
             if (!(GraphQLTypeUtil.unwrapAll(f.getType()) instanceof GraphQLObjectType)) continue;
             String one = field(f, true);
             if (one.isEmpty()) continue;
-            if (added && tokens + tokens(one) > TOKENS) {
+            if (added && (tokens + tokens(one) > TOKENS || names + names(one) > FIELDS)) {
                 out.add(current.toString());
                 current = new StringBuilder(leaves);
                 tokens = tokens(leaves);
+                names = names(leaves);
             }
             current.append(' ').append(one);
             tokens += tokens(one);
+            names += names(one);
             added = true;
         }
         out.add(current.toString().strip());
         return out;
     }
+
+    /** The names in a selection: every field it selects, and its argument names (so an upper bound of its fields). */
+    private static int names(String text) {
+        java.util.regex.Matcher m = NAME.matcher(text);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
 
     private static int tokens(String text) {
         java.util.regex.Matcher m = TOKEN.matcher(text);
