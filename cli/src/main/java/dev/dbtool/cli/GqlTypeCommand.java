@@ -20,7 +20,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "gql-type",
         description = "Expose models as GraphQL types: the SDL (schema.graphql), a Java record, create/update inputs, a typed JDBC repository "
                 + "and the graphql-java wiring with DataLoaders for relations, plus the API's support classes. The selection is kept in "
-                + "dbtool-api.json next to the schema; everything under the `generated` package is rewritten on every run.",
+                + "dbtool-api.json next to the schema; everything under the `generated` package is rewritten on every run. A model or enum "
+                + "named like a type the API derives from another (ImageConnection beside Image's connection) is exposed with a Model "
+                + "(or Enum) suffix, and a note says so.",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 done (or up to date), 1 schema errors, unknown model, or --check found stale files, 2 usage, 3 unwritable files.", "",
             "Examples:",
