@@ -78,12 +78,11 @@ public record SdlModel(List<Enum> enums, List<Type> types, List<Field> queries, 
             if (scoped) doc = join(doc, "Needs the scope `" + target.readScope() + "`.");
             String type = r.many() ? "[" + r.target() + "!]" + (scoped ? "" : "!") : r.target() + (r.nullable() || scoped ? "" : "!");
             // a cursor names a row by a unique of the target (Prisma's `cursor`): a single field, or a composite key's compound
-            boolean cursor = true;
             String args = r.many()
-                    ? "(where: " + r.target() + "WhereInput, first: Int, orderBy: [" + r.target() + "OrderByInput!]"
-                            + (cursor ? ", cursor: " + r.target() + "WhereUniqueInput, skip: Int" : "") + ")" : "";
+                    ? "(where: " + r.target() + "WhereInput, first: Int, orderBy: [" + r.target() + "OrderByInput!], cursor: " + r.target()
+                            + "WhereUniqueInput, skip: Int)" : "";
             if (!args.isEmpty()) doc = join(doc, "`where`, `first` and `orderBy` apply per " + t.name() + ", in one query for all of them."
-                    + (cursor ? " `cursor` starts each list at that row's place in the order (inclusive), `skip` rows further." : ""));
+                    + " `cursor` starts each list at that row's place in the order (inclusive), `skip` rows further.");
             fields.add(new Field(describe(doc, "  "), r.name(), args, type));
         }
         List<Field> create = new ArrayList<>();
