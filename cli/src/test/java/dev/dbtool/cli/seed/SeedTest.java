@@ -187,6 +187,36 @@ class SeedTest {
     }
 
     @Test
+    void enumsInACompositeUniqueSeedTheirCombinationsAndKeysSharingAColumnAgree() throws Exception {
+        // civitai's UserMetric (@@id([userId, timeframe])), ghostfolio's MarketData (a free date beside the enum), and
+        // langfuse's InAppAgentEvent (two composite keys sharing projectId)
+        Path schema = Files.createDirectories(dir.resolve("combos")).resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+                + "enum Timeframe {\n  DAY\n  WEEK\n  MONTH\n}\n\n"
+                + "model User {\n  id      Int          @id\n  metrics UserMetric[]\n\n  @@seed(count: 5)\n}\n\n"
+                + "model UserMetric {\n  userId    Int\n  user      User      @relation(fields: [userId], references: [id])\n  timeframe Timeframe\n\n"
+                + "  @@id([userId, timeframe])\n}\n\n"
+                + "model MarketData {\n  id        Int       @id\n  timeframe Timeframe\n  date      DateTime  @db.Date\n\n  @@unique([timeframe, date])\n}\n\n"
+                + "model Project {\n  id    String @id\n  convs Conv[]\n  runs  Run[]\n  events Event[]\n\n  @@seed(count: 4)\n}\n\n"
+                + "model Conv {\n  id        String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n"
+                + "  runs Run[]\n  events Event[]\n\n  @@id([id, projectId])\n}\n\n"
+                + "model Run {\n  id        String\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n"
+                + "  convId    String\n  conv      Conv    @relation(fields: [convId, projectId], references: [id, projectId])\n  events Event[]\n\n"
+                + "  @@id([id, projectId])\n}\n\n"
+                + "model Event {\n  id        Int     @id\n  projectId String\n  project   Project @relation(fields: [projectId], references: [id])\n"
+                + "  convId    String\n  conv      Conv    @relation(fields: [convId, projectId], references: [id, projectId])\n"
+                + "  runId     String\n  run       Run     @relation(fields: [runId, projectId], references: [id, projectId])\n}\n");
+        String url = TestDatabases.create("seed_combos");
+        TestDatabases.build(url, PhysicalSchemaBuilder.build(SchemaLoader.load(schema).schema()));
+        Result r = run("seed", "--schema", schema.toString(), "--load", "--count", "40", "--url", url);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("UserMetric: 15 rows, not 40 (that many distinct combinations of timeframe, User exist)"), r.err());
+        assertEquals("15", query(url, "SELECT count(DISTINCT (\"userId\", timeframe)) FROM \"UserMetric\""), "every user × timeframe once");
+        assertEquals("40", query(url, "SELECT count(*) FROM \"MarketData\""), "distinct dates, not at most 3 rows");
+        assertEquals("40", query(url, "SELECT count(*) FROM \"Event\""), "every event's run and conversation in its project");
+    }
+
+    @Test
     void optionalKeysIntoACycleAreLinkedAfterTheLoad() throws Exception {
         Path schema = Files.createDirectories(dir.resolve("cycle")).resolve("schema.prisma");
         Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"

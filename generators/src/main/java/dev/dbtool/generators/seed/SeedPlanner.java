@@ -156,13 +156,20 @@ public final class SeedPlanner {
             }
             // a column whose values must differ row to row, of an enum type: no more rows than the enum has values
             for (String col : injectiveColumns(t)) {
-                String type = t.column(col).map(DbColumn::type).orElse("");
-                for (var e : db.enums()) {
-                    if (!type.equals(e.qualifiedName()) && !type.equals(e.name()) && !type.equals("\"" + e.name() + "\"")) continue;
-                    if (n > e.values().size()) {
-                        notes.add(t.name() + ": " + e.values().size() + " rows, not " + n + " (" + col + " is unique and its enum has " + e.values().size() + " values)");
-                        n = e.values().size();
-                    }
+                var e = enumOf(t, col);
+                if (e != null && n > e.values().size()) {
+                    notes.add(t.name() + ": " + e.values().size() + " rows, not " + n + " (" + col + " is unique and its enum has " + e.values().size() + " values)");
+                    n = e.values().size();
+                }
+            }
+            KeyAndEnum keyEnum = keyAndEnum(t);
+            if (keyEnum != null) {
+                long combos = keyEnum.combinations(counts);
+                if (n > combos) {
+                    List<String> parts = new ArrayList<>(keyEnum.columns());
+                    keyEnum.fks().forEach(k -> parts.add(k.referencedTable()));
+                    notes.add(t.name() + ": " + combos + " rows, not " + n + " (that many distinct combinations of " + String.join(", ", parts) + " exist)");
+                    n = (int) combos;
                 }
             }
             List<DbForeignKey> pairKeys = pairKeys(t);
@@ -201,17 +208,85 @@ public final class SeedPlanner {
                 && new HashSet<>(ix.columns().stream().map(DbIndexColumn::name).toList()).equals(want));
     }
 
-    /** Columns that must hold distinct values on their own or as the injective part of a composite unique. */
-    private static Set<String> injectiveColumns(DbTable t) {
+    /**
+     * A unique set made of enum columns and required foreign keys' columns (civitai's UserMetric, {@code @@id([userId,
+     * timeframe])}; its reactions, {@code @@unique([reviewId, userId, reaction])}; langfuse's notification preferences,
+     * two keys and two enums): its rows are the combinations, enumerated as the digits of the row number, the enums'
+     * first (so a table seeds as many rows as there are combinations, not as many as one enum has values).
+     */
+    record KeyAndEnum(List<DbForeignKey> fks, List<String> columns, List<Integer> sizes) {
+        long combinations(Map<String, Integer> counts) {
+            long n = 1;
+            for (int size : sizes) n *= size;
+            for (DbForeignKey k : fks) n *= counts.getOrDefault(SeedPlanner.key(k.referencedSchema(), k.referencedTable()), 0);
+            return n;
+        }
+    }
+
+    private KeyAndEnum keyAndEnum(DbTable t) {
+        if (pairKeys(t) != null) return null;
+        for (List<String> u : uniqueSets(t)) {
+            List<String> rest = new ArrayList<>(u);
+            List<DbForeignKey> fks = new ArrayList<>();
+            for (DbForeignKey fk : t.foreignKeys()) {
+                // required keys only: an optional one may point forward and be linked after the load, at random
+                boolean required = fk.columns().stream().allMatch(c -> t.column(c).map(DbColumn::notNull).orElse(false));
+                if (!required || isUniqueSet(t, fk.columns()) || !u.containsAll(fk.columns())) continue;
+                fks.add(fk);
+                rest.removeAll(fk.columns());
+            }
+            if (rest.isEmpty() || rest.stream().anyMatch(c -> enumOf(t, c) == null || t.foreignKeys().stream().anyMatch(k -> k.columns().contains(c)))) continue;
+            // one enum on its own is injective already (capped at its values); with keys or other enums it is a digit
+            if (fks.isEmpty() && rest.size() == 1) continue;
+            return new KeyAndEnum(List.copyOf(fks), List.copyOf(rest), rest.stream().map(c -> enumOf(t, c).values().size()).toList());
+        }
+        return null;
+    }
+
+    /** The digit of row {@code row} at {@code place} ({@link KeyAndEnum}'s enums, then its keys), of base {@code base}. */
+    private int digit(KeyAndEnum ke, int place, int row) {
+        long rest = row;
+        List<Integer> bases = new ArrayList<>(ke.sizes());
+        for (DbForeignKey k : ke.fks()) bases.add(counts.get(key(k.referencedSchema(), k.referencedTable())));
+        for (int i = 0; i < place; i++) rest /= bases.get(i);
+        return (int) (rest % bases.get(place));
+    }
+
+    private static List<List<String>> uniqueSets(DbTable t) {
+        List<List<String>> out = new ArrayList<>();
+        if (t.primaryKey() != null) out.add(t.primaryKey().columns());
+        for (DbIndex ix : t.indexes()) if (ix.unique() && ix.where() == null) out.add(ix.columns().stream().map(DbIndexColumn::name).toList());
+        return out;
+    }
+
+    /** The enum type of a column, or null. */
+    private dev.dbtool.core.physical.DbEnum enumOf(DbTable t, String column) {
+        String type = t.column(column).map(DbColumn::type).orElse("");
+        for (var e : db.enums()) if (type.equals(e.qualifiedName()) || type.equals(e.name()) || type.equals("\"" + e.name() + "\"")) return e;
+        return null;
+    }
+
+    /**
+     * Columns that must hold distinct values on their own or as the injective part of a composite unique: of a composite
+     * unique's columns outside foreign keys, the first that is not an enum (or Boolean) when there is one (ghostfolio's MarketData,
+     * {@code @@unique([dataSource, date, symbol])}: distinct dates, any data source, not at most as many rows as the enum
+     * has values).
+     */
+    private Set<String> injectiveColumns(DbTable t) {
         Set<String> fkColumns = new HashSet<>();
         t.foreignKeys().forEach(fk -> fkColumns.addAll(fk.columns()));
         Set<String> out = new HashSet<>();
         List<List<String>> uniques = new ArrayList<>();
         if (t.primaryKey() != null) uniques.add(t.primaryKey().columns());
         for (DbIndex ix : t.indexes()) if (ix.unique()) uniques.add(ix.columns().stream().map(DbIndexColumn::name).toList());
+        KeyAndEnum keyEnum = keyAndEnum(t);
         for (List<String> u : uniques) {
+            // the parent × value enumeration makes that set's rows distinct
+            if (keyEnum != null && u.containsAll(keyEnum.columns()) && keyEnum.fks().stream().allMatch(k -> u.containsAll(k.columns()))) continue;
             List<String> free = u.stream().filter(c -> !fkColumns.contains(c)).toList();
-            if (!free.isEmpty()) out.add(free.get(0));
+            if (free.isEmpty()) continue;
+            out.add(free.stream().filter(c -> enumOf(t, c) == null && !t.column(c).map(DbColumn::type).orElse("").equalsIgnoreCase("BOOLEAN")).findFirst()
+                    .orElse(free.get(0)));
         }
         return out;
     }
@@ -229,6 +304,8 @@ public final class SeedPlanner {
         for (DbForeignKey fk : widestFirst) for (String c : fk.columns()) fksOf.computeIfAbsent(c, x -> new ArrayList<>()).add(fk);
         Set<String> injective = injectiveColumns(t);
         List<DbForeignKey> pair = pairKeys(t);
+        KeyAndEnum keyEnum = keyAndEnum(t);
+        SharedKeyChoice shared = sharedChoice(t, done, pair, keyEnum);
         List<String> columns = new ArrayList<>();
         List<String> after = new ArrayList<>();
         Map<DbForeignKey, List<String>> deferred = new LinkedHashMap<>();
@@ -248,7 +325,7 @@ public final class SeedPlanner {
                 List<ColumnValues> chain = new ArrayList<>();
                 for (DbForeignKey k : covering) {
                     String pk = key(k.referencedSchema(), k.referencedTable());
-                    if (done.contains(pk) || pk.equals(key(t))) chain.add(foreignValues(t, k, c.name(), pair, pk));
+                    if (done.contains(pk) || pk.equals(key(t))) chain.add(foreignValues(t, k, c.name(), pair, keyEnum, shared, pk));
                 }
                 boolean required = c.notNull();
                 tv.put(c.name(), row -> {
@@ -267,7 +344,8 @@ public final class SeedPlanner {
                 continue;
             }
             columns.add(c.name());
-            tv.put(c.name(), scalarValues(t, c, f, injective.contains(c.name())));
+            tv.put(c.name(), keyEnum != null && keyEnum.columns().contains(c.name()) ? enumDigit(f, keyEnum, keyEnum.columns().indexOf(c.name()))
+                    : scalarValues(t, c, f, injective.contains(c.name())));
         }
         for (DbColumn c : t.columns()) {
             if (c.type().endsWith("SERIAL") && columns.contains(c.name())) {
@@ -300,11 +378,43 @@ public final class SeedPlanner {
         }, List.copyOf(after), java.util.Collections.unmodifiableList(links), n);
     }
 
+    /**
+     * The {@link SharedKeyChoice} of a table whose required foreign keys share columns, or null when it has none (or when
+     * its keys are enumerated another way, point forward or at the table itself, or are 1:1).
+     */
+    private SharedKeyChoice sharedChoice(DbTable t, Set<String> done, List<DbForeignKey> pair, KeyAndEnum keyEnum) {
+        List<String> shared = SharedKeyChoice.sharedColumns(t.foreignKeys());
+        if (shared.isEmpty()) return null;
+        List<DbForeignKey> group = t.foreignKeys().stream().filter(k -> k.columns().containsAll(shared)).toList();
+        Map<DbForeignKey, Integer> rows = new HashMap<>();
+        Map<DbForeignKey, java.util.function.BiFunction<String, Integer, String>> value = new HashMap<>();
+        for (DbForeignKey k : t.foreignKeys()) {
+            boolean touches = k.columns().stream().anyMatch(shared::contains);
+            if (touches && !group.contains(k)) return null; // keys holding only some of the shared columns: left to chance, as before
+            if (!touches) continue;
+            String pk = key(k.referencedSchema(), k.referencedTable());
+            boolean required = k.columns().stream().allMatch(c -> t.column(c).map(DbColumn::notNull).orElse(false));
+            if (!done.contains(pk) || pk.equals(key(t)) || !required || isUniqueSet(t, k.columns()) || (pair != null && pair.contains(k))
+                    || (keyEnum != null && keyEnum.fks().contains(k))) return null;
+            rows.put(k, counts.get(pk));
+            TableValues parent = values.get(pk);
+            value.put(k, parent::at);
+        }
+        if (group.size() < 2) return null;
+        SharedKeyChoice choice = new SharedKeyChoice(t.name(), group, shared, rows, value, options.seed());
+        if (!choice.possible() && counts.get(key(t)) > 0) {
+            throw new IllegalArgumentException(t.name() + ": no rows of " + String.join(", ", group.stream().map(DbForeignKey::referencedTable).distinct().toList())
+                    + " share a value of " + String.join(", ", shared) + ", which its keys need: seed more rows of them");
+        }
+        return choice;
+    }
+
     private ScalarField fieldOf(Model m, String column) {
         return m.scalarFields().stream().filter(f -> f.columnName().equals(column)).findFirst().orElse(null);
     }
 
-    private ColumnValues foreignValues(DbTable t, DbForeignKey fk, String column, List<DbForeignKey> pair, String parentKey) {
+    private ColumnValues foreignValues(DbTable t, DbForeignKey fk, String column, List<DbForeignKey> pair, KeyAndEnum keyEnum, SharedKeyChoice shared,
+                                       String parentKey) {
         TableValues parent = values.get(parentKey);
         int parents = counts.get(parentKey);
         String refColumn = fk.referencedColumns().get(fk.columns().indexOf(column));
@@ -316,7 +426,11 @@ public final class SeedPlanner {
         return row -> {
             Random r = new Random(SeedRandom.mix(seed, t.name(), row, fkName));
             int j;
-            if (pair != null && pair.contains(fk)) {
+            if (shared != null && shared.covers(fk)) {
+                j = shared.parentRow(fk, row);
+            } else if (keyEnum != null && keyEnum.fks().contains(fk)) {
+                j = digit(keyEnum, keyEnum.columns().size() + keyEnum.fks().indexOf(fk), row);
+            } else if (pair != null && pair.contains(fk)) {
                 DbForeignKey first = pair.get(0);
                 int firstCount = counts.get(key(first.referencedSchema(), first.referencedTable()));
                 j = fk == first ? row % firstCount : (row / firstCount) % parents;
@@ -408,6 +522,12 @@ public final class SeedPlanner {
         };
     }
 
+    /** Row i's value of an enum column enumerated in a combination ({@link KeyAndEnum}): its digit of i. */
+    private ColumnValues enumDigit(ScalarField f, KeyAndEnum ke, int place) {
+        List<String> values = schema.enumType(((FieldKind.Enum) f.kind()).name()).orElseThrow().values().stream().map(EnumType.EnumValue::databaseName).toList();
+        return row -> values.get(digit(ke, place, row));
+    }
+
     /** A value no other row has: the row number is part of it. */
     private String unique(ScalarField f, String sqlType, Function<Faker, String> fake, Faker faker, int row, boolean uuidKey,
                           List<String> enumValues, long seed, String table) {
@@ -426,6 +546,9 @@ public final class SeedPlanner {
                 return Long.toString(row + 1L);
             }
             case DateTime -> {
+                // a date column keeps only the day: one day per row (civitai's LeaderboardResult, @@unique([…, date, …]))
+                if (sqlType.equals("DATE")) return FakeValues.BASE.minusSeconds(row * 86_400L).toString().substring(0, 10);
+                if (sqlType.startsWith("TIME") && !sqlType.startsWith("TIMESTAMP")) return java.time.LocalTime.MIDNIGHT.minusSeconds(row + 1L).toString();
                 return FakeValues.BASE.minusSeconds(row).toString().replace('T', ' ').replace("Z", "");
             }
             case Boolean -> {
