@@ -243,7 +243,7 @@ public final class SeedPlanner {
         return null;
     }
 
-    /** The digit of row {@code row} at {@code place} ({@link KeyAndEnum}'s enums, then its keys), of base {@code base}. */
+    /** Row {@code row}'s digit at {@code place}: {@link KeyAndEnum}'s enums first (base: their sizes), then its keys (base: their parents' row counts). */
     private int digit(KeyAndEnum ke, int place, int row) {
         long rest = row;
         List<Integer> bases = new ArrayList<>(ke.sizes());
