@@ -7,10 +7,7 @@ import dev.dbtool.cli.Environment;
 import dev.dbtool.cli.Main;
 import dev.dbtool.cli.support.Corpus;
 import dev.dbtool.core.load.SchemaLoader;
-import dev.dbtool.core.physical.PhysicalSchemaBuilder;
-import dev.dbtool.core.physical.RequiredExtensions;
 import dev.dbtool.database.seed.CopyLoader;
-import dev.dbtool.examples.blog.BlogDatabase;
 import dev.dbtool.generators.seed.SeedOptions;
 import dev.dbtool.generators.seed.SeedPlanner;
 import graphql.ExecutionResult;
@@ -32,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,18 +110,9 @@ class CorpusApiTest {
         compile(name, work.resolve("src/main/java"), classes);
 
         var schema = SchemaLoader.load(work.resolve("schema.prisma")).schema();
-        String url = BlogDatabase.empty("corpus_api");
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            for (String e : RequiredExtensions.of(PhysicalSchemaBuilder.build(schema))) {
-                try {
-                    st.execute("CREATE EXTENSION IF NOT EXISTS \"" + e.replace("\"", "\"\"") + "\"");
-                } catch (java.sql.SQLException missing) {
-                    // generated and compiled above; only the run against Prisma's database needs the extension
-                    System.out.println("CorpusApiTest " + name + ": API compiled; not run: this PostgreSQL server lacks the extension " + e);
-                    Assumptions.abort(name + ": this server lacks the extension " + e);
-                }
-            }
-            st.execute(Files.readString(corpusDir.resolve("expected.sql")));
+        // generated and compiled above; only the run against Prisma's database needs the schema's extensions
+        String url = PrismaDatabases.create("corpus_api", corpusDir, schema, "CorpusApiTest", "API compiled, not run");
+        try (Connection c = DriverManager.getConnection(url)) {
             CopyLoader.load(c, List.of(), SeedPlanner.plan(schema, new SeedOptions(7, 2)), n -> { });
         }
 

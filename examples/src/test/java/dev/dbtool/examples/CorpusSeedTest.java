@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtool.cli.support.Corpus;
 import dev.dbtool.core.load.SchemaLoader;
 import dev.dbtool.core.model.Schema;
-import dev.dbtool.core.physical.PhysicalSchemaBuilder;
-import dev.dbtool.core.physical.RequiredExtensions;
 import dev.dbtool.database.seed.CopyLoader;
-import dev.dbtool.examples.blog.BlogDatabase;
 import dev.dbtool.generators.seed.SeedOptions;
 import dev.dbtool.generators.seed.SeedPlan;
 import dev.dbtool.generators.seed.SeedPlanner;
 import dev.dbtool.generators.seed.SeedTable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,17 +55,8 @@ class CorpusSeedTest {
                 assertTrue(note.contains("is unique and its enum has") || note.contains("the relation is 1:1") || note.contains("exist)"), name + ": " + note);
             }
         }
-        String url = BlogDatabase.empty("corpus_seed");
+        String url = PrismaDatabases.create("corpus_seed", corpusDir, schema, "CorpusSeedTest", "planned, not loaded");
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            for (String e : RequiredExtensions.of(PhysicalSchemaBuilder.build(schema))) {
-                try {
-                    st.execute("CREATE EXTENSION IF NOT EXISTS \"" + e.replace("\"", "\"\"") + "\"");
-                } catch (java.sql.SQLException missing) {
-                    System.out.println("CorpusSeedTest " + name + ": planned; not loaded: this PostgreSQL server lacks the extension " + e);
-                    Assumptions.abort(name + ": this server lacks the extension " + e);
-                }
-            }
-            st.execute(Files.readString(corpusDir.resolve("expected.sql")));
             CopyLoader.load(c, List.of(), plan, n -> { });
             for (SeedTable t : plan.tables()) {
                 // an implicit many-to-many table (`_AToB`) gets links drawn at random, a repeated pair once: about as many as planned
