@@ -182,7 +182,10 @@ class OptimizeWorkloadTest {
     void buildModeRecommendsWhatTheWorkloadNeedsAndNothingElse() throws Exception {
         JsonNode report = advise("--what-if", "build");
         List<String> sqls = sqls(report);
-        assertTrue(sqls.contains("CREATE INDEX CONCURRENTLY \"Order_customerId_createdAt_idx\" ON \"Order\" (\"customerId\", \"createdAt\" DESC)"), sqls::toString);
+        // with or without INCLUDE ("id", "total"): the covering variant wins when autovacuum has set the visibility map by
+        // the time the advisor costs it (an index-only scan then pays), which the test does not control
+        String customerOrders = "CREATE INDEX CONCURRENTLY \"Order_customerId_createdAt_idx\" ON \"Order\" (\"customerId\", \"createdAt\" DESC)";
+        assertTrue(sqls.contains(customerOrders) || sqls.contains(customerOrders + " INCLUDE (\"id\", \"total\")"), sqls::toString);
         assertTrue(sqls.stream().anyMatch(s -> s.startsWith("CREATE INDEX CONCURRENTLY \"Ticket_priority_idx\" ON \"Ticket\" (\"priority\")")
                 && s.endsWith("WHERE \"closedAt\" IS NULL")), "a partial index for the open tickets: " + sqls);
         assertTrue(sqls.contains("CREATE INDEX CONCURRENTLY \"OrderItem_orderId_idx\" ON \"OrderItem\" (\"orderId\")"), "the join's foreign key: " + sqls);
