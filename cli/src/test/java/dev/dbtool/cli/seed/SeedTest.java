@@ -217,6 +217,59 @@ class SeedTest {
     }
 
     @Test
+    void keysSharingAColumnWhoseParentsShareNoValueAreRefusedWithTheReason() throws Exception {
+        // a conversation's project and a run's project come from two different tables: no event can point at both
+        Path schema = Files.createDirectories(dir.resolve("disjoint")).resolve("schema.prisma");
+        Files.writeString(schema, """
+                datasource db {
+                  provider = "postgresql"
+                  url      = env("DATABASE_URL")
+                }
+
+                model ProjA {
+                  id    String @id
+                  convs Conv[]
+                }
+
+                model ProjB {
+                  id   String @id
+                  runs Run[]
+                }
+
+                model Conv {
+                  id        String
+                  projectId String
+                  project   ProjA   @relation(fields: [projectId], references: [id])
+                  events    Event[]
+
+                  @@id([id, projectId])
+                }
+
+                model Run {
+                  id        String
+                  projectId String
+                  project   ProjB   @relation(fields: [projectId], references: [id])
+                  events    Event[]
+
+                  @@id([id, projectId])
+                }
+
+                model Event {
+                  id        Int    @id
+                  projectId String
+                  convId    String
+                  conv      Conv   @relation(fields: [convId, projectId], references: [id, projectId])
+                  runId     String
+                  run       Run    @relation(fields: [runId, projectId], references: [id, projectId])
+                }
+                """);
+        Result r = run("seed", "--schema", schema.toString(), "--out", dir.resolve("disjoint.sql").toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("Event: no rows of Conv, Run share a value of projectId, which its keys need: seed more rows of them"), r.err());
+        assertTrue(!Files.exists(dir.resolve("disjoint.sql")), "nothing written");
+    }
+
+    @Test
     void optionalKeysIntoACycleAreLinkedAfterTheLoad() throws Exception {
         Path schema = Files.createDirectories(dir.resolve("cycle")).resolve("schema.prisma");
         Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
