@@ -244,17 +244,14 @@ class CorpusApiTest {
     }
 
     /** The names in a selection: every field it selects, and its argument names (so an upper bound of its fields). */
-    private static int names(String text) {
-        java.util.regex.Matcher m = NAME.matcher(text);
-        int n = 0;
-        while (m.find()) n++;
-        return n;
-    }
+    private static int names(String text) { return matches(NAME, text); }
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
 
-    private static int tokens(String text) {
-        java.util.regex.Matcher m = TOKEN.matcher(text);
+    private static int tokens(String text) { return matches(TOKEN, text); }
+
+    private static int matches(java.util.regex.Pattern pattern, String text) {
+        java.util.regex.Matcher m = pattern.matcher(text);
         int n = 0;
         while (m.find()) n++;
         return n;

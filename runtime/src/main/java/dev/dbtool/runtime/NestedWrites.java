@@ -235,9 +235,10 @@ public final class NestedWrites {
 
     private void unique(Model target, Object where, List<Object> path, List<ApiException.Problem> problems) {
         Map<String, Object> in = where == null ? Map.of() : Inputs.object(where);
-        long given = uniqueNames(target).stream().filter(f -> in.get(f) != null).count();
-        if (uniqueNames(target).isEmpty()) problems.add(new ApiException.Problem(path, target.type() + " has no unique to name a row by."));
-        else if (given != 1) problems.add(new ApiException.Problem(path, "Pass exactly one of " + String.join(", ", uniqueNames(target)) + "."));
+        List<String> names = uniqueNames(target);
+        long given = names.stream().filter(f -> in.get(f) != null).count();
+        if (names.isEmpty()) problems.add(new ApiException.Problem(path, target.type() + " has no unique to name a row by."));
+        else if (given != 1) problems.add(new ApiException.Problem(path, "Pass exactly one of " + String.join(", ", names) + "."));
     }
 
     /** What a unique input of {@code target} may name a row by: single-field uniques, then compound ones. */

@@ -25,16 +25,18 @@ public final class SdlNameClashes {
     private SdlNameClashes() {}
 
     /** The schema with its clashes renamed, and one note per rename for the user. */
-    public record Resolved(ApiSchema api, List<String> notes) {}
+    /** {@code sdl}: the built-in template's SDL of {@code api} (null without an API), rendered once here for the generator. */
+    public record Resolved(ApiSchema api, List<String> notes, String sdl) {}
 
     public static Resolved resolve(ApiSchema api) {
         List<String> notes = new ArrayList<>();
-        for (int round = 0; round < ROUNDS && api.hasApi(); round++) {
-            String sdl = SdlWriter.render(api);
+        if (!api.hasApi()) return new Resolved(api, List.of(), null);
+        String sdl = SdlWriter.render(api);
+        for (int round = 0; round < ROUNDS; round++) {
             String twice = duplicate(sdl);
             if (twice == null) break;
             String owner = owner(api, twice);
-            if (owner == null) break; // SdlWriter.write refuses it with the name
+            if (owner == null) break; // SdlWriter.checked refuses it with the name
             boolean isEnum = api.enums().stream().anyMatch(e -> e.name().equals(owner));
             Set<String> taken = definitions(sdl);
             api.types().forEach(t -> taken.add(t.name()));
@@ -45,8 +47,9 @@ public final class SdlNameClashes {
             String why = why(api, owner, twice);
             notes.add("the " + (isEnum ? "enum" : "model") + " `" + owner + "` is `" + to + "` in the GraphQL API and its Java classes: " + why);
             api = api.renamed(owner, to, "The " + (isEnum ? "enum" : "model") + " `" + owner + "`, renamed: " + why + ".");
+            sdl = SdlWriter.render(api);
         }
-        return new Resolved(api, List.copyOf(notes));
+        return new Resolved(api, List.copyOf(notes), sdl);
     }
 
     /** The first name {@code sdl} defines twice, or null. */

@@ -58,8 +58,10 @@ public final class SdlWriter {
     private static final String JavaSettings_SDL_TEMPLATE = dev.dbtool.generators.api.JavaSettings.SDL_TEMPLATE;
 
     /** The SDL from the built-in template; refuses one that would define a name twice (see {@link SdlNameClashes}). */
-    public static String write(ApiSchema api) {
-        String sdl = render(api);
+    public static String write(ApiSchema api) { return checked(render(api)); }
+
+    /** {@code sdl}, unless it defines a name twice. */
+    public static String checked(String sdl) {
         String twice = SdlNameClashes.duplicate(sdl);
         // SdlNameClashes renames what it can before generation; this is the net under it
         if (twice != null) throw new ApiModelException("the GraphQL name `" + twice + "` is defined twice; leave one of the models or enums it comes from out of the API");

@@ -33,7 +33,8 @@ public final class JavaApiGenerator {
         SdlNameClashes.Resolved resolved = SdlNameClashes.resolve(selected);
         ApiSchema api = resolved.api();
         JavaNames names = JavaNames.of(api);
-        String sdl = api.hasApi() ? SdlWriter.write(api, sdlTemplate) : null;
+        // the built-in SDL was rendered while looking for clashes; a user's template renders its own
+        String sdl = !api.hasApi() ? null : sdlTemplate == null ? SdlWriter.checked(resolved.sdl()) : SdlWriter.write(api, sdlTemplate);
         List<GeneratedFile> files = new ArrayList<>();
         if (api.hasApi()) {
             for (ApiEnum e : api.enums()) files.add(generated(names, EnumWriter.write(e, names)));

@@ -164,7 +164,7 @@ public final class SeedPlanner {
             }
             KeyAndEnum keyEnum = keyAndEnum(t);
             if (keyEnum != null) {
-                long combos = keyEnum.combinations(counts);
+                long combos = keyEnum.combinations();
                 if (n > combos) {
                     List<String> parts = new ArrayList<>(keyEnum.columns());
                     keyEnum.fks().forEach(k -> parts.add(k.referencedTable()));
@@ -214,12 +214,18 @@ public final class SeedPlanner {
      * two keys and two enums): its rows are the combinations, enumerated as the digits of the row number, the enums'
      * first (so a table seeds as many rows as there are combinations, not as many as one enum has values).
      */
-    record KeyAndEnum(List<DbForeignKey> fks, List<String> columns, List<Integer> sizes) {
-        long combinations(Map<String, Integer> counts) {
+    record KeyAndEnum(List<DbForeignKey> fks, List<String> columns, List<Integer> bases) {
+        long combinations() {
             long n = 1;
-            for (int size : sizes) n *= size;
-            for (DbForeignKey k : fks) n *= counts.getOrDefault(SeedPlanner.key(k.referencedSchema(), k.referencedTable()), 0);
+            for (int base : bases) n *= base;
             return n;
+        }
+
+        /** Row {@code row}'s digit at {@code place}: the enums' first (base: their sizes), then the keys' (base: their parents' row counts). */
+        int digit(int place, int row) {
+            long rest = row;
+            for (int i = 0; i < place; i++) rest /= bases.get(i);
+            return (int) (rest % bases.get(place));
         }
     }
 
@@ -238,18 +244,12 @@ public final class SeedPlanner {
             if (rest.isEmpty() || rest.stream().anyMatch(c -> enumOf(t, c) == null || t.foreignKeys().stream().anyMatch(k -> k.columns().contains(c)))) continue;
             // one enum on its own is injective already (capped at its values); with keys or other enums it is a digit
             if (fks.isEmpty() && rest.size() == 1) continue;
-            return new KeyAndEnum(List.copyOf(fks), List.copyOf(rest), rest.stream().map(c -> enumOf(t, c).values().size()).toList());
+            // parents come first in the dependency order, so their counts are final here
+            List<Integer> bases = new ArrayList<>(rest.stream().map(c -> enumOf(t, c).values().size()).toList());
+            for (DbForeignKey k : fks) bases.add(counts.getOrDefault(key(k.referencedSchema(), k.referencedTable()), 0));
+            return new KeyAndEnum(List.copyOf(fks), List.copyOf(rest), List.copyOf(bases));
         }
         return null;
-    }
-
-    /** Row {@code row}'s digit at {@code place}: {@link KeyAndEnum}'s enums first (base: their sizes), then its keys (base: their parents' row counts). */
-    private int digit(KeyAndEnum ke, int place, int row) {
-        long rest = row;
-        List<Integer> bases = new ArrayList<>(ke.sizes());
-        for (DbForeignKey k : ke.fks()) bases.add(counts.get(key(k.referencedSchema(), k.referencedTable())));
-        for (int i = 0; i < place; i++) rest /= bases.get(i);
-        return (int) (rest % bases.get(place));
     }
 
     private static List<List<String>> uniqueSets(DbTable t) {
@@ -429,7 +429,7 @@ public final class SeedPlanner {
             if (shared != null && shared.covers(fk)) {
                 j = shared.parentRow(fk, row);
             } else if (keyEnum != null && keyEnum.fks().contains(fk)) {
-                j = digit(keyEnum, keyEnum.columns().size() + keyEnum.fks().indexOf(fk), row);
+                j = keyEnum.digit(keyEnum.columns().size() + keyEnum.fks().indexOf(fk), row);
             } else if (pair != null && pair.contains(fk)) {
                 DbForeignKey first = pair.get(0);
                 int firstCount = counts.get(key(first.referencedSchema(), first.referencedTable()));
@@ -525,7 +525,7 @@ public final class SeedPlanner {
     /** Row i's value of an enum column enumerated in a combination ({@link KeyAndEnum}): its digit of i. */
     private ColumnValues enumDigit(ScalarField f, KeyAndEnum ke, int place) {
         List<String> values = schema.enumType(((FieldKind.Enum) f.kind()).name()).orElseThrow().values().stream().map(EnumType.EnumValue::databaseName).toList();
-        return row -> values.get(digit(ke, place, row));
+        return row -> values.get(ke.digit(place, row));
     }
 
     /** A value no other row has: the row number is part of it. */
