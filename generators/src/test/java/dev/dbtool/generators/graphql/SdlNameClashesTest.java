@@ -95,6 +95,27 @@ class SdlNameClashesTest {
     }
 
     @Test
+    void aTakenNewNameGetsANumber() {
+        ApiSchema api = api("""
+                model Image {
+                  id Int @id
+                }
+                model ImageConnection {
+                  id Int @id
+                }
+                model ImageConnectionModel {
+                  id Int @id
+                }
+                """, ApiSelection.EMPTY.withType("Image").withType("ImageConnection").withType("ImageConnectionModel")
+                .withOperation(new OperationSpec("images", OperationKind.LIST, "Image")));
+        SdlNameClashes.Resolved r = SdlNameClashes.resolve(api);
+        assertEquals(List.of("the model `ImageConnection` is `ImageConnectionModel2` in the GraphQL API and its Java classes: the API derives a type "
+                + "`ImageConnection` from `Image`"), r.notes());
+        assertTrue(r.sdl().contains("type ImageConnectionModel2 {") && r.sdl().contains("type ImageConnectionModel {"), r.sdl());
+        assertNull(SdlNameClashes.duplicate(r.sdl()));
+    }
+
+    @Test
     void aSchemaWithoutClashesIsLeftAsItIs() {
         ApiSchema api = api("model Image {\n  id Int @id\n}\n", ApiSelection.EMPTY.withType("Image").withOperation(new OperationSpec("images", OperationKind.LIST, "Image")));
         SdlNameClashes.Resolved r = SdlNameClashes.resolve(api);
